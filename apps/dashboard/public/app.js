@@ -1,0 +1,86 @@
+// Live incident board: REST for what exists, socket.io for what arrives, resume from the last stream position after a reconnect.
+(function () {
+  const params = new URLSearchParams(location.search);
+  if (params.get('token')) {
+    sessionStorage.setItem('vigil.token', params.get('token'));
+    history.replaceState(null, '', location.pathname);
+  }
+  const token = sessionStorage.getItem('vigil.token');
+  const tbody = document.querySelector('#incidents tbody');
+  const statusEl = document.getElementById('status');
+  const seen = new Map();
+  let lastSeq = 0;
+
+  function notice(text) {
+    const el = document.getElementById('notice');
+    el.textContent = text;
+    el.hidden = false;
+  }
+  function setStatus(kind, text) {
+    statusEl.className = 'status ' + kind;
+    statusEl.textContent = text;
+  }
+  function cell(text, className) {
+    const td = document.createElement('td');
+    td.textContent = text == null ? '' : text;
+    if (className) td.className = className;
+    return td;
+  }
+  function render(incident, isNew) {
+    if (incident.streamSeq) lastSeq = Math.max(lastSeq, incident.streamSeq);
+    if (seen.has(incident.incidentId)) return;
+    const tr = document.createElement('tr');
+    tr.dataset.incidentId = incident.incidentId;
+    if (isNew) tr.className = 'new';
+    const opened = new Date(incident.openedAt);
+    tr.append(
+      cell(opened.toLocaleTimeString('en-GB') + ' ' + opened.toLocaleDateString('en-GB')),
+      cell(incident.reference),
+    );
+    const grade = cell('');
+    const badge = document.createElement('span');
+    badge.className = 'grade grade-' + incident.grade;
+    badge.textContent = incident.grade;
+    grade.append(badge);
+    const category = cell(incident.category);
+    if (incident.subcategory) {
+      const sub = document.createElement('div');
+      sub.className = 'sub';
+      sub.textContent = incident.subcategory;
+      category.append(sub);
+    }
+    tr.append(grade, category, cell(incident.town || '—'), cell(incident.partnerId || 'unassigned'), cell(incident.callSource), cell(incident.summary));
+    seen.set(incident.incidentId, tr);
+    const newer = [...tbody.children].find((row) => row.dataset.openedAt < incident.openedAt);
+    tr.dataset.openedAt = incident.openedAt;
+    tbody.insertBefore(tr, newer || null);
+    document.getElementById('empty').hidden = true;
+  }
+
+  if (!token) {
+    setStatus('down', 'not signed in');
+    notice('Open the dashboard link that `npm start` printed (it carries a sign-in token).');
+    return;
+  }
+  try {
+    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    document.getElementById('who').textContent = claims.sub + ' · ' + claims.role + (claims.partner ? ' · ' + claims.partner : '');
+  } catch (e) { /* the server decides; the label is only a courtesy */ }
+
+  const socket = io({ auth: { token } });
+  socket.on('connect', () => {
+    setStatus('live', 'live');
+    if (lastSeq > 0) socket.emit('incidents:resume', lastSeq);
+  });
+  socket.on('disconnect', () => setStatus('connecting', 'reconnecting…'));
+  socket.on('connect_error', () => setStatus('down', 'cannot reach Vigil'));
+  socket.on('incident:opened', (incident) => render(incident, true));
+
+  fetch('/api/incidents?limit=200', { headers: { Authorization: 'Bearer ' + token } })
+    .then((response) => {
+      if (!response.ok) throw new Error('Vigil refused the incident list (' + response.status + ')');
+      return response.json();
+    })
+    .then((incidents) => incidents.forEach((incident) => render(incident, false)))
+    .catch((error) => notice(error.message));
+})();

@@ -1,0 +1,66 @@
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import { AUTH_SECRET, canSeeIncident, Principal, verifyToken } from '@vigil/auth';
+import { ClientToServerEvents, IncidentPush, ServerToClientEvents, SOCKET_EVENTS } from '@vigil/contracts';
+import { IncidentFeed } from './incident-feed';
+import { roomsFor, roomsForIncident } from './incident-rooms';
+
+type DashboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal }>;
+
+/** Push-only projection of the incident stream to browsers, each into the rooms its token allows. */
+@WebSocketGateway({ cors: { origin: true } })
+export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  private readonly logger = new Logger('DashboardGateway');
+  private unsubscribe?: () => void;
+
+  @WebSocketServer()
+  server: Server<ClientToServerEvents, ServerToClientEvents>;
+
+  constructor(
+    private readonly feed: IncidentFeed,
+    @Inject(AUTH_SECRET) private readonly secret: string,
+  ) {}
+
+  afterInit(): void {
+    this.unsubscribe = this.feed.subscribe((incident) => this.push(incident));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  handleConnection(socket: DashboardSocket): void {
+    const token = (socket.handshake.auth as { token?: string }).token ?? String(socket.handshake.query.token ?? '');
+    const checked = verifyToken(token, this.secret);
+    if (!checked.ok) {
+      this.logger.warn({ msg: 'refused dashboard connection', reason: checked.reason, address: socket.handshake.address });
+      socket.disconnect(true);
+      return;
+    }
+    socket.data.principal = checked.principal;
+    void socket.join(roomsFor(checked.principal));
+  }
+
+  /** Sends a reconnecting client what it missed after the last stream position it saw. */
+  @SubscribeMessage(SOCKET_EVENTS.incidentsResume)
+  async resume(@ConnectedSocket() socket: DashboardSocket, @MessageBody() afterSeq: number): Promise<void> {
+    const principal = socket.data.principal;
+    if (!principal || !Number.isInteger(afterSeq) || afterSeq < 0) return;
+    for (const incident of await this.feed.replay(afterSeq)) {
+      if (canSeeIncident(principal, incident.partnerId)) socket.emit(SOCKET_EVENTS.incidentOpened, incident);
+    }
+  }
+
+  private push(incident: IncidentPush): void {
+    this.server.to(roomsForIncident(incident.partnerId)).emit(SOCKET_EVENTS.incidentOpened, incident);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/config';
+import { loadDashboardConfig } from './dashboard.config';
+import { DashboardModule } from './dashboard.module';
+
+async function main(): Promise<void> {
+  const config = loadDashboardConfig();
+
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'dashboard'), DashboardModule] })
+  class DashboardAppModule {}
+
+  const { app, logger } = await createVigilApp(DashboardAppModule, config.platform, 'dashboard');
+  await app.listen(config.httpPort, '0.0.0.0');
+  logger.log({ msg: 'dashboard listening', url: `http://localhost:${config.httpPort}/` });
+}
+
+main().catch(exitOnStartupFailure);

@@ -1,0 +1,17 @@
+import { signToken } from '@vigil/auth';
+import { PARTNERS } from '@vigil/contracts';
+
+const DEMO_TOKEN_HOURS = 12;
+
+/** Sign-in links for the demo: the police view first, then one per partner. */
+export function demoLinks(publicUrl: string, secret: string): { label: string; url: string }[] {
+  const link = (token: string) => `${publicUrl}?token=${token}`;
+  const ttl = DEMO_TOKEN_HOURS * 3600;
+  return [
+    { label: 'Police control room (sees everything)', url: link(signToken({ subject: 'demo-police', role: 'police' }, secret, ttl)) },
+    ...PARTNERS.map((p) => ({
+      label: `${p.name} (own area only)`,
+      url: link(signToken({ subject: `demo-${p.id}`, role: 'partner', partnerId: p.id }, secret, ttl)),
+    })),
+  ];
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { loadPlatformConfig, parseConfig, PlatformConfig } from '@vigil/config';
+
+/** Settings of the all-in-one process `npm start` runs. */
+export interface EmbeddedConfig {
+  platform: PlatformConfig;
+  httpPort: number;
+  /** Base URL people open, as printed at start-up. */
+  publicUrl: string;
+  demo: { enabled: boolean; intervalMs: number; seed: number };
+}
+
+const embeddedSchema = z.object({
+  VIGIL_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  VIGIL_PUBLIC_URL: z.url().optional(),
+  VIGIL_DEMO: z.enum(['on', 'off']).default('on'),
+  VIGIL_DEMO_INTERVAL_MS: z.coerce.number().int().min(10).default(3000),
+  VIGIL_DEMO_SEED: z.coerce.number().int().default(20261123),
+});
+
+/** Parses the embedded process's environment once, at start-up. */
+export function loadEmbeddedConfig(env: Record<string, string | undefined> = process.env): EmbeddedConfig {
+  const raw = parseConfig(embeddedSchema, env);
+  return {
+    platform: loadPlatformConfig(env),
+    httpPort: raw.VIGIL_HTTP_PORT,
+    publicUrl: raw.VIGIL_PUBLIC_URL ?? `http://localhost:${raw.VIGIL_HTTP_PORT}/`,
+    demo: { enabled: raw.VIGIL_DEMO === 'on', intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },
+  };
+}

@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformConfig, PlatformModule } from '@vigil/config';
+import { DashboardModule } from '../../dashboard/src/dashboard.module';
+import { FaultsModule } from '../../faults/src/faults.module';
+import { IngestModule } from '../../ingest/src/ingest.module';
+import { NotifyModule } from '../../notify/src/notify.module';
+import { TriageModule } from '../../triage/src/triage.module';
+
+/**
+ * Every app in one process, sharing one NATS connection and one HTTP server: the composition
+ * root `npm start` and the end-to-end tests use. The only place allowed to import apps.
+ */
+@Module({})
+export class EmbeddedModule {
+  static register(platform: PlatformConfig): DynamicModule {
+    return {
+      module: EmbeddedModule,
+      imports: [
+        PlatformModule.forRoot(platform, 'vigil'),
+        IngestModule.register({ databaseUrl: platform.databaseUrl }),
+        TriageModule.register({ databaseUrl: platform.databaseUrl }),
+        FaultsModule,
+        NotifyModule,
+        DashboardModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/config';
+import { loadFaultsConfig } from './faults.config';
+import { FaultsModule } from './faults.module';
+
+async function main(): Promise<void> {
+  const config = loadFaultsConfig();
+
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'faults'), FaultsModule] })
+  class FaultsAppModule {}
+
+  const { app, logger } = await createVigilApp(FaultsAppModule, config.platform, 'faults');
+  await app.listen(config.httpPort, '0.0.0.0');
+  logger.log({ msg: 'faults listening', port: config.httpPort });
+}
+
+main().catch(exitOnStartupFailure);

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CONSUMERS, HandlerOutcome, InboundEvent, OnMessage, Outcome } from '@vigil/bus';
+import { DeadLetter } from '@vigil/contracts';
+import { INGEST_SCHEMA } from '../ingest.schema';
+import { DeadLetterEntity } from './dead-letter.entity';
+
+/** Copies the dead-letter stream into a table the API and dashboard can search. */
+@Injectable()
+export class DeadLettersConsumer {
+  constructor(@InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource) {}
+
+  @OnMessage(CONSUMERS.ingestDeadLetters)
+  async onDeadLetter(message: InboundEvent<DeadLetter>): Promise<HandlerOutcome> {
+    const letter = message.envelope.data;
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(DeadLetterEntity)
+      .values({
+        id: message.envelope.id,
+        rejectedBy: letter.rejectedBy,
+        origin: letter.origin,
+        reason: letter.reason,
+        raw: Buffer.from(letter.rawBase64, 'base64'),
+        receivedAt: new Date(letter.receivedAt),
+        deliveryAttempts: letter.deliveryAttempts,
+      })
+      .orIgnore()
+      .execute();
+    return Outcome.done(inserted.identifiers.length > 0 ? 'recorded' : 'already-recorded');
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/config';
+import { loadIngestConfig } from './ingest.config';
+import { IngestModule } from './ingest.module';
+
+async function main(): Promise<void> {
+  const config = loadIngestConfig();
+
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'ingest'), IngestModule.register({ databaseUrl: config.platform.databaseUrl })] })
+  class IngestAppModule {}
+
+  const { app, logger } = await createVigilApp(IngestAppModule, config.platform, 'ingest');
+  await app.listen(config.httpPort, '0.0.0.0');
+  logger.log({ msg: 'ingest listening', port: config.httpPort });
+}
+
+main().catch(exitOnStartupFailure);

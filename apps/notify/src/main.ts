@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/config';
+import { loadNotifyConfig } from './notify.config';
+import { NotifyModule } from './notify.module';
+
+async function main(): Promise<void> {
+  const config = loadNotifyConfig();
+
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'notify'), NotifyModule] })
+  class NotifyAppModule {}
+
+  const { app, logger } = await createVigilApp(NotifyAppModule, config.platform, 'notify');
+  await app.listen(config.httpPort, '0.0.0.0');
+  logger.log({ msg: 'notify listening', port: config.httpPort });
+}
+
+main().catch(exitOnStartupFailure);

@@ -1,0 +1,54 @@
+import { CallReceived, isKnownCategory } from '@vigil/contracts';
+
+/** A category choice and why it was made. */
+export interface Classification {
+  category: string;
+  subcategory: string | null;
+  reason: string;
+}
+
+interface KeywordRule {
+  pattern: RegExp;
+  category: string;
+  subcategory: string | null;
+}
+
+/**
+ * What operators' and radio users' words usually mean, most specific first. Data, not code:
+ * a partnership can extend it without touching the classifier.
+ */
+export const KEYWORD_RULES: readonly KeywordRule[] = [
+  { pattern: /\b(knife|blade|stabb?(ed|ing)?)\b/, category: 'Weapon', subcategory: 'Knife' },
+  { pattern: /\b(gun|firearm|shots? fired)\b/, category: 'Weapon', subcategory: 'Firearms' },
+  { pattern: /\b(bat|bar|crowbar)\b/, category: 'Weapon', subcategory: 'Bat/Bar' },
+  { pattern: /\brobb(ery|ed)\b|\bmugg(ed|ing)\b/, category: 'Assault', subcategory: 'Robbery' },
+  { pattern: /\b(fight|fighting|punch(ed|ing)?|assault(ed)?|kick(ed|ing)?)\b/, category: 'Assault', subcategory: null },
+  { pattern: /\bshoplift(er|ing|ed)?\b/, category: 'Theft', subcategory: 'Shoplifting' },
+  { pattern: /\b(pickpocket|purse dip(ping)?)\b/, category: 'Theft', subcategory: 'Purse Dipping' },
+  { pattern: /\b(theft|stolen|stealing)\b/, category: 'Theft', subcategory: null },
+  { pattern: /\b(drunk|intoxicated)\b/, category: 'Anti Social Behaviour', subcategory: 'Drunken Behaviour' },
+  { pattern: /\b(disorder|rowdy|youths?)\b/, category: 'Anti Social Behaviour', subcategory: 'Disorder' },
+  { pattern: /\b(begging|beggar)\b/, category: 'Anti Social Behaviour', subcategory: 'Begging' },
+  { pattern: /\b(fire|smoke|arson|burning)\b/, category: 'Arson/Fire', subcategory: null },
+  { pattern: /\b(rtc|collision|crash|car accident)\b/, category: 'Traffic Incident', subcategory: 'RTC' },
+  { pattern: /\bbroken down\b/, category: 'Traffic Incident', subcategory: 'Broken Down Vehicle' },
+  { pattern: /\bmissing (person|child|male|female|man|woman|boy|girl)\b/, category: 'Concern for Welfare', subcategory: 'Missing Persons' },
+  { pattern: /\b(welfare|collapsed|unconscious|injured)\b/, category: 'Concern for Welfare', subcategory: null },
+  { pattern: /\b(suspect package|unattended bag|bomb)\b/, category: 'Bomb Threat/Suspect Package', subcategory: null },
+  { pattern: /\b(drugs?|dealing)\b/, category: 'Drug Related', subcategory: null },
+  { pattern: /\b(graffiti|vandal(ism)?|smash(ed|ing)?)\b/, category: 'Criminal Damage', subcategory: null },
+  { pattern: /\bburglary|break[- ]in\b/, category: 'Burglary', subcategory: null },
+  { pattern: /\bsuspicious\b/, category: 'Suspicious Activity', subcategory: null },
+];
+
+/** Chooses a taxonomy category for a call: its source's own hint first, then its words, else Other. */
+export function classifyCall(call: Pick<CallReceived, 'categoryHint' | 'summary'>): Classification {
+  const hint = call.categoryHint;
+  if (hint && isKnownCategory(hint.category, hint.subcategory)) {
+    return { category: hint.category, subcategory: hint.subcategory ?? null, reason: 'source-hint' };
+  }
+  const text = call.summary.toLowerCase();
+  const rule = KEYWORD_RULES.find((r) => r.pattern.test(text));
+  if (rule) return { category: rule.category, subcategory: rule.subcategory, reason: `keyword:${rule.pattern.source}` };
+  return { category: 'Other', subcategory: null, reason: 'no-match' };
+}

@@ -1,0 +1,46 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CallSource } from '@vigil/contracts';
+
+/** An incident as triage stores it. */
+@Entity({ name: 'incident' })
+export class IncidentEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** What operators read out on the radio: VIG-2026-000123. */
+  @Column('text', { unique: true })
+  reference: string;
+
+  @Column('text')
+  category: string;
+
+  @Column('text', { nullable: true })
+  subcategory: string | null;
+
+  @Column('text', { nullable: true })
+  partnerId: string | null;
+
+  @Column('text', { nullable: true })
+  town: string | null;
+
+  @Column('text')
+  callSource: CallSource;
+
+  @Column('smallint')
+  grade: number;
+
+  @Column('text')
+  status: 'open' | 'acknowledged' | 'in-progress' | 'closed';
+
+  @Column('text')
+  summary: string;
+
+  @Column('timestamptz')
+  receivedAt: Date;
+
+  @Column('timestamptz')
+  openedAt: Date;
+
+  @Column('jsonb')
+  triageReasons: string[];
+}

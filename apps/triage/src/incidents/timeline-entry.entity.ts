@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One change in an incident's life: who did what, when and why. Never updated, only added. */
+@Entity({ name: 'timeline_entry' })
+export class TimelineEntryEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column('uuid')
+  incidentId: string;
+
+  @Column('timestamptz')
+  at: Date;
+
+  @Column('text')
+  kind: string;
+
+  @Column('text')
+  actor: string;
+
+  @Column('jsonb')
+  detail: Record<string, unknown>;
+}

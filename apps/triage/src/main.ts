@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/config';
+import { loadTriageConfig } from './triage.config';
+import { TriageModule } from './triage.module';
+
+async function main(): Promise<void> {
+  const config = loadTriageConfig();
+
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'triage'), TriageModule.register({ databaseUrl: config.platform.databaseUrl })] })
+  class TriageAppModule {}
+
+  const { app, logger } = await createVigilApp(TriageAppModule, config.platform, 'triage');
+  await app.listen(config.httpPort, '0.0.0.0');
+  logger.log({ msg: 'triage listening', port: config.httpPort });
+}
+
+main().catch(exitOnStartupFailure);

@@ -1,0 +1,21 @@
+/** One jest config, three tiers told apart by file suffix: *.spec.ts (unit), *.int-spec.ts, *.e2e-spec.ts. */
+const tier = process.env.VIGIL_TEST_TIER;
+const suffix = { unit: 'spec', int: 'int-spec', e2e: 'e2e-spec' }[tier];
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testRegex: suffix ? `(^|/)[^/]+\\.${suffix}\\.ts$` : '\\.(spec|int-spec|e2e-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: {
+    '^@vigil/contracts$': '<rootDir>/libs/contracts/src',
+    '^@vigil/bus$': '<rootDir>/libs/bus/src',
+    '^@vigil/db$': '<rootDir>/libs/db/src',
+    '^@vigil/auth$': '<rootDir>/libs/auth/src',
+    '^@vigil/observability$': '<rootDir>/libs/observability/src',
+    '^@vigil/config$': '<rootDir>/libs/config/src',
+    '^@vigil/testing$': '<rootDir>/test/support',
+  },
+  testTimeout: 60000,
+};

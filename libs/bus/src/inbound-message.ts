@@ -1,0 +1,16 @@
+import { Envelope } from '@vigil/contracts';
+
+/** A message as a handler sees it: no JetStream types leak past the adapter. */
+export interface InboundMessage {
+  /** Contract subject (namespace removed). */
+  subject: string;
+  data: Uint8Array;
+  streamSeq: number;
+  /** 1 on first delivery. */
+  deliveryCount: number;
+}
+
+/** A message whose body is a CloudEvents envelope that passed its payload schema. */
+export interface InboundEvent<T = unknown> extends InboundMessage {
+  envelope: Envelope<T>;
+}

@@ -1,0 +1,55 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { JetStreamClient, NatsConnection } from 'nats';
+import { HealthRegistry } from '@vigil/observability';
+import { BusNamespace } from '../namespace';
+import { connectToNats } from '../nats-connect';
+import { provisionConsumers, provisionStreams } from '../provision';
+import { CONSUMERS, STREAMS } from '../topology';
+import { BusOptions } from './bus.options';
+
+/** The process's one NATS connection, with the topology provisioned; drained on shutdown. */
+export class BusConnection implements OnApplicationShutdown {
+  private readonly logger = new Logger('Bus');
+  private connection?: NatsConnection;
+  readonly ns: BusNamespace;
+
+  constructor(private readonly options: BusOptions, private readonly health: HealthRegistry) {
+    this.ns = new BusNamespace(options.namespace);
+  }
+
+  /** Connects and provisions streams and consumers add-or-update; called once by the module factory. */
+  async open(): Promise<void> {
+    this.connection = await connectToNats(this.options.url, this.options.clientName);
+    const jsm = await this.connection.jetstreamManager();
+    await provisionStreams(jsm, this.ns, Object.values(STREAMS));
+    await provisionConsumers(jsm, this.ns, Object.values(CONSUMERS));
+    this.health.register('nats', async () => ({
+      name: 'nats',
+      up: !this.nc.isClosed() && this.nc.info !== undefined,
+      detail: this.options.url,
+    }));
+    this.logger.log({ msg: 'connected to NATS, topology provisioned', url: this.options.url, namespace: this.ns.name || '(none)' });
+    void this.reportStatus(this.connection);
+  }
+
+  get nc(): NatsConnection {
+    if (!this.connection) throw new Error('BusConnection used before open()');
+    return this.connection;
+  }
+
+  get js(): JetStreamClient {
+    return this.nc.jetstream();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.connection && !this.connection.isClosed()) await this.connection.drain();
+  }
+
+  private async reportStatus(nc: NatsConnection): Promise<void> {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect' || status.type === 'reconnect') {
+        this.logger.warn({ msg: `NATS ${status.type}`, server: String(status.data) });
+      }
+    }
+  }
+}

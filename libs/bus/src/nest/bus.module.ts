@@ -1,0 +1,40 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { HealthRegistry } from '@vigil/observability';
+import { DeadLetterer } from '../dead-letterer';
+import { EventPublisher } from '../event-publisher';
+import { BusConnection } from './bus-connection';
+import { BUS_OPTIONS, BusOptions } from './bus.options';
+import { ConsumerHost } from './consumer-host';
+
+/** The bus for a Nest process: imported once by the composition root, global to every app module. */
+@Global()
+@Module({})
+export class BusModule {
+  static forRoot(options: BusOptions): DynamicModule {
+    return {
+      module: BusModule,
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: BUS_OPTIONS, useValue: options },
+        {
+          provide: BusConnection,
+          inject: [BUS_OPTIONS, HealthRegistry],
+          useFactory: async (opts: BusOptions, health: HealthRegistry) => {
+            const connection = new BusConnection(opts, health);
+            await connection.open();
+            return connection;
+          },
+        },
+        {
+          provide: EventPublisher,
+          inject: [BusConnection],
+          useFactory: (bus: BusConnection) => new EventPublisher(bus.js, bus.ns, `/vigil/${options.clientName}`),
+        },
+        { provide: DeadLetterer, inject: [EventPublisher], useFactory: (p: EventPublisher) => new DeadLetterer(p) },
+        ConsumerHost,
+      ],
+      exports: [BusConnection, EventPublisher, DeadLetterer],
+    };
+  }
+}

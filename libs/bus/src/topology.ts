@@ -1,0 +1,60 @@
+import { SUBJECTS } from '@vigil/contracts';
+
+/** A JetStream stream Vigil relies on. */
+export interface StreamDeclaration {
+  name: string;
+  subjects: string[];
+  /** How long a message is kept, in hours. */
+  maxAgeHours: number;
+  /** Window in which a repeated `Nats-Msg-Id` is dropped, in minutes. */
+  duplicateWindowMinutes: number;
+}
+
+/** A durable pull consumer: one per use, shared by every replica of the app that runs it. */
+export interface ConsumerDeclaration {
+  durable: string;
+  stream: string;
+  filterSubject: string;
+  /** Deliveries before a message that keeps failing transiently is dead-lettered. */
+  maxDeliver: number;
+  ackWaitSeconds: number;
+  /** Messages one replica works on at once. */
+  concurrency: number;
+}
+
+/** Streams, one per producing domain. Provisioned add-or-update at start-up. */
+export const STREAMS = {
+  gateway: { name: 'GATEWAY', subjects: [SUBJECTS.gateways], maxAgeHours: 24 * 7, duplicateWindowMinutes: 60 },
+  calls: { name: 'CALLS', subjects: [SUBJECTS.calls], maxAgeHours: 24 * 31, duplicateWindowMinutes: 60 },
+  incidents: { name: 'INCIDENTS', subjects: [SUBJECTS.incidents], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
+  faults: { name: 'FAULTS', subjects: [SUBJECTS.faults], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
+  deadLetters: { name: 'DLQ', subjects: [SUBJECTS.deadLetters], maxAgeHours: 24 * 365, duplicateWindowMinutes: 60 },
+} satisfies Record<string, StreamDeclaration>;
+
+/** Durable consumers, named for the app and the use they serve. */
+export const CONSUMERS = {
+  ingestAirwave: {
+    durable: 'ingest-airwave',
+    stream: STREAMS.gateway.name,
+    filterSubject: SUBJECTS.airwave.all,
+    maxDeliver: 8,
+    ackWaitSeconds: 30,
+    concurrency: 32,
+  },
+  ingestDeadLetters: {
+    durable: 'ingest-dead-letters',
+    stream: STREAMS.deadLetters.name,
+    filterSubject: SUBJECTS.deadLetters,
+    maxDeliver: 20,
+    ackWaitSeconds: 30,
+    concurrency: 8,
+  },
+  triageCalls: {
+    durable: 'triage-calls',
+    stream: STREAMS.calls.name,
+    filterSubject: SUBJECTS.calls,
+    maxDeliver: 8,
+    ackWaitSeconds: 30,
+    concurrency: 16,
+  },
+} satisfies Record<string, ConsumerDeclaration>;

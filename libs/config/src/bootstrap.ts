@@ -1,0 +1,23 @@
+import { INestApplication, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { JsonLogger } from '@vigil/observability';
+import { PlatformConfig } from './platform.config';
+
+/** Creates a Nest HTTP app with Vigil's logger and shutdown hooks; start-up errors reach the operator as one clear line. */
+export async function createVigilApp(
+  rootModule: unknown,
+  config: PlatformConfig,
+  appName: string,
+): Promise<{ app: INestApplication; logger: LoggerService }> {
+  const logger = new JsonLogger({ level: config.logLevel, pretty: config.logPretty, app: appName });
+  const app = await NestFactory.create(rootModule as never, { logger, abortOnError: false });
+  app.enableShutdownHooks();
+  return { app, logger };
+}
+
+/** Prints why the process cannot start and exits non-zero, without a stack trace for known causes. */
+export function exitOnStartupFailure(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`\nVigil failed to start: ${message}\n`);
+  process.exit(1);
+}

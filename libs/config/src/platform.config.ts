@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Settings every Vigil process needs, whichever apps it runs. */
+export const platformConfigSchema = z.object({
+  VIGIL_NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  VIGIL_BUS_NAMESPACE: z.string().regex(/^([a-z][a-z0-9_-]*)?$/, 'lower-case letters, digits, "_" or "-"').default(''),
+  VIGIL_DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/vigil'),
+  VIGIL_AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').default('vigil-demo-secret-change-me'),
+  VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  VIGIL_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+});
+
+/** Raised when the environment does not describe a runnable process; the message lists every problem. */
+export class ConfigError extends Error {}
+
+/** Parses a config schema from an environment once, naming each bad variable and why. */
+export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+  throw new ConfigError(`Vigil cannot start, its environment is not valid:\n${problems}`);
+}
+
+/** Platform settings in the shape the libs take. */
+export interface PlatformConfig {
+  natsUrl: string;
+  busNamespace: string;
+  databaseUrl: string;
+  authSecret: string;
+  logLevel: z.infer<typeof platformConfigSchema>['VIGIL_LOG_LEVEL'];
+  logPretty: boolean;
+}
+
+/** Reads the platform settings from an environment. */
+export function loadPlatformConfig(env: Record<string, string | undefined>): PlatformConfig {
+  const raw = parseConfig(platformConfigSchema, env);
+  return {
+    natsUrl: raw.VIGIL_NATS_URL,
+    busNamespace: raw.VIGIL_BUS_NAMESPACE,
+    databaseUrl: raw.VIGIL_DATABASE_URL,
+    authSecret: raw.VIGIL_AUTH_SECRET,
+    logLevel: raw.VIGIL_LOG_LEVEL,
+    logPretty: raw.VIGIL_LOG_FORMAT === 'pretty',
+  };
+}
+
+/** Reads an HTTP port variable with a default. */
+export function loadHttpPort(env: Record<string, string | undefined>, variable: string, fallback: number): number {
+  return parseConfig(z.object({ [variable]: z.coerce.number().int().min(0).max(65535).default(fallback) }), env)[variable] as number;
+}

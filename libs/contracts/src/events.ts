@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { CallSource } from './reference/taxonomy';
+import { UNASSIGNED_PARTNER } from './reference/gazetteer';
+import { callReceivedSchema } from './payloads/call-received';
+import { incidentSchema } from './payloads/incident';
+import { deadLetterSchema } from './payloads/dead-letter';
+
+/** Subject token for each call source: lower-case, dot-free, stable. */
+export const CALL_SOURCE_TOKENS: Record<CallSource, string> = {
+  Controller: 'controller',
+  'Police Airwaves': 'airwave',
+  'Police Control': 'police-control',
+  'Town Link': 'townlink',
+  Alarm: 'alarm',
+};
+
+/** Every event Vigil's services exchange: CloudEvents type, payload schema and the subject it travels on. */
+export const EVENTS = {
+  callReceived: {
+    type: 'vigil.call.received',
+    schema: callReceivedSchema,
+    subject: (d: z.infer<typeof callReceivedSchema>) => `call.${CALL_SOURCE_TOKENS[d.source]}.received`,
+  },
+  incidentOpened: {
+    type: 'vigil.incident.opened',
+    schema: incidentSchema,
+    subject: (d: z.infer<typeof incidentSchema>) => `incident.${d.partnerId ?? UNASSIGNED_PARTNER}.opened`,
+  },
+  deadLetter: {
+    type: 'vigil.dead-letter.recorded',
+    schema: deadLetterSchema,
+    subject: (d: z.infer<typeof deadLetterSchema>) => `dlq.${d.rejectedBy.replace(/[^A-Za-z0-9-]+/g, '.')}`,
+  },
+} as const;
+
+/** Names of the events in {@link EVENTS}. */
+export type EventName = keyof typeof EVENTS;
+/** The payload type of an event, so a wrong payload is a compile error. */
+export type EventData<N extends EventName> = z.infer<(typeof EVENTS)[N]['schema']>;
+
+/** Finds the event definition for a CloudEvents `type`. */
+export function eventByType(type: string): EventName | undefined {
+  return (Object.keys(EVENTS) as EventName[]).find((name) => EVENTS[name].type === type);
+}

@@ -1,0 +1,5 @@
+export * from './postgres-bootstrap';
+export * from './outbox';
+export * from './outbox-relay';
+export * from './snake-naming.strategy';
+export * from './nest/app-database.module';

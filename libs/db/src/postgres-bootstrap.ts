@@ -1,0 +1,51 @@
+import { Client } from 'pg';
+
+/** Raised when Postgres cannot be reached at start-up; its message tells an operator what to do. */
+export class PostgresUnreachableError extends Error {}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Makes sure the database and the app's schema exist, so a fresh machine needs no manual SQL.
+ * Fails with a message that says how to start Postgres when it is not there.
+ */
+export async function ensureDatabaseAndSchema(url: string, schema: string): Promise<void> {
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new Client({ connectionString: withDatabase(url, 'postgres'), connectionTimeoutMillis: 5_000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new PostgresUnreachableError(
+      `Postgres not reachable at ${new URL(url).host} (${(error as Error).message}). ` +
+        'Start it locally with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ' +
+        '(or point VIGIL_DATABASE_URL at your server).',
+    );
+  }
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await admin.query(`CREATE DATABASE ${quoteIdent(database)}`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04' && error.code !== '23505') throw error; // another app or process created it first
+      });
+    }
+  } finally {
+    await admin.end();
+  }
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`).catch((error: { code?: string }) => {
+      if (error.code !== '23505' && error.code !== '42P06') throw error; // concurrent creation
+    });
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { HealthRegistry } from './health';
+
+/** Liveness (the process answers) and readiness (NATS and Postgres reachable). */
+@Controller('health')
+export class HealthController {
+  constructor(private readonly registry: HealthRegistry) {}
+
+  @Get('live')
+  live() {
+    return { status: 'up' };
+  }
+
+  @Get(['', 'ready'])
+  async ready(@Res() response: Response) {
+    const checks = await this.registry.runAll();
+    const up = checks.every((c) => c.up);
+    response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: up ? 'up' : 'down', checks });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './metrics';
+export * from './logger';
+export * from './health';
+export * from './observability.module';
