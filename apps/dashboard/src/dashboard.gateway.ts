@@ -30,7 +30,19 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
     @Inject(AUTH_SECRET) private readonly secret: string,
   ) {}
 
-  afterInit(): void {
+  afterInit(server: Server): void {
+    // Refuse at the handshake, so a client with a bad token gets `connect_error` and the reason.
+    server.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: string }).token ?? String(socket.handshake.query.token ?? '');
+      const checked = verifyToken(token, this.secret);
+      if (!checked.ok) {
+        this.logger.warn({ msg: 'refused dashboard connection', reason: checked.reason, address: socket.handshake.address });
+        next(new Error(`unauthorised: ${checked.reason}`));
+        return;
+      }
+      (socket as DashboardSocket).data.principal = checked.principal;
+      next();
+    });
     this.unsubscribe = this.feed.subscribe((incident) => this.push(incident));
   }
 
@@ -39,15 +51,7 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
   }
 
   handleConnection(socket: DashboardSocket): void {
-    const token = (socket.handshake.auth as { token?: string }).token ?? String(socket.handshake.query.token ?? '');
-    const checked = verifyToken(token, this.secret);
-    if (!checked.ok) {
-      this.logger.warn({ msg: 'refused dashboard connection', reason: checked.reason, address: socket.handshake.address });
-      socket.disconnect(true);
-      return;
-    }
-    socket.data.principal = checked.principal;
-    void socket.join(roomsFor(checked.principal));
+    void socket.join(roomsFor(socket.data.principal));
   }
 
   /** Sends a reconnecting client what it missed after the last stream position it saw. */

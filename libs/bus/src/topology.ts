@@ -17,6 +17,7 @@ export interface ConsumerDeclaration {
   filterSubject: string;
   /** Deliveries before a message that keeps failing transiently is dead-lettered. */
   maxDeliver: number;
+  /** How long a delivered message may go unacknowledged before JetStream redelivers it (after a crash, say). */
   ackWaitSeconds: number;
   /** Messages one replica works on at once. */
   concurrency: number;
@@ -38,7 +39,8 @@ export const CONSUMERS = {
     stream: STREAMS.gateway.name,
     filterSubject: SUBJECTS.airwave.all,
     maxDeliver: 8,
-    ackWaitSeconds: 30,
+    // Short, because a call held by a crashed replica waits this long; handlers take milliseconds.
+    ackWaitSeconds: 10,
     concurrency: 32,
   },
   ingestDeadLetters: {
@@ -54,7 +56,7 @@ export const CONSUMERS = {
     stream: STREAMS.calls.name,
     filterSubject: SUBJECTS.calls,
     maxDeliver: 8,
-    ackWaitSeconds: 30,
+    ackWaitSeconds: 10,
     concurrency: 16,
   },
 } satisfies Record<string, ConsumerDeclaration>;

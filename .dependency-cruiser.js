@@ -1,0 +1,48 @@
+/** Import boundaries, checked by `npm run lint:boundaries` in `npm test` and CI. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-app-imports-another-app',
+      comment: 'Apps speak to each other only through libs/contracts on the bus. The embedded composition root is the one exception.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/embedded/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'contracts-import-no-framework',
+      comment: 'libs/contracts is plain TypeScript and zod: no Nest, NATS, TypeORM, socket.io or other lib.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: {
+        pathNot: ['^libs/contracts/', 'node_modules/zod/'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'libs-import-no-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'Domain decisions are pure functions of their inputs: no framework, broker or database.',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/domain/' },
+      to: { path: ['node_modules/(@nestjs|nats|typeorm|pg|socket\\.io)', '^libs/(bus|db|auth|observability|config)/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['\\.spec\\.ts$', '\\.int-spec\\.ts$', '\\.e2e-spec\\.ts$'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
+  },
+};

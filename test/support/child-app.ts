@@ -1,0 +1,52 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A Vigil app running as its own OS process, from the build in dist/, that a test can kill. */
+export class ChildApp {
+  private process?: ChildProcess;
+  readonly output: string[] = [];
+
+  constructor(
+    private readonly app: 'ingest' | 'triage' | 'dashboard' | 'faults' | 'notify',
+    private readonly env: Record<string, string>,
+  ) {}
+
+  /** Starts the process and resolves once it logs that it listens. */
+  async start(): Promise<void> {
+    const main = join(__dirname, '..', '..', 'dist', 'apps', this.app, 'src', 'main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first (npm test does)`);
+    const child = spawn(process.execPath, [main], {
+      env: { PATH: process.env.PATH ?? '', ...this.env, VIGIL_LOG_LEVEL: 'log', [`VIGIL_${this.app.toUpperCase()}_PORT`]: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.process = child;
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        this.output.push(chunk.toString());
+        if (chunk.toString().includes(`${this.app} listening`)) resolve();
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`${this.app} exited with ${code} before listening:\n${this.output.join('')}`)));
+    });
+  }
+
+  /** Kills the process without warning (SIGKILL): no shutdown hooks, no drain. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** Stops the process gracefully (SIGTERM). */
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}

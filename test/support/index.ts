@@ -1,0 +1,6 @@
+export * from './eventually';
+export * from './test-environment';
+export * from './sql';
+export * from './gateway';
+export * from './embedded-vigil';
+export * from './child-app';

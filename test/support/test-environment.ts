@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { connect, NatsConnection } from 'nats';
+import { Client } from 'pg';
+import { PlatformConfig } from '@vigil/config';
+
+const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const NATS_URL = 'nats://127.0.0.1:4222';
+
+/** A private corner of the local NATS and Postgres for one test file: its own namespace and database. */
+export interface TestEnvironment {
+  namespace: string;
+  databaseUrl: string;
+  natsUrl: string;
+  platform: PlatformConfig;
+  /** Same settings as environment variables, for a child process. */
+  env: Record<string, string>;
+  /** Drops the database and deletes the namespace's streams. */
+  dispose(): Promise<void>;
+}
+
+/** Creates an isolated environment so test files run in parallel and twice in a row. */
+export async function createTestEnvironment(label: string): Promise<TestEnvironment> {
+  const id = `${label.replace(/[^a-z0-9]/g, '').slice(0, 12)}${randomBytes(4).toString('hex')}`;
+  const namespace = `t${id}`;
+  const database = `vigil_test_${id}`;
+  const databaseUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
+  const platform: PlatformConfig = {
+    natsUrl: NATS_URL,
+    busNamespace: namespace,
+    databaseUrl,
+    authSecret: 'test-secret-0123456789',
+    logLevel: 'warn',
+    logPretty: false,
+  };
+  return {
+    namespace,
+    databaseUrl,
+    natsUrl: NATS_URL,
+    platform,
+    env: {
+      VIGIL_NATS_URL: NATS_URL,
+      VIGIL_BUS_NAMESPACE: namespace,
+      VIGIL_DATABASE_URL: databaseUrl,
+      VIGIL_AUTH_SECRET: platform.authSecret,
+      VIGIL_LOG_LEVEL: 'warn',
+    },
+    dispose: async () => {
+      await dropDatabase(database);
+      await deleteStreams(namespace);
+    },
+  };
+}
+
+async function dropDatabase(database: string): Promise<void> {
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function deleteStreams(namespace: string): Promise<void> {
+  const nc: NatsConnection = await connect({ servers: NATS_URL });
+  try {
+    const jsm = await nc.jetstreamManager();
+    const prefix = `${namespace.toUpperCase().replace(/-/g, '_')}_`;
+    for await (const stream of jsm.streams.list()) {
+      if (stream.config.name.startsWith(prefix)) await jsm.streams.delete(stream.config.name);
+    }
+  } finally {
+    await nc.close();
+  }
+}
