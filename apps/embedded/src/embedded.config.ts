@@ -5,8 +5,8 @@ import { loadPlatformConfig, parseConfig, PlatformConfig } from '@vigil/config';
 export interface EmbeddedConfig {
   platform: PlatformConfig;
   httpPort: number;
-  /** Base URL people open, as printed at start-up. */
-  publicUrl: string;
+  /** Base URL people open, when it is not http://localhost:<port>/ (behind a proxy, say). */
+  publicUrl?: string;
   demo: { enabled: boolean; intervalMs: number; seed: number };
 }
 
@@ -24,7 +24,7 @@ export function loadEmbeddedConfig(env: Record<string, string | undefined> = pro
   return {
     platform: loadPlatformConfig(env),
     httpPort: raw.VIGIL_HTTP_PORT,
-    publicUrl: raw.VIGIL_PUBLIC_URL ?? `http://localhost:${raw.VIGIL_HTTP_PORT}/`,
+    publicUrl: raw.VIGIL_PUBLIC_URL,
     demo: { enabled: raw.VIGIL_DEMO === 'on', intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },
   };
 }

@@ -8,6 +8,8 @@ async function main(): Promise<void> {
   const config = loadEmbeddedConfig();
   const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform), config.platform, 'vigil');
   await app.listen(config.httpPort, '0.0.0.0');
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  const publicUrl = config.publicUrl ?? `http://localhost:${port}/`;
 
   if (config.demo.enabled) {
     const gateway = new DemoGateway({
@@ -22,14 +24,14 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void gateway.stop());
   }
 
-  const links = demoLinks(config.publicUrl, config.platform.authSecret);
+  const links = demoLinks(publicUrl, config.platform.authSecret);
   process.stdout.write(
     `\nVigil is running${config.demo.enabled ? ' with the demo Airwave gateway' : ''}.\n` +
       `Dashboard: ${links[0].url}\n` +
       links.slice(1).map((l) => `  ${l.label}: ${l.url}\n`).join('') +
-      `Health: ${config.publicUrl}health   Metrics: ${config.publicUrl}metrics\n\n`,
+      `Health: ${publicUrl}health   Metrics: ${publicUrl}metrics\n\n`,
   );
-  logger.log({ msg: 'vigil (embedded) listening', port: config.httpPort });
+  logger.log({ msg: 'vigil (embedded) listening', port });
 }
 
 main().catch(exitOnStartupFailure);

@@ -1,0 +1,14 @@
+import { retryDelayMs } from './retry-backoff';
+
+describe('retryDelayMs', () => {
+  it.each([
+    [0, 250],
+    [1, 250],
+    [2, 1_000],
+    [3, 5_000],
+    [6, 60_000],
+    [50, 60_000],
+  ])('delivery %d waits %d ms', (delivery, delay) => {
+    expect(retryDelayMs(delivery)).toBe(delay);
+  });
+});
