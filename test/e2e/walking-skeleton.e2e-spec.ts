@@ -92,6 +92,32 @@ describe('a call from the Airwave gateway to the dashboard', () => {
     });
   });
 
+  it('replays from the stream what a reconnecting client missed, and only what its token may see', async () => {
+    const token = vigil.tokenFor({ subject: 'hbc-2', role: 'partner', partnerId: 'hertsmere' });
+    const first = await dashboardClient(vigil.url, token);
+    sockets.push(first.socket);
+    first.socket.emit(SOCKET_EVENTS.incidentsResume, 0);
+    const before = await eventually(() => {
+      expect(first.received.map((i) => i.town)).toEqual(['Borehamwood']);
+      return first.received[0];
+    });
+    first.socket.disconnect();
+
+    await gateway.publishSds(gateway.sds('missed-1', 'Fight outside the station in Bushey'));
+    await gateway.publishSds(gateway.sds('missed-2', 'Fight outside the station in Baldock'));
+    await eventually(async () => {
+      expect(await sql(env.databaseUrl, `SELECT town FROM triage.incident WHERE town IN ('Bushey', 'Baldock Town Centre') ORDER BY town`)).toHaveLength(2);
+    });
+
+    const again = await dashboardClient(vigil.url, token);
+    sockets.push(again.socket);
+    again.socket.emit(SOCKET_EVENTS.incidentsResume, before.streamSeq);
+    await eventually(() => expect(again.received.map((i) => i.town)).toContain('Bushey'));
+    // Anything leaked from the replay would reach the socket before this live incident does.
+    await gateway.publishSds(gateway.sds('live-after', 'Drunk male in Potters Bar'));
+    await eventually(() => expect(again.received.map((i) => i.town)).toEqual(['Bushey', 'Potters Bar']));
+  });
+
   it('refuses a dashboard connection without a valid token, saying why', async () => {
     const socket = io(vigil.url, { auth: { token: 'forged' }, transports: ['websocket'], reconnection: false });
     sockets.push(socket);

@@ -1,4 +1,5 @@
-// Live incident board: REST for what exists, socket.io for what arrives, resume from the last stream position after a reconnect.
+// Live incident board. Everything comes over socket.io: on each (re)connect the server replays the
+// incident stream after the last position this page has seen, then pushes new incidents as they open.
 (function () {
   const params = new URLSearchParams(location.search);
   if (params.get('token')) {
@@ -70,17 +71,13 @@
   const socket = io({ auth: { token } });
   socket.on('connect', () => {
     setStatus('live', 'live');
-    if (lastSeq > 0) socket.emit('incidents:resume', lastSeq);
+    socket.emit('incidents:resume', lastSeq);
   });
   socket.on('disconnect', () => setStatus('connecting', 'reconnecting…'));
-  socket.on('connect_error', () => setStatus('down', 'cannot reach Vigil'));
-  socket.on('incident:opened', (incident) => render(incident, true));
+  socket.on('connect_error', (error) => {
+    setStatus('down', 'cannot reach Vigil');
+    if (/^unauthorised/.test(error.message)) notice('Vigil refused this sign-in (' + error.message + '). Ask for a new link.');
+  });
+  socket.on('incident:opened', (incident) => render(incident, Date.now() - Date.parse(incident.openedAt) < 60000));
 
-  fetch('/api/incidents?limit=200', { headers: { Authorization: 'Bearer ' + token } })
-    .then((response) => {
-      if (!response.ok) throw new Error('Vigil refused the incident list (' + response.status + ')');
-      return response.json();
-    })
-    .then((incidents) => incidents.forEach((incident) => render(incident, false)))
-    .catch((error) => notice(error.message));
 })();
