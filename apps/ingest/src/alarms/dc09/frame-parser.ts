@@ -1,0 +1,87 @@
+import { decryptContent } from './aes-cbc';
+import { openFrame } from './frame-envelope';
+import { FrameHeader, parseHeader } from './frame-header';
+import { MessageContent, parseContent } from './message-content';
+import { reject, Rejection } from './rejection';
+
+/** Message IDs this receiver handles. */
+export const SUPPORTED_IDS = ['SIA-DCS', 'ADM-CID', 'NULL'] as const;
+/** One of {@link SUPPORTED_IDS}. */
+export type MessageId = (typeof SUPPORTED_IDS)[number];
+
+/** What the parser needs to know of an account: that it exists, and its AES key if it has one. */
+export interface AccountKeys {
+  key?: Buffer;
+}
+
+/** Finds an account; undefined when the account is not registered. */
+export type AccountLookup = (account: string) => AccountKeys | undefined;
+
+/** A frame that passed framing, header, account and decryption checks. */
+export interface ParsedFrame extends MessageContent {
+  id: MessageId;
+  encrypted: boolean;
+  sequence: string;
+  receiver?: string;
+  line: string;
+  account: string;
+}
+
+/** Either a parsed frame, or a rejection with as much of the header as could be read (for echoing in DUH). */
+export type ParseResult = { ok: true; frame: ParsedFrame } | { ok: false; rejection: Rejection; header?: FrameHeader };
+
+const DATA_ACCOUNT = /^#([0-9A-Fa-f]{3,16})\|/;
+
+/** Parses one LF..CR frame, decrypting it with the account's key where it is encrypted. */
+export function parseFrame(frame: Buffer, lookup: AccountLookup): ParseResult {
+  const envelope = openFrame(frame);
+  if (!envelope.ok) return envelope;
+  const parsed = parseHeader(envelope.body);
+  if (!parsed.ok) return parsed;
+  const header = parsed.header;
+  const fail = (code: Rejection['code'], reason: string): ParseResult => ({ ...reject(code, reason), header });
+  if (!isSupported(header.id)) return fail('unsupported-id', `message ID "${header.id}" is not SIA-DCS, ADM-CID or NULL`);
+
+  const plain = header.encrypted ? undefined : parseContent(header.rest);
+  if (plain && !plain.ok) return { ...plain, header };
+  const inData = plain?.ok ? DATA_ACCOUNT.exec(plain.content.data ?? '')?.[1] : undefined;
+  const account = header.account ?? inData;
+  if (!account) return fail('bad-header', 'no #account in the header or the data block');
+  if (inData && inData !== account) {
+    return fail('bad-data', `data block account ${inData} differs from header account ${account}`);
+  }
+
+  const keys = lookup(account);
+  if (!keys) return fail('unknown-account', `account ${account} is not registered`);
+  if (!header.encrypted && keys.key) return fail('key-required', `account ${account} has a key but sent a plain message`);
+  if (header.encrypted && !keys.key) return fail('no-key', `account ${account} sent an encrypted message but has no key`);
+
+  let content: MessageContent;
+  if (plain?.ok) {
+    content = plain.content;
+  } else {
+    const decrypted = decryptContent(header.rest, keys.key as Buffer);
+    if (!decrypted.ok) return fail('decrypt-failed', decrypted.reason);
+    const opened = parseContent(decrypted.plain);
+    // The CRC already vouched for the cipher text, so unreadable plain text points at the key.
+    if (!opened.ok) return fail('decrypt-failed', `decrypted text unreadable (wrong key?): ${opened.rejection.reason}`);
+    content = opened.content;
+  }
+  const { id, encrypted, sequence, receiver, line } = header;
+  return { ok: true, frame: { id, encrypted, sequence, receiver, line, account, ...content } };
+}
+
+/** The account a frame claims, read without any register; used to fetch the account before deciding. */
+export function peekAccount(frame: Buffer): string | undefined {
+  const envelope = openFrame(frame);
+  if (!envelope.ok) return undefined;
+  const parsed = parseHeader(envelope.body);
+  if (!parsed.ok) return undefined;
+  if (parsed.header.account || parsed.header.encrypted) return parsed.header.account;
+  const content = parseContent(parsed.header.rest);
+  return content.ok ? DATA_ACCOUNT.exec(content.content.data ?? '')?.[1] : undefined;
+}
+
+function isSupported(id: string): id is MessageId {
+  return (SUPPORTED_IDS as readonly string[]).includes(id);
+}

@@ -1,0 +1,29 @@
+import { parseDc09Timestamp } from './dc09-timestamp';
+import { reject, Rejection } from './rejection';
+
+const CONTENT = /^([^[\]]*)\]((?:\[[^[\]]*\])*)(?:_(.*))?$/;
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
+/** What follows the opening bracket: the data block, extended-data blocks, and the panel's timestamp. */
+export interface MessageContent {
+  data?: string;
+  xdata?: string[];
+  timestamp?: Date;
+}
+
+/** Parses `data]` + any `[xdata]` blocks + an optional `_HH:MM:SS,MM-DD-YYYY`. */
+export function parseContent(text: string): { ok: true; content: MessageContent } | { ok: false; rejection: Rejection } {
+  if (!PRINTABLE.test(text)) return reject('bad-data', 'message content holds non-printable characters');
+  const m = CONTENT.exec(text);
+  if (!m) return reject('bad-data', 'content is not data] followed by [x-data] blocks and _timestamp');
+  const [, data, xdataBlocks, stamp] = m;
+  const content: MessageContent = {};
+  if (data) content.data = data;
+  if (xdataBlocks) content.xdata = xdataBlocks.slice(1, -1).split('][');
+  if (stamp !== undefined) {
+    const timestamp = parseDc09Timestamp(stamp);
+    if (!timestamp) return reject('bad-timestamp', `timestamp "${stamp.slice(0, 32)}" is not a valid HH:MM:SS,MM-DD-YYYY`);
+    content.timestamp = timestamp;
+  }
+  return { ok: true, content };
+}
