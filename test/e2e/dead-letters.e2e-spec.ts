@@ -11,7 +11,7 @@ describe('a malformed gateway message', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('deadletters');
-    vigil = await startEmbeddedVigil(env.platform);
+    vigil = await startEmbeddedVigil(env.platform, env.ingest);
     gateway = await TestAirwaveGateway.connect(env.natsUrl, env.namespace, 'gw-broken');
     nc = await connect({ servers: env.natsUrl });
   });
@@ -50,7 +50,7 @@ describe('a malformed gateway message', () => {
     expect(inStream.map((l) => l.reason).sort()).toEqual([
       expect.stringMatching(/^invalid Airwave SDS: callingIssi: /),
       expect.stringMatching(/^not UTF-8 JSON: /),
-      'unknown Airwave message kind "telemetry" (expected sds, status or heartbeat)',
+      'unknown Airwave message kind "telemetry" (expected sds, status, call or heartbeat)',
     ]);
 
     const rows = await eventually(async () => {

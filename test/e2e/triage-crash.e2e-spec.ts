@@ -27,7 +27,7 @@ describe('triage killed mid-stream', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('crash');
-    @Module({ imports: [PlatformModule.forRoot(env.platform, 'ingest'), IngestModule.register({ databaseUrl: env.databaseUrl })] })
+    @Module({ imports: [PlatformModule.forRoot(env.platform, 'ingest'), IngestModule.register(env.ingest)] })
     class IngestOnly {}
     ingest = await NestFactory.create(IngestOnly, { logger: new JsonLogger({ level: 'warn', pretty: true, app: 'ingest' }) });
     await ingest.init();

@@ -22,7 +22,7 @@ describe('a call from the Airwave gateway to the dashboard', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('skeleton');
-    vigil = await startEmbeddedVigil(env.platform);
+    vigil = await startEmbeddedVigil(env.platform, env.ingest);
     gateway = await TestAirwaveGateway.connect(env.natsUrl, env.namespace);
   });
 

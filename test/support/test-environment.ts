@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { PlatformConfig } from '@vigil/config';
+import type { IngestOptions } from '../../apps/ingest/src/ingest.options';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = 'nats://127.0.0.1:4222';
@@ -12,6 +13,8 @@ export interface TestEnvironment {
   databaseUrl: string;
   natsUrl: string;
   platform: PlatformConfig;
+  /** Ingest with the DC-09 receiver on free loopback ports. */
+  ingest: IngestOptions;
   /** Same settings as environment variables, for a child process. */
   env: Record<string, string>;
   /** Drops the database and deletes the namespace's streams. */
@@ -32,17 +35,28 @@ export async function createTestEnvironment(label: string): Promise<TestEnvironm
     logLevel: 'warn',
     logPretty: false,
   };
+  const ingest: IngestOptions = {
+    databaseUrl,
+    dc09: { host: '127.0.0.1', tcpPort: 0, udpPort: 0, unknownCodePolicy: 'duh', supervisionCheckMs: 30_000 },
+    gatewayHeartbeatSeconds: 30,
+    supervisionTickMs: 5_000,
+    gatewaySecrets: {},
+  };
   return {
     namespace,
     databaseUrl,
     natsUrl: NATS_URL,
     platform,
+    ingest,
     env: {
       VIGIL_NATS_URL: NATS_URL,
       VIGIL_BUS_NAMESPACE: namespace,
       VIGIL_DATABASE_URL: databaseUrl,
       VIGIL_AUTH_SECRET: platform.authSecret,
       VIGIL_LOG_LEVEL: 'warn',
+      VIGIL_DC09_HOST: '127.0.0.1',
+      VIGIL_DC09_TCP_PORT: '0',
+      VIGIL_DC09_UDP_PORT: '0',
     },
     dispose: async () => {
       await dropDatabase(database);

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { loadPlatformConfig, parseConfig, PlatformConfig } from '@vigil/config';
+import { loadIngestOptions } from '../../ingest/src/ingest.config';
+import { IngestOptions } from '../../ingest/src/ingest.options';
 
 /** Settings of the all-in-one process `npm start` runs. */
 export interface EmbeddedConfig {
   platform: PlatformConfig;
+  ingest: IngestOptions;
   httpPort: number;
   /** Base URL people open, when it is not http://localhost:<port>/ (behind a proxy, say). */
   publicUrl?: string;
@@ -21,8 +24,10 @@ const embeddedSchema = z.object({
 /** Parses the embedded process's environment once, at start-up. */
 export function loadEmbeddedConfig(env: Record<string, string | undefined> = process.env): EmbeddedConfig {
   const raw = parseConfig(embeddedSchema, env);
+  const platform = loadPlatformConfig(env);
   return {
-    platform: loadPlatformConfig(env),
+    platform,
+    ingest: loadIngestOptions(env, platform.databaseUrl),
     httpPort: raw.VIGIL_HTTP_PORT,
     publicUrl: raw.VIGIL_PUBLIC_URL,
     demo: { enabled: raw.VIGIL_DEMO === 'on', intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },

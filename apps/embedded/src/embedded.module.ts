@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformConfig, PlatformModule } from '@vigil/config';
+import { IngestOptions } from '../../ingest/src/ingest.options';
 import { DashboardModule } from '../../dashboard/src/dashboard.module';
 import { FaultsModule } from '../../faults/src/faults.module';
 import { IngestModule } from '../../ingest/src/ingest.module';
@@ -12,12 +13,12 @@ import { TriageModule } from '../../triage/src/triage.module';
  */
 @Module({})
 export class EmbeddedModule {
-  static register(platform: PlatformConfig): DynamicModule {
+  static register(platform: PlatformConfig, ingest: IngestOptions): DynamicModule {
     return {
       module: EmbeddedModule,
       imports: [
         PlatformModule.forRoot(platform, 'vigil'),
-        IngestModule.register({ databaseUrl: platform.databaseUrl }),
+        IngestModule.register(ingest),
         TriageModule.register({ databaseUrl: platform.databaseUrl }),
         FaultsModule,
         NotifyModule,

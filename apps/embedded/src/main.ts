@@ -1,12 +1,13 @@
 import { createVigilApp, exitOnStartupFailure } from '@vigil/config';
 import { DemoGateway } from '../../demo-gateway/src/demo-gateway';
+import { AlarmReceiverService } from '../../ingest/src/alarm-receiver/alarm-receiver.service';
 import { demoLinks } from './demo-links';
 import { loadEmbeddedConfig } from './embedded.config';
 import { EmbeddedModule } from './embedded.module';
 
 async function main(): Promise<void> {
   const config = loadEmbeddedConfig();
-  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform), config.platform, 'vigil');
+  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest), config.platform, 'vigil');
   await app.listen(config.httpPort, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
   const publicUrl = config.publicUrl ?? `http://localhost:${port}/`;
@@ -25,11 +26,13 @@ async function main(): Promise<void> {
   }
 
   const links = demoLinks(publicUrl, config.platform.authSecret);
+  const dc09 = app.get(AlarmReceiverService).ports;
   process.stdout.write(
     `\nVigil is running${config.demo.enabled ? ' with the demo Airwave gateway' : ''}.\n` +
       `Dashboard: ${links[0].url}\n` +
       links.slice(1).map((l) => `  ${l.label}: ${l.url}\n`).join('') +
-      `Health: ${publicUrl}health   Metrics: ${publicUrl}metrics\n\n`,
+      `Alarm receiver (SIA DC-09): tcp ${dc09.tcp ?? 'off'}, udp ${dc09.udp ?? 'off'}\n` +
+      `Health: ${publicUrl}health   Metrics: ${publicUrl}metrics   API: ${publicUrl}api/docs\n\n`,
   );
   logger.log({ msg: 'vigil (embedded) listening', port });
 }

@@ -1,28 +1,50 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { appDatabaseModule } from '@vigil/db';
-import { AirwaveConsumer } from './airwave/airwave.consumer';
+import { EventPublisher } from '@vigil/bus';
+import { appDatabaseModule, appOutboxProvider } from '@vigil/db';
+import { AlarmAccountEntity } from './alarm-receiver/alarm-account.entity';
+import { AlarmAccountsController } from './alarm-receiver/alarm-accounts.controller';
+import { AlarmReceiverService } from './alarm-receiver/alarm-receiver.service';
+import { PostgresAccountRegister } from './alarm-receiver/postgres-account-register';
 import { DeadLetterEntity } from './dead-letters/dead-letter.entity';
 import { DeadLettersConsumer } from './dead-letters/dead-letters.consumer';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { GatewaysConsumer } from './gateways/gateways.consumer';
+import { INGEST_OPTIONS, IngestOptions } from './ingest.options';
+import { GatewayIntakeController } from './intake/gateway-intake.controller';
+import { ManualCallsController } from './manual/manual-calls.controller';
 import { INGEST_SCHEMA } from './ingest.schema';
 import { CreateIngest1763884800001 } from './migrations/1763884800001-create-ingest';
+import { AlarmsAndSupervision1763884800002 } from './migrations/1763884800002-alarms-and-supervision';
+import { SourceRegistry } from './supervision/source-registry';
+import { SourceStateEntity } from './supervision/source-state.entity';
+import { SourcesController } from './supervision/sources.controller';
+import { RadioStateEntity } from './townlink/radio-state.entity';
 
-/** Ingest: every call source, normalised into `call.*.received`, and the dead letters of what was refused. */
+/** Ingest: every call source, normalised into `call.*.received`, supervision of the sources, and the dead letters of what was refused. */
 @Module({})
 export class IngestModule {
-  static register(options: { databaseUrl: string }): DynamicModule {
+  static register(options: IngestOptions): DynamicModule {
     return {
       module: IngestModule,
       imports: [
         appDatabaseModule({
           url: options.databaseUrl,
           schema: INGEST_SCHEMA,
-          entities: [DeadLetterEntity],
-          migrations: [CreateIngest1763884800001],
+          entities: [DeadLetterEntity, AlarmAccountEntity, SourceStateEntity, RadioStateEntity],
+          migrations: [CreateIngest1763884800001, AlarmsAndSupervision1763884800002],
         }),
       ],
-      controllers: [DeadLettersController],
-      providers: [AirwaveConsumer, DeadLettersConsumer],
+      controllers: [DeadLettersController, AlarmAccountsController, SourcesController, GatewayIntakeController, ManualCallsController],
+      providers: [
+        { provide: INGEST_OPTIONS, useValue: options },
+        appOutboxProvider(INGEST_SCHEMA, EventPublisher),
+        SourceRegistry,
+        PostgresAccountRegister,
+        AlarmReceiverService,
+        GatewaysConsumer,
+        DeadLettersConsumer,
+      ],
+      exports: [AlarmReceiverService],
     };
   }
 }

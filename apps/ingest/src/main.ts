@@ -6,7 +6,7 @@ import { IngestModule } from './ingest.module';
 async function main(): Promise<void> {
   const config = loadIngestConfig();
 
-  @Module({ imports: [PlatformModule.forRoot(config.platform, 'ingest'), IngestModule.register({ databaseUrl: config.platform.databaseUrl })] })
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'ingest'), IngestModule.register(config.ingest)] })
   class IngestAppModule {}
 
   const { app, logger } = await createVigilApp(IngestAppModule, config.platform, 'ingest');

@@ -22,3 +22,8 @@ export function canSeeIncident(principal: Principal, incidentPartnerId: string |
       return false;
   }
 }
+
+/** Police and control-room operators: the people who may see the machinery (dead letters, sources, registers). */
+export function isControlRoomStaff(principal: Principal): boolean {
+  return principal.role === 'police' || principal.role === 'operator';
+}

@@ -43,6 +43,14 @@ export const CONSUMERS = {
     ackWaitSeconds: 10,
     concurrency: 32,
   },
+  ingestTownlink: {
+    durable: 'ingest-townlink',
+    stream: STREAMS.gateway.name,
+    filterSubject: SUBJECTS.townlink.all,
+    maxDeliver: 8,
+    ackWaitSeconds: 10,
+    concurrency: 32,
+  },
   ingestDeadLetters: {
     durable: 'ingest-dead-letters',
     stream: STREAMS.deadLetters.name,

@@ -1,6 +1,7 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JsonLogger } from '@vigil/observability';
+import { configureHttp } from './configure-http';
 import { PlatformConfig } from './platform.config';
 
 /** Creates a Nest HTTP app with Vigil's logger and shutdown hooks; start-up errors reach the operator as one clear line. */
@@ -10,8 +11,8 @@ export async function createVigilApp(
   appName: string,
 ): Promise<{ app: INestApplication; logger: LoggerService }> {
   const logger = new JsonLogger({ level: config.logLevel, pretty: config.logPretty, app: appName });
-  const app = await NestFactory.create(rootModule as never, { logger, abortOnError: false });
-  app.enableShutdownHooks();
+  const app = await NestFactory.create(rootModule as never, { logger, abortOnError: false, bodyParser: false });
+  configureHttp(app);
   return { app, logger };
 }
 

@@ -1,3 +1,5 @@
 export * from './platform.config';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './zod-body.pipe';
+export * from './configure-http';

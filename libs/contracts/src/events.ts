@@ -4,6 +4,7 @@ import { UNASSIGNED_PARTNER } from './reference/gazetteer';
 import { callReceivedSchema } from './payloads/call-received';
 import { incidentSchema } from './payloads/incident';
 import { deadLetterSchema } from './payloads/dead-letter';
+import { sourceStateChangedSchema } from './payloads/source-state';
 
 /** Subject token for each call source: lower-case, dot-free, stable. */
 export const CALL_SOURCE_TOKENS: Record<CallSource, string> = {
@@ -25,6 +26,11 @@ export const EVENTS = {
     type: 'vigil.incident.opened',
     schema: incidentSchema,
     subject: (d: z.infer<typeof incidentSchema>) => `incident.${d.partnerId ?? UNASSIGNED_PARTNER}.opened`,
+  },
+  sourceStateChanged: {
+    type: 'vigil.source.state-changed',
+    schema: sourceStateChangedSchema,
+    subject: (d: z.infer<typeof sourceStateChangedSchema>) => `fault.${d.partnerId ?? UNASSIGNED_PARTNER}.source.${d.state}`,
   },
   deadLetter: {
     type: 'vigil.dead-letter.recorded',

@@ -6,5 +6,8 @@ export * from './payloads/airwave';
 export * from './payloads/call-received';
 export * from './payloads/incident';
 export * from './payloads/dead-letter';
+export * from './payloads/townlink';
+export * from './payloads/source-state';
+export * from './payloads/manual-call';
 export * from './reference/taxonomy';
 export * from './reference/gazetteer';

@@ -10,7 +10,15 @@ export const SUBJECTS = {
     all: 'gw.airwave.>',
     sds: (gatewayId: string) => `gw.airwave.${gatewayId}.sds`,
     status: (gatewayId: string) => `gw.airwave.${gatewayId}.status`,
+    call: (gatewayId: string) => `gw.airwave.${gatewayId}.call`,
     heartbeat: (gatewayId: string) => `gw.airwave.${gatewayId}.heartbeat`,
+  },
+  townlink: {
+    all: 'gw.townlink.>',
+    memberCall: (gatewayId: string) => `gw.townlink.${gatewayId}.member-call`,
+    panic: (gatewayId: string) => `gw.townlink.${gatewayId}.panic`,
+    radioState: (gatewayId: string) => `gw.townlink.${gatewayId}.radio-state`,
+    heartbeat: (gatewayId: string) => `gw.townlink.${gatewayId}.heartbeat`,
   },
   calls: 'call.>',
   incidents: 'incident.>',
@@ -19,9 +27,15 @@ export const SUBJECTS = {
   deadLetters: 'dlq.>',
 } as const;
 
+/** The parts of a gateway subject `gw.<family>.<gatewayId>.<kind>`, or undefined when it is not one. */
+export function parseGatewaySubject(subject: string): { family: string; gatewayId: string; kind: string } | undefined {
+  const parts = subject.split('.');
+  if (parts.length !== 4 || parts[0] !== 'gw') return undefined;
+  return { family: parts[1], gatewayId: parts[2], kind: parts[3] };
+}
+
 /** The message kind an Airwave gateway subject carries (`gw.airwave.<gateway>.<kind>`). */
 export function airwaveKindOf(subject: string): string | undefined {
-  const parts = subject.split('.');
-  const at = parts.indexOf('airwave');
-  return at >= 0 && parts.length === at + 3 ? parts[at + 2] : undefined;
+  const parsed = parseGatewaySubject(subject);
+  return parsed?.family === 'airwave' ? parsed.kind : undefined;
 }

@@ -1,11 +1,15 @@
 import {
+  AirwaveCall,
+  airwaveCallSchema,
   airwaveHeartbeatSchema,
+  AirwaveSds,
   airwaveSdsSchema,
+  AirwaveStatus,
   airwaveStatusSchema,
   CallReceived,
   TETRA_STATUS_EMERGENCY,
 } from '@vigil/contracts';
-import { z } from 'zod';
+import { checkGatewayPayload, CheckedPayload, decodeGatewayPayload } from '../gateway-payload';
 
 /** What one Airwave gateway message turned into. */
 export type AirwaveResult =
@@ -13,81 +17,92 @@ export type AirwaveResult =
   | { kind: 'heartbeat'; gatewayId: string; sentAt: string }
   | { kind: 'rejected'; reason: string };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue.path.join('.') || '(message)'}: ${issue.message}`;
-}
-
-function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {
-  try {
-    return { ok: true, value: JSON.parse(decoder.decode(bytes)) };
-  } catch (error) {
-    return { ok: false, reason: `not UTF-8 JSON: ${(error as Error).message}` };
-  }
-}
+type AirwaveMessage = AirwaveSds | AirwaveStatus | AirwaveCall;
+type CallDetails = Pick<CallReceived, 'urgency' | 'summary' | 'categoryHint' | 'location'>;
 
 /**
- * Normalises one Airwave gateway message by its kind (`sds`, `status`, `heartbeat`, from the
- * subject). A status of 0 (Emergency) becomes an emergency call, graded first with no wait.
+ * Normalises one Airwave gateway message by its kind (`sds`, `status`, `call`, `heartbeat`, from
+ * the subject). Emergency status 0 and emergency call set-ups become emergency calls, graded first
+ * with no wait.
  */
 export function normaliseAirwave(kind: string | undefined, bytes: Uint8Array, receivedAt: Date): AirwaveResult {
-  const json = parseJson(bytes);
+  const json = decodeGatewayPayload(bytes);
   if (!json.ok) return { kind: 'rejected', reason: json.reason };
   switch (kind) {
-    case 'sds': {
-      const parsed = airwaveSdsSchema.safeParse(json.value);
-      if (!parsed.success) return { kind: 'rejected', reason: `invalid Airwave SDS: ${firstIssue(parsed.error)}` };
-      const sds = parsed.data;
-      return {
-        kind: 'call',
-        call: {
-          callKey: `airwave:${sds.gatewayId}:${sds.messageId}`,
-          source: 'Police Airwaves',
-          sourceMessageId: sds.messageId,
-          receivedAt: receivedAt.toISOString(),
-          occurredAt: sds.occurredAt,
-          urgency: 'routine',
-          summary: sds.text,
-          location: {
-            issi: sds.callingIssi,
-            ...(sds.called?.kind === 'gssi' ? { talkgroup: sds.called.id } : {}),
-            ...(sds.location ? { point: sds.location } : {}),
-          },
-          raw: json.value,
-        },
-      };
-    }
-    case 'status': {
-      const parsed = airwaveStatusSchema.safeParse(json.value);
-      if (!parsed.success) return { kind: 'rejected', reason: `invalid Airwave status: ${firstIssue(parsed.error)}` };
-      const status = parsed.data;
-      const emergency = status.status === TETRA_STATUS_EMERGENCY;
-      return {
-        kind: 'call',
-        call: {
-          callKey: `airwave:${status.gatewayId}:${status.messageId}`,
-          source: 'Police Airwaves',
-          sourceMessageId: status.messageId,
-          receivedAt: receivedAt.toISOString(),
-          occurredAt: status.occurredAt,
-          urgency: emergency ? 'emergency' : 'routine',
-          summary: emergency
-            ? `EMERGENCY status from ISSI ${status.callingIssi}`
-            : `Status ${status.status} from ISSI ${status.callingIssi}`,
-          categoryHint: { category: 'Police Request' },
-          location: { issi: status.callingIssi, ...(status.location ? { point: status.location } : {}) },
-          raw: json.value,
-        },
-      };
-    }
+    case 'sds':
+      return toCall(checkGatewayPayload(airwaveSdsSchema, json.value, 'Airwave SDS'), sdsDetails, json.value, receivedAt);
+    case 'status':
+      return toCall(checkGatewayPayload(airwaveStatusSchema, json.value, 'Airwave status'), statusDetails, json.value, receivedAt);
+    case 'call':
+      return toCall(checkGatewayPayload(airwaveCallSchema, json.value, 'Airwave call'), callSetUpDetails, json.value, receivedAt);
     case 'heartbeat': {
-      const parsed = airwaveHeartbeatSchema.safeParse(json.value);
-      if (!parsed.success) return { kind: 'rejected', reason: `invalid Airwave heartbeat: ${firstIssue(parsed.error)}` };
-      return { kind: 'heartbeat', gatewayId: parsed.data.gatewayId, sentAt: parsed.data.sentAt };
+      const heartbeat = checkGatewayPayload(airwaveHeartbeatSchema, json.value, 'Airwave heartbeat');
+      if (!heartbeat.ok) return { kind: 'rejected', reason: heartbeat.reason };
+      return { kind: 'heartbeat', gatewayId: heartbeat.data.gatewayId, sentAt: heartbeat.data.sentAt };
     }
     default:
-      return { kind: 'rejected', reason: `unknown Airwave message kind "${kind ?? ''}" (expected sds, status or heartbeat)` };
+      return { kind: 'rejected', reason: `unknown Airwave message kind "${kind ?? ''}" (expected sds, status, call or heartbeat)` };
   }
+}
+
+function toCall<M extends AirwaveMessage>(
+  checked: CheckedPayload<M>,
+  details: (message: M) => CallDetails,
+  raw: unknown,
+  receivedAt: Date,
+): AirwaveResult {
+  if (!checked.ok) return { kind: 'rejected', reason: checked.reason };
+  const message = checked.data;
+  return {
+    kind: 'call',
+    call: {
+      callKey: `airwave:${message.gatewayId}:${message.messageId}`,
+      source: 'Police Airwaves',
+      sourceMessageId: message.messageId,
+      receivedAt: receivedAt.toISOString(),
+      occurredAt: message.occurredAt,
+      ...details(message),
+      raw,
+    },
+  };
+}
+
+function sdsDetails(sds: AirwaveSds): CallDetails {
+  return { urgency: 'routine', summary: sds.text, location: radioLocation(sds) };
+}
+
+function statusDetails(status: AirwaveStatus): CallDetails {
+  const emergency = status.status === TETRA_STATUS_EMERGENCY;
+  return {
+    urgency: emergency ? 'emergency' : 'routine',
+    summary: emergency ? `EMERGENCY status from ISSI ${status.callingIssi}` : `Status ${status.status} from ISSI ${status.callingIssi}`,
+    categoryHint: { category: 'Police Request' },
+    location: { issi: status.callingIssi, ...(status.location ? { point: status.location } : {}) },
+  };
+}
+
+function callSetUpDetails(call: AirwaveCall): CallDetails {
+  const parties = `from ISSI ${call.callingIssi}${calledParty(call)}`;
+  // No category for an emergency: the button press says nothing about what is happening.
+  if (call.emergency) return { urgency: 'emergency', summary: `EMERGENCY call ${parties}`, location: radioLocation(call) };
+  return {
+    urgency: 'routine',
+    summary: `${call.callType === 'group' ? 'Group' : 'Individual'} call ${parties}`,
+    categoryHint: { category: 'Police Request' },
+    location: radioLocation(call),
+  };
+}
+
+/** Names the called party by its own identity kind: a gateway may report a group call to an ISSI. */
+function calledParty(message: AirwaveMessage): string {
+  if (!message.called) return '';
+  return message.called.kind === 'gssi' ? ` to talkgroup ${message.called.id}` : ` to ISSI ${message.called.id}`;
+}
+
+function radioLocation(message: AirwaveMessage): CallDetails['location'] {
+  return {
+    issi: message.callingIssi,
+    ...(message.called?.kind === 'gssi' ? { talkgroup: message.called.id } : {}),
+    ...(message.location ? { point: message.location } : {}),
+  };
 }

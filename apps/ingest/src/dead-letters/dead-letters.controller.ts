@@ -1,7 +1,7 @@
-import { Controller, DefaultValuePipe, ForbiddenException, Get, ParseIntPipe, Query, Req, UseGuards } from '@nestjs/common';
+import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query, UseGuards } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
+import { ControlRoomGuard } from '@vigil/auth';
 import { INGEST_SCHEMA } from '../ingest.schema';
 import { DeadLetterEntity } from './dead-letter.entity';
 
@@ -24,18 +24,12 @@ function printable(raw: Buffer): string | null {
 
 /** What Vigil refused, newest first, for control-room staff (not partners or the contractor). */
 @Controller('api/dead-letters')
-@UseGuards(AuthGuard)
+@UseGuards(ControlRoomGuard)
 export class DeadLettersController {
   constructor(@InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource) {}
 
   @Get()
-  async list(
-    @Req() request: AuthenticatedRequest,
-    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
-  ): Promise<DeadLetterView[]> {
-    if (request.principal.role !== 'operator' && request.principal.role !== 'police') {
-      throw new ForbiddenException('dead letters are for control-room staff');
-    }
+  async list(@Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number): Promise<DeadLetterView[]> {
     const rows = await this.dataSource
       .getRepository(DeadLetterEntity)
       .find({ order: { recordedAt: 'DESC' }, take: Math.min(Math.max(limit, 1), 1000) });

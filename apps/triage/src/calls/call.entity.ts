@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CallSource } from '@vigil/contracts';
+import type { AlarmDetails, CallSource } from '@vigil/contracts';
 
 /** A call triage has taken in; its key makes a redelivered or resent call a no-op. */
 @Entity({ name: 'call' })
@@ -19,9 +19,14 @@ export class CallEntity {
   @Column('text')
   summary: string;
 
-  @Column('uuid')
-  incidentId: string;
+  /** Null for a call that joined no incident (an alarm restore with no open alarm). */
+  @Column('uuid', { nullable: true })
+  incidentId: string | null;
 
+  @Column('jsonb', { nullable: true })
+  alarm: AlarmDetails | null;
+
+  /** The source's payload as received, for the audit trail. */
   @Column('jsonb')
-  raw: unknown;
+  raw: object | null;
 }

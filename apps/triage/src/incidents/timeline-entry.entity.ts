@@ -19,5 +19,5 @@ export class TimelineEntryEntity {
   actor: string;
 
   @Column('jsonb')
-  detail: Record<string, unknown>;
+  detail: Record<string, string | number | boolean | null | string[]>;
 }

@@ -37,6 +37,17 @@ export const airwaveStatusSchema = airwaveMessageBase.extend({
 /** A TETRA status message from the Airwave gateway. */
 export type AirwaveStatus = z.infer<typeof airwaveStatusSchema>;
 
+/**
+ * A TETRA call set-up the gateway saw addressed to the control room: individual or group,
+ * and whether the radio user pressed the emergency button (an emergency call).
+ */
+export const airwaveCallSchema = airwaveMessageBase.extend({
+  callType: z.enum(['individual', 'group']),
+  emergency: z.boolean(),
+});
+/** A TETRA call set-up from the Airwave gateway. */
+export type AirwaveCall = z.infer<typeof airwaveCallSchema>;
+
 /** The Airwave gateway's periodic proof of life. */
 export const airwaveHeartbeatSchema = z.object({
   gatewayId: z.string().min(1).max(64),

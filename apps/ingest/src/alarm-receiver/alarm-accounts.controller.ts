@@ -1,0 +1,63 @@
+import { BadRequestException, Body, Controller, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthenticatedRequest, ControlRoomGuard } from '@vigil/auth';
+import { ZodBodyPipe } from '@vigil/config';
+import { INGEST_SCHEMA } from '../ingest.schema';
+import { AlarmAccountEntity } from './alarm-account.entity';
+import { ACCOUNT_PATTERN, AlarmAccountInput, alarmAccountInputSchema } from './alarm-account.schema';
+
+/** An account as the API shows it: never the key, only whether there is one. */
+export interface AlarmAccountView {
+  account: string;
+  partnerId: string;
+  site: string;
+  address: string;
+  zones: Record<string, string>;
+  users: Record<string, string>;
+  encrypted: boolean;
+  testIntervalSeconds: number | null;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+function toView(row: AlarmAccountEntity): AlarmAccountView {
+  const { keyHex, updatedAt, ...rest } = row;
+  return { ...rest, encrypted: keyHex !== null, updatedAt: updatedAt.toISOString() };
+}
+
+/** The alarm account register: which panel belongs to which partner and site, its key and its test interval. */
+@Controller('api/alarm-accounts')
+@UseGuards(ControlRoomGuard)
+export class AlarmAccountsController {
+  constructor(@InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource) {}
+
+  @Get()
+  async list(): Promise<AlarmAccountView[]> {
+    return (await this.dataSource.getRepository(AlarmAccountEntity).find({ order: { account: 'ASC' } })).map(toView);
+  }
+
+  /** Registers or replaces an account; the panel's next frame is judged by it. */
+  @Put(':account')
+  async put(
+    @Req() request: AuthenticatedRequest,
+    @Param('account') account: string,
+    @Body(new ZodBodyPipe(alarmAccountInputSchema, 'alarm account')) input: AlarmAccountInput,
+  ): Promise<AlarmAccountView> {
+    if (!ACCOUNT_PATTERN.test(account)) throw new BadRequestException(`invalid alarm account: "${account}" is not 3-16 hex digits`);
+    const row: AlarmAccountEntity = {
+      account: account.toUpperCase(),
+      partnerId: input.partnerId,
+      site: input.site,
+      address: input.address,
+      zones: input.zones,
+      users: input.users,
+      keyHex: input.keyHex,
+      testIntervalSeconds: input.testIntervalSeconds,
+      updatedBy: request.principal.subject,
+      updatedAt: new Date(),
+    };
+    await this.dataSource.getRepository(AlarmAccountEntity).save(row);
+    return toView(row);
+  }
+}

@@ -1,0 +1,222 @@
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { EVENTS, SUBJECTS } from '@vigil/contracts';
+import { CONSUMERS } from '@vigil/bus';
+import { addressPattern, asyncApiDocument, asyncApiYaml, ASYNCAPI_HEADER, overlaps } from './asyncapi-document';
+import { toYaml } from './to-yaml';
+
+/**
+ * An independent YAML reader to check the emitter against. js-yaml is not a dependency of Vigil:
+ * it is installed for jest (istanbul) and @nestjs/cli, and only this test reads it.
+ */
+const jsYaml = require('js-yaml') as { load(text: string): unknown };
+
+type Doc = {
+  asyncapi: string;
+  info: { title: string; version: string; description: string };
+  servers: Record<string, { host: string; protocol: string }>;
+  channels: Record<string, { address: string; parameters: Record<string, unknown>; messages: Record<string, { $ref: string }> }>;
+  operations: Record<string, { action: 'send' | 'receive'; channel: { $ref: string }; messages: { $ref: string }[]; 'x-vigil-consumer'?: { durable: string | null } }>;
+  components: { messages: Record<string, { payload: { properties: Record<string, unknown> }; examples: unknown[] }>; parameters: Record<string, unknown> };
+};
+
+const REGENERATE = 'run: npm run build && node dist/scripts/write-asyncapi.js';
+
+describe('docs/asyncapi.yaml', () => {
+  const document = asyncApiDocument() as Doc;
+
+  it('is what the generator produces from the current contracts', () => {
+    const committed = readFileSync(resolve(__dirname, '..', 'docs', 'asyncapi.yaml'), 'utf8');
+    const generated = asyncApiYaml(document);
+    if (committed !== generated) {
+      const committedLines = committed.split('\n');
+      const line = generated.split('\n').findIndex((text, i) => text !== committedLines[i]);
+      throw new Error(
+        `docs/asyncapi.yaml is out of date with libs/contracts (first difference at line ${line + 1}); ${REGENERATE}\n` +
+          `  committed: ${committedLines[line] ?? '(end of file)'}\n  generated: ${generated.split('\n')[line] ?? '(end of file)'}`,
+      );
+    }
+    expect(committed.split('\n')[0]).toBe(ASYNCAPI_HEADER);
+  });
+
+  it('reads back, with an independent YAML parser, as the document it was written from', () => {
+    const committed = readFileSync(resolve(__dirname, '..', 'docs', 'asyncapi.yaml'), 'utf8');
+    expect(jsYaml.load(committed)).toEqual(JSON.parse(JSON.stringify(document)));
+  });
+
+  it('is AsyncAPI 3.0 for Vigil at the package version, with the local NATS server', () => {
+    const pkg = JSON.parse(readFileSync(resolve(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    expect(document.asyncapi).toBe('3.0.0');
+    expect(document.info).toMatchObject({ title: 'Vigil', version: pkg.version });
+    expect(document.info.description).toMatch(/Nats-Msg-Id: <gatewayId>:<messageId>/);
+    expect(document.info.description).toMatch(/CloudEvents 1\.0/);
+    expect(document.info.description).toMatch(/namespace/);
+    expect(document.servers.local).toEqual(expect.objectContaining({ host: '127.0.0.1:4222', protocol: 'nats' }));
+  });
+
+  const gatewayKinds = Object.entries(SUBJECTS).flatMap(([family, subjects]) =>
+    typeof subjects === 'object' && 'all' in subjects && subjects.all.startsWith('gw.')
+      ? Object.entries(subjects as unknown as Record<string, string | ((gatewayId: string) => string)>)
+          .filter((entry): entry is [string, (gatewayId: string) => string] => entry[0] !== 'all')
+          .map(([kind, subject]) => ({ family, kind, address: subject('{gatewayId}') }))
+      : [],
+  );
+
+  it('knows the gateway kinds of today', () => {
+    expect(gatewayKinds.map((k) => k.address)).toEqual(
+      expect.arrayContaining(['gw.airwave.{gatewayId}.sds', 'gw.airwave.{gatewayId}.status', 'gw.townlink.{gatewayId}.panic']),
+    );
+  });
+
+  it.each(gatewayKinds)('has a channel, a send operation and a checked example for gateway subject $address', ({ address }) => {
+    const [id, channel] = Object.entries(document.channels).find(([, c]) => c.address === address) ?? [];
+    expect(channel).toBeDefined();
+    expect(channel!.parameters).toHaveProperty('gatewayId');
+    const message = document.components.messages[id!];
+    expect(message.examples).toHaveLength(1);
+    // Raw gateway JSON, not a CloudEvents envelope.
+    expect(message.payload.properties).toHaveProperty('gatewayId');
+    expect(message.payload.properties).not.toHaveProperty('specversion');
+    const sends = Object.values(document.operations).filter((o) => o.action === 'send' && o.channel.$ref === `#/channels/${id}`);
+    expect(sends).toHaveLength(1);
+  });
+
+  it.each(Object.entries(EVENTS).map(([name, event]) => ({ name, type: event.type })))(
+    'has a channel and an envelope message for event $name ($type)',
+    ({ name, type }) => {
+      const channel = document.channels[name];
+      expect(channel).toBeDefined();
+      expect(channel.messages[name].$ref).toBe(`#/components/messages/${name}`);
+      const envelope = document.components.messages[name].payload.properties;
+      expect(envelope).toHaveProperty('specversion');
+      expect(envelope.type).toEqual(expect.objectContaining({ const: type }));
+      expect(envelope.data).toEqual(expect.objectContaining({ type: 'object' }));
+      expect(Object.values(document.operations).some((o) => o.action === 'send' && o.channel.$ref === `#/channels/${name}`)).toBe(true);
+    },
+  );
+
+  it('has a receive operation for every durable consumer, named after it', () => {
+    const durables = Object.values(document.operations)
+      .filter((o) => o.action === 'receive')
+      .map((o) => o['x-vigil-consumer']?.durable);
+    for (const consumer of Object.values(CONSUMERS)) expect(durables).toContain(consumer.durable);
+  });
+
+  it('points every $ref at something that exists', () => {
+    const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      const path = ref.slice('"$ref":"#/'.length, -1).split('/');
+      const target = path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+      expect({ ref, found: target !== undefined }).toEqual({ ref, found: true });
+    }
+  });
+});
+
+describe('subject patterns', () => {
+  it.each([
+    ['gw.airwave.>', 'gw.airwave.{gatewayId}.sds', true],
+    ['gw.airwave.>', 'gw.townlink.{gatewayId}.panic', false],
+    ['call.>', 'call.{source}.received', true],
+    ['incident.north-herts.>', 'incident.{partnerId}.opened', true],
+    ['incident.*.closed', 'incident.{partnerId}.opened', false],
+    ['dlq.>', 'dlq.{rejectedBy}', true],
+    ['dlq.ingest.*', 'dlq.{rejectedBy}', true],
+    ['fault.>', 'dlq.{rejectedBy}', false],
+  ])('filter %s overlaps %s: %s', (filter, address, expected) => {
+    expect(overlaps(filter, address)).toBe(expected);
+  });
+
+  it('lets a multi-token parameter span dots and a plain one not', () => {
+    expect(addressPattern('dlq.{rejectedBy}', { rejectedBy: { description: '', multiToken: true } }).test('dlq.ingest.airwave')).toBe(true);
+    expect(addressPattern('incident.{partnerId}.opened').test('incident.north.herts.opened')).toBe(false);
+    expect(addressPattern('incident.{partnerId}.opened').test('incident.north-herts.opened')).toBe(true);
+  });
+});
+
+describe('toYaml', () => {
+  it.each<[string, unknown]>([
+    ['a colon and space', 'key: value'],
+    ['a trailing colon', 'key:'],
+    ['a URL', 'nats://127.0.0.1:4222'],
+    ['a leading #', '# not a comment'],
+    ['a # after a space', 'Issue #42'],
+    ['leading spaces', '  indented'],
+    ['a trailing space', 'trailing '],
+    ['only spaces', '   '],
+    ['the empty string', ''],
+    ['a newline', 'line one\nline two'],
+    ['a trailing newline', 'line one\nline two\n'],
+    ['several trailing newlines', 'line one\n\n\n'],
+    ['leading blank lines', '\n\nafter two blank lines'],
+    ['an indented first line', '  indented\nnot indented'],
+    ['only a newline', '\n'],
+    ['a whitespace-only line', 'a\n  \nb'],
+    ['CRLF', 'one\r\ntwo'],
+    ['a tab', 'a\tb'],
+    ['control characters', 'bell\u0007 del\u007f nel\u0085 bom\ufeff ls\u2028'],
+    ['an integer as a string', '2260101'],
+    ['a float as a string', '1.0'],
+    ['an exponent as a string', '1e3'],
+    ['a hex number as a string', '0x1F'],
+    ['an octal-looking string', '012'],
+    ['a sexagesimal-looking string', '1:20'],
+    ['an underscored number as a string', '1_000'],
+    ['.inf as a string', '.inf'],
+    ['a date as a string', '2026-11-23'],
+    ['a timestamp as a string', '2026-11-23T22:41:07Z'],
+    ['true as a string', 'true'],
+    ['YAML 1.1 yes as a string', 'yes'],
+    ['YAML 1.1 Off as a string', 'Off'],
+    ['YAML 1.1 y as a string', 'y'],
+    ['null as a string', 'null'],
+    ['tilde as a string', '~'],
+    ['indicators', '- item'],
+    ['flow indicators', '{a: [b]}'],
+    ['an anchor', '&anchor'],
+    ['an alias', '*alias'],
+    ['a tag', '!tag'],
+    ['a merge key', '<<'],
+    ['a document marker', '---'],
+    ['quotes', `it's "quoted"`],
+    ['a backslash', 'C:\\temp'],
+    ['unicode', 'Bishop’s Stortford → Ware, 50 °C, ☃'],
+    ['a subject with braces', 'gw.airwave.{gatewayId}.sds'],
+    ['a NATS wildcard', 'gw.>'],
+    ['true', true],
+    ['false', false],
+    ['null', null],
+    ['zero', 0],
+    ['a negative float', -1.5],
+    ['a large integer', 16777215],
+    ['a tiny float', 5e-7],
+    ['a huge float', 1e21],
+    ['an empty array', []],
+    ['an empty object', {}],
+    ['nested empties', { a: [], b: {}, c: [[], {}] }],
+    ['nested arrays', [[1, [2, []]], ['a']]],
+    ['objects in arrays', [{ a: 1, b: [{ c: 'd' }] }, { 'key: with colon': 'x', '#hash': 'y', '': 'empty key', '123': 'numeric key', 'multi\nline': 'key' }]],
+    ['multi-line strings in arrays', ['x\ny', '  indented\nnext', 'tail\n']],
+    ['a mixed document', { asyncapi: '3.0.0', version: '0.1.0', enabled: true, port: 4222, tags: ['a', 'b'], text: 'x\ny\n' }],
+  ])('round-trips %s', (_, value) => {
+    const yaml = toYaml(value);
+    expect(jsYaml.load(yaml)).toEqual(value);
+    expect(jsYaml.load(toYaml({ nested: { deeper: [value] } }))).toEqual({ nested: { deeper: [value] } });
+  });
+
+  it('writes readable YAML: plain where safe, block literals for multi-line text', () => {
+    expect(toYaml({ title: 'Vigil', port: 4222, ok: true, none: null, list: ['a'], empty: [] })).toBe(
+      'title: Vigil\nport: 4222\nok: true\nnone: null\nlist:\n  - a\nempty: []\n',
+    );
+    expect(toYaml({ text: 'one\ntwo\n' })).toBe('text: |\n  one\n  two\n');
+    expect(toYaml({ version: '1.0', at: 'a: b' })).toBe("version: '1.0'\nat: 'a: b'\n");
+  });
+
+  it('drops undefined properties, as JSON does, and refuses what it cannot represent', () => {
+    expect(toYaml({ a: 1, b: undefined })).toBe('a: 1\n');
+    expect(() => toYaml({ a: Number.NaN })).toThrow(/cannot represent NaN at .a/);
+    expect(() => toYaml({ a: [undefined] })).toThrow(/undefined at .a\[0\]/);
+    expect(() => toYaml({ a: new Date(0) })).toThrow(/Date/);
+    expect(() => toYaml({ a: () => 1 })).toThrow(/function/);
+  });
+});

@@ -1,0 +1,171 @@
+import { connect, NatsConnection } from 'nats';
+import { BusNamespace, decodeEvent, STREAMS } from '@vigil/bus';
+import { CallReceived, SourceStateChanged } from '@vigil/contracts';
+import { createTestEnvironment, eventually, RunningVigil, sql, startEmbeddedVigil, TestEnvironment } from '@vigil/testing';
+import { buildFrame, OutgoingMessage, parseReply } from '../../apps/ingest/src/alarms';
+import { TcpPanel, UdpPanel } from '../../apps/ingest/src/alarms/testing/panel-clients';
+
+const KEY_HEX = '000102030405060708090a0b0c0d0e0f';
+
+// Alarm panels talking SIA DC-09 to the receiver inside Vigil, over real TCP and UDP sockets.
+describe('alarm panels over SIA DC-09', () => {
+  let env: TestEnvironment;
+  let vigil: RunningVigil;
+  let nc: NatsConnection;
+  let panel: TcpPanel;
+  let operator: string;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment('alarms');
+    vigil = await startEmbeddedVigil(env.platform, { ...env.ingest, dc09: { ...env.ingest.dc09, supervisionCheckMs: 100 } });
+    nc = await connect({ servers: env.natsUrl });
+    operator = vigil.tokenFor({ subject: 'op-7', role: 'operator' });
+    await register('1234', { partnerId: 'north-herts', site: 'Boots', address: '12 High Street, Hitchin', zones: { '3': 'Rear door' } });
+    await register('5678', { partnerId: 'stevenage', site: 'Post Office', address: 'Queensway, Stevenage', key: `hex:${KEY_HEX}` });
+    panel = await TcpPanel.connect(vigil.dc09.tcp!);
+  });
+
+  afterAll(async () => {
+    panel?.end();
+    await nc?.close();
+    await vigil?.close();
+    await env?.dispose();
+  });
+
+  async function register(account: string, body: Record<string, unknown>): Promise<void> {
+    const response = await fetch(`${vigil.url}/api/alarm-accounts/${account}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${operator}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+  }
+
+  function frame(fields: Partial<OutgoingMessage>, key?: Buffer): Buffer {
+    return buildFrame({ id: 'SIA-DCS', sequence: '0001', receiver: '1', line: '1', account: '1234', data: '#1234|Nri1/BA03', timestamp: new Date(), ...fields }, key);
+  }
+
+  async function exchange(bytes: Buffer) {
+    await panel.write(bytes);
+    const reply = parseReply(await panel.nextReply());
+    if (!reply.ok) throw new Error(reply.reason);
+    return reply.reply;
+  }
+
+  async function streamData<T>(stream: string): Promise<T[]> {
+    const jsm = await nc.jetstreamManager();
+    const name = new BusNamespace(env.namespace).stream(stream);
+    const { state } = await jsm.streams.info(name);
+    const found: T[] = [];
+    for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq++) {
+      const decoded = decodeEvent((await jsm.streams.getMessage(name, { seq })).data);
+      if (decoded.ok) found.push(decoded.envelope.data as T);
+    }
+    return found;
+  }
+
+  async function deadLetterReasons(): Promise<string[]> {
+    return (await sql<{ reason: string }>(env.databaseUrl, `SELECT reason FROM ingest.dead_letter WHERE rejected_by = 'ingest-dc09'`)).map((r) => r.reason);
+  }
+
+  it('acknowledges an intruder alarm and its restore, and the restore joins the alarm\'s incident', async () => {
+    expect(await exchange(frame({ sequence: '0001' }))).toMatchObject({ id: 'ACK', sequence: '0001', receiver: '1', line: '1', account: '1234' });
+    expect(await exchange(frame({ sequence: '0002', data: '#1234|Nri1/BR03' }))).toMatchObject({ id: 'ACK', sequence: '0002', account: '1234' });
+
+    const calls = await eventually(async () => {
+      const found = (await streamData<CallReceived>(STREAMS.calls.name)).filter((c) => c.alarm?.account === '1234');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(calls.map((c) => [c.source, c.alarm?.code, c.alarm?.qualifier, c.alarm?.zoneName, c.location.partnerId])).toEqual([
+      ['Alarm', 'BA', 'new', 'Rear door', 'north-herts'],
+      ['Alarm', 'BR', 'restore', 'Rear door', 'north-herts'],
+    ]);
+
+    await eventually(async () => {
+      const incidents = await sql(env.databaseUrl, `SELECT category, subcategory, town, call_source FROM triage.incident`);
+      expect(incidents).toEqual([{ category: 'Alarm Activation', subcategory: 'Intruder Alarm', town: 'Hitchin Town Centre', call_source: 'Alarm' }]);
+      const timeline = await sql(env.databaseUrl, `SELECT kind FROM triage.timeline_entry ORDER BY id`);
+      expect(timeline).toEqual([{ kind: 'opened' }, { kind: 'alarm-restored' }]);
+    });
+  });
+
+  it('answers an encrypted alarm with an encrypted ACK the panel can read', async () => {
+    const key = Buffer.from(KEY_HEX, 'hex');
+    await panel.write(frame({ sequence: '0003', account: '5678', data: '#5678|Nri1/PA02' }, key));
+    const raw = await panel.nextReply();
+    expect(parseReply(raw).ok).toBe(false); // unreadable without the key
+    const reply = parseReply(raw, key);
+    expect(reply).toMatchObject({ ok: true, reply: { id: 'ACK', encrypted: true, sequence: '0003', account: '5678' } });
+    await eventually(async () => {
+      const rows = await sql(env.databaseUrl, `SELECT grade, subcategory, partner_id FROM triage.incident WHERE subcategory = 'Personal Attack'`);
+      expect(rows).toEqual([{ grade: 1, subcategory: 'Personal Attack', partner_id: 'stevenage' }]);
+    });
+  });
+
+  it('refuses a plain message from an account that has a key', async () => {
+    expect(await exchange(frame({ sequence: '0004', account: '5678', data: '#5678|Nri1/BA01' }))).toMatchObject({ id: 'DUH' });
+    await eventually(async () => expect(await deadLetterReasons()).toContainEqual(expect.stringMatching(/^key-required: /)));
+  });
+
+  it('NAKs a panel whose clock has drifted, with the receiver\'s time', async () => {
+    const drifted = new Date(Date.now() - 10 * 60_000);
+    const before = Date.now();
+    const reply = await exchange(frame({ sequence: '0005', timestamp: drifted }));
+    expect(reply.id).toBe('NAK');
+    expect(Math.abs(reply.timestamp!.getTime() - before)).toBeLessThan(5_000);
+    await eventually(async () => expect(await deadLetterReasons()).toContainEqual(expect.stringMatching(/^clock-drift: /)));
+  });
+
+  it('NAKs an unknown account and keeps the frame', async () => {
+    expect(await exchange(frame({ sequence: '0006', account: '9999', data: '#9999|NBA01' }))).toMatchObject({ id: 'NAK' });
+    await eventually(async () => expect(await deadLetterReasons()).toContainEqual(expect.stringMatching(/^unknown-account: .*9999/)));
+  });
+
+  it('answers a corrupted CRC with a framed NAK, keeps the bytes, and goes on', async () => {
+    const good = frame({ sequence: '0007' });
+    const corrupted = Buffer.from(good);
+    corrupted[1] = corrupted[1] === 0x30 ? 0x31 : 0x30; // first CRC digit
+    expect(await exchange(corrupted)).toMatchObject({ id: 'NAK' });
+    await eventually(async () => {
+      const rows = await sql<{ reason: string; raw: Buffer }>(env.databaseUrl, `SELECT reason, raw FROM ingest.dead_letter WHERE reason LIKE 'crc-mismatch%'`);
+      expect(rows).toEqual([{ reason: expect.any(String), raw: corrupted }]);
+    });
+    expect(await exchange(frame({ sequence: '0008', data: '#1234|Nri1/BA05' }))).toMatchObject({ id: 'ACK', sequence: '0008' });
+  });
+
+  it('takes an alarm over UDP', async () => {
+    const udp = await UdpPanel.open();
+    try {
+      const reply = parseReply(await udp.exchange(vigil.dc09.udp!, frame({ sequence: '0009', data: '#1234|Nri2/FA01' })));
+      expect(reply).toMatchObject({ ok: true, reply: { id: 'ACK', sequence: '0009' } });
+    } finally {
+      await udp.close();
+    }
+    await eventually(async () => expect(await sql(env.databaseUrl, `SELECT 1 FROM triage.incident WHERE category = 'Arson/Fire'`)).toHaveLength(1));
+  });
+
+  it('raises a fault for a panel that stops sending its test reports, and clears it when the panel is heard again', async () => {
+    await register('4321', { partnerId: 'hertsmere', site: 'Bank', address: 'Shenley Road, Borehamwood', testIntervalSeconds: 2 });
+    const link = (sequence: string) => buildFrame({ id: 'NULL', sequence, receiver: '1', line: '1', account: '4321', timestamp: new Date() });
+    expect(await exchange(link('0010'))).toMatchObject({ id: 'ACK' });
+
+    const late = await eventually(
+      async () => {
+        const events = (await streamData<SourceStateChanged>(STREAMS.faults.name)).filter((e) => e.sourceId === '4321');
+        expect(events.map((e) => e.state)).toContain('late');
+        return events.find((e) => e.state === 'late')!;
+      },
+      { timeoutMs: 10_000 },
+    );
+    expect(late).toMatchObject({ sourceKind: 'alarm', partnerId: 'hertsmere', reason: 'no test report or link test in time' });
+    const board = await fetch(`${vigil.url}/api/sources`, { headers: { Authorization: `Bearer ${operator}` } });
+    expect((await board.json()) as unknown[]).toContainEqual(expect.objectContaining({ sourceKind: 'alarm', sourceId: '4321', state: 'late' }));
+
+    expect(await exchange(link('0011'))).toMatchObject({ id: 'ACK' });
+    await eventually(async () => {
+      const states = (await streamData<SourceStateChanged>(STREAMS.faults.name)).filter((e) => e.sourceId === '4321').map((e) => e.state);
+      expect(states[states.length - 1]).toBe('up');
+    });
+  });
+});
