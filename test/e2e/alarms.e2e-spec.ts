@@ -90,6 +90,17 @@ describe('alarm panels over SIA DC-09', () => {
     });
   });
 
+  it('makes one call of an alarm the panel resends after a lost ACK', async () => {
+    const once = frame({ sequence: '0020', data: '#1234|Nri1/BA07' });
+    expect(await exchange(once)).toMatchObject({ id: 'ACK', sequence: '0020' });
+    expect(await exchange(once)).toMatchObject({ id: 'ACK', sequence: '0020' });
+    await eventually(async () => {
+      const calls = (await streamData<CallReceived>(STREAMS.calls.name)).filter((c) => c.alarm?.account === '1234' && c.alarm.zone === '7');
+      expect(calls).toHaveLength(1);
+      expect(await sql(env.databaseUrl, `SELECT 1 FROM triage.call WHERE alarm->>'zone' = '7'`)).toHaveLength(1);
+    });
+  });
+
   it('answers an encrypted alarm with an encrypted ACK the panel can read', async () => {
     const key = Buffer.from(KEY_HEX, 'hex');
     await panel.write(frame({ sequence: '0003', account: '5678', data: '#5678|Nri1/PA02' }, key));
