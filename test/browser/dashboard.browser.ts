@@ -46,6 +46,9 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => document.querySelectorAll('#incidents tbody tr').length >= 3, undefined, { timeout: 30_000 });
     const before = await page.locator('#incidents tbody tr').count();
     await page.waitForFunction((n) => document.querySelectorAll('#incidents tbody tr').length > n, before, { timeout: 30_000 });
+    await page.waitForSelector('#sources .source.up', { timeout: 15_000 });
+    const sources = await page.locator('#sources').innerText();
+    if (!/airwave demo-airwave up/.test(sources)) failures.push(`sources strip does not show the demo Airwave gateway up: ${sources}`);
     const firstRow = await page.locator('#incidents tbody tr').first().innerText();
     if (!/VIG-\d{4}-\d{6}/.test(firstRow)) failures.push(`first row has no incident reference: ${firstRow}`);
     mkdirSync(join(ROOT, '.bench'), { recursive: true });

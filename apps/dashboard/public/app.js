@@ -68,6 +68,36 @@
     document.getElementById('who').textContent = claims.sub + ' · ' + claims.role + (claims.partner ? ' · ' + claims.partner : '');
   } catch (e) { /* the server decides; the label is only a courtesy */ }
 
+  // Control-room staff also see the machinery: which sources are alive, and what Vigil refused.
+  function watchMachinery() {
+    const headers = { Authorization: 'Bearer ' + token };
+    const refresh = () => {
+      fetch('/api/sources', { headers }).then((r) => (r.ok ? r.json() : [])).then((sources) => {
+        const el = document.getElementById('sources');
+        el.textContent = sources.length ? 'Sources: ' : 'Sources: none heard yet';
+        sources.forEach((source) => {
+          const chip = document.createElement('span');
+          chip.className = 'source ' + source.state;
+          const heard = source.lastSeen ? new Date(source.lastSeen).toLocaleTimeString('en-GB') : 'never';
+          chip.textContent = source.sourceKind + ' ' + source.sourceId + ' ' + source.state + ' (heard ' + heard + ')';
+          el.append(chip);
+        });
+      }).catch(() => undefined);
+      fetch('/api/dead-letters?limit=100', { headers }).then((r) => (r.ok ? r.json() : [])).then((letters) => {
+        document.getElementById('refused').textContent = letters.length
+          ? 'Refused messages: ' + letters.length + (letters.length === 100 ? '+' : '') + ' (latest: ' + letters[0].reason + ')'
+          : 'Refused messages: none';
+      }).catch(() => undefined);
+    };
+    document.getElementById('machinery').hidden = false;
+    refresh();
+    setInterval(refresh, 5000);
+  }
+
+  let role = '';
+  try { role = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).role; } catch (e) { /* the server decides */ }
+  if (role === 'police' || role === 'operator') watchMachinery();
+
   const socket = io({ auth: { token } });
   socket.on('connect', () => {
     setStatus('live', 'live');

@@ -1,7 +1,10 @@
-import { AirwaveSds, AirwaveStatus, PARTNERS } from '@vigil/contracts';
+import { AirwaveSds, AirwaveStatus, PARTNERS, TownlinkMemberCall } from '@vigil/contracts';
 
-/** What the demo gateway sends next: an SDS most of the time, now and then an emergency status. */
-export type DemoMessage = { kind: 'sds'; payload: AirwaveSds } | { kind: 'status'; payload: AirwaveStatus };
+/** What the demo gateways send next: Airwave SDS most of the time, Town Link member calls, now and then an emergency status. */
+export type DemoMessage =
+  | { kind: 'sds'; payload: AirwaveSds }
+  | { kind: 'status'; payload: AirwaveStatus }
+  | { kind: 'member-call'; payload: TownlinkMemberCall };
 
 const SITUATIONS = [
   'Fight outside {venue}, {town}. Two males, one on the floor',
@@ -16,6 +19,12 @@ const SITUATIONS = [
   'Robbery reported near {venue}, {town}, suspect on a bike',
   'Concern for welfare: female collapsed near {venue}, {town}',
   'Please review cameras covering {venue}, {town}',
+];
+const MEMBERS = [
+  { memberId: 'TL-031', business: 'Boots', scheme: 'Town Link' as const, text: 'Shoplifter just left with razors, heading for the car park' },
+  { memberId: 'TL-044', business: 'Marks & Spencer', scheme: 'Town Link' as const, text: 'Male begging aggressively outside the entrance' },
+  { memberId: 'PL-017', business: 'The Red Lion', scheme: 'Pub Link' as const, text: 'Drunk male refusing to leave, getting aggressive' },
+  { memberId: 'PL-023', business: 'The George', scheme: 'Pub Link' as const, text: 'Fight starting in the beer garden' },
 ];
 const VENUES = ['the bus station', 'the market square', 'the Red Lion', 'the library', 'the train station', 'the high street', 'the leisure centre', 'the car park'];
 
@@ -34,12 +43,18 @@ function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
 }
 
-/** Builds the n-th demo message of a gateway. */
+/** Builds the n-th demo message; `gatewayId` names the Airwave gateway, Town Link calls come from `<gatewayId>-townlink`. */
 export function demoMessage(gatewayId: string, n: number, random: () => number, now: Date): DemoMessage {
   const callingIssi = 2260000 + Math.floor(random() * 999);
-  const base = { gatewayId, messageId: `demo-${now.getTime()}-${n}`, occurredAt: now.toISOString(), callingIssi };
-  if (random() < 0.05) return { kind: 'status', payload: { ...base, status: 0 } };
+  const messageId = `demo-${now.getTime()}-${n}`;
+  const base = { gatewayId, messageId, occurredAt: now.toISOString(), callingIssi };
+  const roll = random();
+  if (roll < 0.05) return { kind: 'status', payload: { ...base, status: 0 } };
   const town = pick(pick(PARTNERS, random).towns, random);
+  if (roll < 0.3) {
+    const member = pick(MEMBERS, random);
+    return { kind: 'member-call', payload: { gatewayId: `${gatewayId}-townlink`, messageId, occurredAt: now.toISOString(), town, ...member } };
+  }
   const text = pick(SITUATIONS, random).replace('{venue}', pick(VENUES, random)).replace('{town}', town);
   return { kind: 'sds', payload: { ...base, called: { kind: 'gssi', id: 9001 }, text } };
 }

@@ -13,8 +13,9 @@ export interface DemoGatewayOptions {
 }
 
 /**
- * Stands in for a police Airwave gateway: publishes SDS calls, the odd emergency status and
- * heartbeats, on the subjects and in the payloads a real gateway uses, over its own connection.
+ * Stands in for a police Airwave gateway and a Town Link base station: publishes SDS calls,
+ * member calls, the odd emergency status and heartbeats, on the subjects and in the payloads
+ * real gateways use, over its own connection.
  */
 export class DemoGateway {
   private nc?: NatsConnection;
@@ -47,14 +48,23 @@ export class DemoGateway {
 
   private async sendCall(js: JetStreamClient, random: () => number): Promise<void> {
     const message = demoMessage(this.options.gatewayId, ++this.sent, random, new Date());
-    const subject = message.kind === 'sds' ? SUBJECTS.airwave.sds(this.options.gatewayId) : SUBJECTS.airwave.status(this.options.gatewayId);
+    const { gatewayId, messageId } = message.payload;
+    const subject =
+      message.kind === 'sds' ? SUBJECTS.airwave.sds(gatewayId)
+      : message.kind === 'status' ? SUBJECTS.airwave.status(gatewayId)
+      : SUBJECTS.townlink.memberCall(gatewayId);
     await js
-      .publish(this.subject(subject), JSON.stringify(message.payload), { msgID: `${this.options.gatewayId}:${message.payload.messageId}` })
+      .publish(this.subject(subject), JSON.stringify(message.payload), { msgID: `${gatewayId}:${messageId}` })
       .catch(() => undefined); // a demo call lost while NATS restarts is of no consequence
   }
 
   private async sendHeartbeat(js: JetStreamClient): Promise<void> {
-    const heartbeat = { gatewayId: this.options.gatewayId, sentAt: new Date().toISOString() };
-    await js.publish(this.subject(SUBJECTS.airwave.heartbeat(this.options.gatewayId)), JSON.stringify(heartbeat)).catch(() => undefined);
+    const sentAt = new Date().toISOString();
+    const airwave = this.options.gatewayId;
+    const townlink = `${airwave}-townlink`;
+    await Promise.all([
+      js.publish(this.subject(SUBJECTS.airwave.heartbeat(airwave)), JSON.stringify({ gatewayId: airwave, sentAt })),
+      js.publish(this.subject(SUBJECTS.townlink.heartbeat(townlink)), JSON.stringify({ gatewayId: townlink, baseStation: 'BS-1', sentAt })),
+    ]).catch(() => undefined);
   }
 }

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const links = demoLinks(publicUrl, config.platform.authSecret);
   const dc09 = app.get(AlarmReceiverService).ports;
   process.stdout.write(
-    `\nVigil is running${config.demo.enabled ? ' with the demo Airwave gateway' : ''}.\n` +
+    `\nVigil is running${config.demo.enabled ? ' with demo gateways (Airwave, Town Link)' : ''}.\n` +
       `Dashboard: ${links[0].url}\n` +
       links.slice(1).map((l) => `  ${l.label}: ${l.url}\n`).join('') +
       `Alarm receiver (SIA DC-09): tcp ${dc09.tcp ?? 'off'}, udp ${dc09.udp ?? 'off'}\n` +
