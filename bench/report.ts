@@ -1,36 +1,57 @@
 import { cpus } from 'node:os';
-import { PhaseResult, Workload } from './workload';
+import { GatewayAdapterResults } from './gateway-adapters';
+import { Dc09Result, Dc09Workload, PhaseResult, Workload } from './workload';
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  when: Date;
+  workload: Workload;
+  dc09Workload: Dc09Workload;
+  /** Raw JetStream publish → consume: the baseline of the skeleton and of both gateway adapters. */
+  rawJetStream: PhaseResult;
+  skeleton: PhaseResult;
+  gatewayAdapters: GatewayAdapterResults;
+  dc09: { baseline: Dc09Result; vigil: Dc09Result };
+}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+const share = (a: number, b: number) => (a / b).toFixed(3);
+const mib = (value: number | undefined) => `${value?.toFixed(0) ?? '?'} MiB`;
 
-/** BENCHMARKS.md: the figures of one run beside its baseline, and the command that made them. */
-export function renderReport(baseline: PhaseResult, vigil: PhaseResult, workload: Workload, when: Date): string {
+const REPRODUCE = 'Reproduce: `npm run bench` (every section comes from the same run).';
+
+/** BENCHMARKS.md: the figures of one run beside their baselines, and the command that made them. */
+export function renderReport(results: BenchResults): string {
+  const { when, workload, rawJetStream, skeleton, gatewayAdapters } = results;
   return `# Benchmarks
 
 Made by \`npm run bench\` on ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC, on this project's machine
 (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}), against the local NATS and Postgres.
 Every figure is from one run; compare ratios between runs, not absolute numbers, since the machine is shared.
+One Vigil process, started as \`npm start\` starts it (every app in one process, demo feed off), serves every
+Vigil measurement in turn; between measurements the bench waits until Vigil's consumers have nothing pending.
 
 ## Walking skeleton: Airwave gateway → ingest → triage (Postgres, outbox) → dashboard socket.io
 
-The bench process publishes Airwave SDS messages as a gateway would; Vigil runs as \`npm start\` runs it
-(every app in one process, demo feed off) in a separate process; latency is measured from the gateway's
-publish to the moment a police dashboard socket.io client receives the incident.
+The bench process publishes Airwave SDS messages as a gateway would; Vigil runs in a separate process; latency
+is measured from the gateway's publish to the moment a police dashboard socket.io client receives the incident.
 The baseline is raw JetStream: the same payloads published to a stream and read back by a durable pull
 consumer with explicit acks, no services in between.
 
-| measure | baseline (raw JetStream) | Vigil skeleton | Vigil ÷ baseline |
-|---|---|---|---|
-| sustained calls/s (${workload.burst} calls, ${workload.window} in flight) | ${baseline.callsPerSecond.toFixed(0)} | ${vigil.callsPerSecond.toFixed(0)} | ${(vigil.callsPerSecond / baseline.callsPerSecond).toFixed(3)} |
-| latency p50 at ${workload.steadyPerSecond} calls/s | ${ms(baseline.steadyLatency.p50)} | ${ms(vigil.steadyLatency.p50)} | ${ratio(vigil.steadyLatency.p50, baseline.steadyLatency.p50)} |
-| latency p99 at ${workload.steadyPerSecond} calls/s | ${ms(baseline.steadyLatency.p99)} | ${ms(vigil.steadyLatency.p99)} | ${ratio(vigil.steadyLatency.p99, baseline.steadyLatency.p99)} |
-| latency p50 during the burst | ${ms(baseline.burstLatency.p50)} | ${ms(vigil.burstLatency.p50)} | ${ratio(vigil.burstLatency.p50, baseline.burstLatency.p50)} |
-| latency p99 during the burst | ${ms(baseline.burstLatency.p99)} | ${ms(vigil.burstLatency.p99)} | ${ratio(vigil.burstLatency.p99, baseline.burstLatency.p99)} |
-| peak resident memory of the Vigil process | — | ${vigil.peakRssMiB?.toFixed(0) ?? '?'} MiB | — |
+${callsTable(rawJetStream, skeleton, 'Vigil skeleton', workload, 'peak resident memory of the Vigil process')}
 
-Samples: ${vigil.steadyLatency.count} steady, ${vigil.burstLatency.count} burst (after ${workload.warmup} warm-up calls).
+Samples: ${skeleton.steadyLatency.count} steady, ${skeleton.burstLatency.count} burst (after ${workload.warmup} warm-up calls).
+This measurement runs first, so its peak memory counts from Vigil's start-up.
 The goal for later issues is to close the throughput ratio and the latency multiple.
+
+${REPRODUCE}
+
+${gatewaySection('Town Link member call', 'Town Link', 'gw.townlink.<gateway>.member-call', 'townlink', gatewayAdapters.townlink, results)}
+
+${gatewaySection('Airwave SDS', 'Airwave', 'gw.airwave.<gateway>.sds', 'airwave', gatewayAdapters.airwave, results)}
+
+${dc09Section(results)}
 
 ## Reproduce
 
@@ -41,4 +62,63 @@ npm run bench
 It needs the same local Postgres and NATS as the tests (\`bash scripts/ensure-services.sh\`), uses its own
 NATS namespace and database, and removes both when done. Raw figures go to \`.bench/results.json\`.
 `;
+}
+
+function callsTable(baseline: PhaseResult, vigil: PhaseResult, column: string, workload: Workload, memoryRow: string): string {
+  return `| measure | baseline (raw JetStream) | ${column} | Vigil ÷ baseline |
+|---|---|---|---|
+| sustained calls/s (${workload.burst} calls, ${workload.window} in flight) | ${baseline.callsPerSecond.toFixed(0)} | ${vigil.callsPerSecond.toFixed(0)} | ${share(vigil.callsPerSecond, baseline.callsPerSecond)} |
+| latency p50 at ${workload.steadyPerSecond} calls/s | ${ms(baseline.steadyLatency.p50)} | ${ms(vigil.steadyLatency.p50)} | ${ratio(vigil.steadyLatency.p50, baseline.steadyLatency.p50)} |
+| latency p99 at ${workload.steadyPerSecond} calls/s | ${ms(baseline.steadyLatency.p99)} | ${ms(vigil.steadyLatency.p99)} | ${ratio(vigil.steadyLatency.p99, baseline.steadyLatency.p99)} |
+| latency p50 during the burst | ${ms(baseline.burstLatency.p50)} | ${ms(vigil.burstLatency.p50)} | ${ratio(vigil.burstLatency.p50, baseline.burstLatency.p50)} |
+| latency p99 during the burst | ${ms(baseline.burstLatency.p99)} | ${ms(vigil.burstLatency.p99)} | ${ratio(vigil.burstLatency.p99, baseline.burstLatency.p99)} |
+| ${memoryRow} | — | ${mib(vigil.peakRssMiB)} | — |`;
+}
+
+function gatewaySection(title: string, source: string, subject: string, family: string, vigil: PhaseResult, results: BenchResults): string {
+  const { workload, rawJetStream } = results;
+  return `## Gateway adapter: ${title} → ingest → CALLS stream
+
+The bench process publishes to \`${subject}\` as the ${source} gateway would (JetStream msgID
+\`<gateway>:<messageId>\`); latency runs until the normalised call, matched by its callKey
+\`${family}:<gateway>:<messageId>\`, reaches an ordered consumer on \`call.>\` in the bench process. Triage, in
+the same Vigil process, files the calls meanwhile; each phase starts once it has caught up. The baseline is the
+same raw JetStream publish → consume as above.
+
+${callsTable(rawJetStream, vigil, `Vigil ${source} adapter`, workload, 'peak resident memory of the Vigil process during this measurement')}
+
+Samples: ${vigil.steadyLatency.count} steady, ${vigil.burstLatency.count} burst (after ${workload.warmup} warm-up calls).
+
+${REPRODUCE}`;
+}
+
+function dc09Section({ dc09Workload: w, dc09: { baseline, vigil } }: BenchResults): string {
+  return `## SIA DC-09 alarm receiver over TCP: ${w.panels} panels → ACK
+
+${w.panels} alarm accounts are registered over the REST API first; then ${w.panels} panels, each its own account and TCP
+connection, send SIA-DCS burglary signals (\`#<account>|Nri1/BA<zone>\`, the sequence number and the zone
+incrementing) and, like a real panel, wait for each reply before sending the next. Latency runs from writing a
+frame to having parsed its reply. Vigil answers each frame only after looking the account up in Postgres and
+publishing the alarm's call to JetStream. The baseline is a TCP server in the bench process that splits the same
+frames with the receiver's \`FrameSplitter\` and answers each with one pre-built ACK, driven by the same client:
+what sockets and framing alone cost.
+
+| measure | baseline (framing TCP server, fixed ACK) | Vigil DC-09 receiver | Vigil ÷ baseline |
+|---|---|---|---|
+| sustained signals/s (${w.panels} panels × ${w.signalsPerPanel} signals, one in flight per panel) | ${baseline.signalsPerSecond.toFixed(0)} | ${vigil.signalsPerSecond.toFixed(0)} | ${share(vigil.signalsPerSecond, baseline.signalsPerSecond)} |
+| ACK latency p50 | ${ms(baseline.ackLatency.p50)} | ${ms(vigil.ackLatency.p50)} | ${ratio(vigil.ackLatency.p50, baseline.ackLatency.p50)} |
+| ACK latency p99 | ${ms(baseline.ackLatency.p99)} | ${ms(vigil.ackLatency.p99)} | ${ratio(vigil.ackLatency.p99, baseline.ackLatency.p99)} |
+| replies that were not an ACK (must be 0) | ${baseline.nonAcks} | ${vigil.nonAcks} | — |
+| ACKs not echoing the frame's sequence and account (must be 0) | not checked (fixed ACK) | ${vigil.unechoed} | — |
+| peak resident memory of the Vigil process during this measurement | — | ${mib(vigil.peakRssMiB)} | — |
+
+Samples: ${vigil.ackLatency.count} ACKs on Vigil, ${baseline.ackLatency.count} on the baseline (after ${w.warmupPerPanel} warm-up signals per panel;
+non-ACK counts include the warm-up).${nonAckNote(vigil)}
+
+${REPRODUCE}`;
+}
+
+function nonAckNote(vigil: Dc09Result): string {
+  if (vigil.nonAcks === 0) return '';
+  return `\n\n**This run failed: Vigil answered ${vigil.nonAcks} frame(s) with something other than an ACK**, e.g.\n\n${vigil.nonAckSamples.map((s) => `    ${s}`).join('\n')}`;
 }

@@ -1,4 +1,4 @@
-import { AirwaveSds } from '@vigil/contracts';
+import { AirwaveSds, TownlinkMemberCall } from '@vigil/contracts';
 import { LatencySummary } from './stats';
 
 /** What one bench target measured. */
@@ -19,27 +19,73 @@ export interface Workload {
   window: number;
   steadyCount: number;
   steadyPerSecond: number;
-  payload(messageId: string): AirwaveSds;
+  /** An Airwave SDS; `gatewayId` defaults to the skeleton's gateway. */
+  payload(messageId: string, gatewayId?: string): AirwaveSds;
+  /** A Town Link member call carrying the same text. */
+  townlinkPayload(messageId: string, gatewayId: string): TownlinkMemberCall;
 }
 
 const TOWNS = ['Hitchin', 'Stevenage Old Town', 'Borehamwood', 'Hertford', 'Royston', 'Potters Bar'];
 
 /** A realistic SDS per message id; the id is echoed in the text so the dashboard side can find its send time. */
 export function benchWorkload(overrides: Partial<Workload> = {}): Workload {
+  const town = (messageId: string) => TOWNS[messageId.length % TOWNS.length];
   return {
     warmup: 300,
     burst: 3000,
     window: 200,
     steadyCount: 1000,
     steadyPerSecond: 100,
-    payload: (messageId) => ({
-      gatewayId: 'bench-gw',
+    payload: (messageId, gatewayId = 'bench-gw') => ({
+      gatewayId,
       messageId,
       occurredAt: new Date().toISOString(),
       callingIssi: 2260101,
       called: { kind: 'gssi', id: 9001 },
-      text: `[${messageId}] Fight outside the bus station, ${TOWNS[messageId.length % TOWNS.length]}`,
+      text: `[${messageId}] Fight outside the bus station, ${town(messageId)}`,
+    }),
+    townlinkPayload: (messageId, gatewayId) => ({
+      gatewayId,
+      messageId,
+      occurredAt: new Date().toISOString(),
+      scheme: 'Town Link',
+      memberId: 'TL-0417',
+      business: 'Boots',
+      town: town(messageId),
+      text: `[${messageId}] Shoplifter heading for the bus station`,
     }),
     ...overrides,
   };
+}
+
+/** What the DC-09 measurements send: every panel its own account and TCP connection, one frame in flight each. */
+export interface Dc09Workload {
+  panels: number;
+  /** Measured signals per panel, after the warm-up. */
+  signalsPerPanel: number;
+  warmupPerPanel: number;
+  /** No ACK within this long fails the run: a real panel would give up and resend. */
+  replyTimeoutMs: number;
+}
+
+/** 50 panels × 60 signals, the default of `npm run bench`. */
+export function benchDc09Workload(overrides: Partial<Dc09Workload> = {}): Dc09Workload {
+  return { panels: 50, signalsPerPanel: 60, warmupPerPanel: 5, replyTimeoutMs: 10_000, ...overrides };
+}
+
+/** What one run of the 50-panel client measured against one receiver. */
+export interface Dc09Result {
+  /** Measured signals (warm-up excluded). */
+  signals: number;
+  seconds: number;
+  signalsPerSecond: number;
+  /** From writing a frame to having parsed its reply. */
+  ackLatency: LatencySummary;
+  /** Replies, warm-up included, that were not an ACK or could not be parsed. */
+  nonAcks: number;
+  /** ACKs that did not echo the frame's sequence and account (checked only where the server echoes). */
+  unechoed: number;
+  /** A few of the non-ACK replies as text, for the report. */
+  nonAckSamples: string[];
+  peakRssMiB?: number;
 }

@@ -33,7 +33,7 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
       deliver_policy: DeliverPolicy.New,
     });
     this.live = await consumer.consume();
-    void this.pump(this.live);
+    void this.pump(this.live).catch((error: Error) => this.logger.error({ msg: 'incident feed stopped', error: error.message }));
   }
 
   async onModuleDestroy(): Promise<void> {

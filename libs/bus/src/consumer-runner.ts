@@ -42,7 +42,10 @@ export class ConsumerRunner {
   async start(): Promise<void> {
     const consumer = await this.js.consumers.get(this.ns.stream(this.declaration.stream), this.declaration.durable);
     this.messages = await consumer.consume({ max_messages: this.declaration.concurrency * 2 });
-    this.loop = this.pump(this.messages);
+    // The pull loop only ends on close() or a broken consumer; say so rather than die of an unhandled rejection.
+    this.loop = this.pump(this.messages).catch((error: Error) =>
+      this.log.error({ msg: 'consumer stopped pulling', consumer: this.declaration.durable, error: error.message }),
+    );
   }
 
   /** Stops pulling and waits for the messages in hand to finish (unfinished ones are redelivered). */

@@ -23,6 +23,7 @@ export class OutboxRelay {
   private running?: Promise<void>;
   private again = false;
   private timer?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,6 +41,8 @@ export class OutboxRelay {
 
   /** Asks for a relay pass now (after a commit); coalesces with one already running. */
   kick(): void {
+    // After stop, rows wait in the table for the next start: the connection is about to close.
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
@@ -58,6 +61,7 @@ export class OutboxRelay {
   /** Stops polling and waits for the pass in progress. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.stopped = true;
     this.again = false;
     await this.running;
   }

@@ -1,3 +1,4 @@
+import { prng } from '../../testing/prng';
 import { decide, DecideOptions, Decision } from './decide';
 import { buildFrame, OutgoingMessage } from './frame-builder';
 import { wrapFrame } from './frame-envelope';
@@ -11,17 +12,6 @@ const ITERATIONS = 12_000;
 const MAX_FRAME = 1024;
 const accounts: Record<string, { key?: Buffer }> = { '1234': {}, '5678': { key: KEY } };
 const lookup: AccountLookup = (account) => accounts[account];
-
-/** A small seeded PRNG (mulberry32) so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const base = (fields: Partial<OutgoingMessage>): OutgoingMessage => ({ id: 'SIA-DCS', sequence: '0001', line: '0', account: '1234', ...fields });
 const SEEDS: Buffer[] = [
