@@ -11,3 +11,4 @@ export * from './payloads/source-state';
 export * from './payloads/manual-call';
 export * from './reference/taxonomy';
 export * from './reference/gazetteer';
+export * from './payloads/stored-text';

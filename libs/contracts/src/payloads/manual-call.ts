@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from './stored-text';
 
 /**
  * A call an operator types in: a Police Control telephone call or the Controller's own
@@ -7,17 +8,17 @@ import { z } from 'zod';
 export const manualCallSchema = z
   .object({
     source: z.enum(['Police Control', 'Controller']),
-    text: z.string().trim().min(3, 'describe what was reported or seen (3 characters or more)').max(2000),
+    text: storedText().trim().min(3, 'describe what was reported or seen (3 characters or more)').max(2000),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
-    town: z.string().min(1).max(100).optional(),
-    cameraId: z.string().min(1).max(64).optional(),
-    category: z.string().min(1).max(100).optional(),
-    subcategory: z.string().min(1).max(100).optional(),
-    policeReference: z.string().min(1).max(64).optional(),
-    monitoringReason: z.string().trim().min(3).max(1000).optional(),
+    town: storedText().min(1).max(100).optional(),
+    cameraId: storedText().min(1).max(64).optional(),
+    category: storedText().min(1).max(100).optional(),
+    subcategory: storedText().min(1).max(100).optional(),
+    policeReference: storedText().min(1).max(64).optional(),
+    monitoringReason: storedText().trim().min(3).max(1000).optional(),
     emergency: z.boolean().default(false),
     /** The client's own id for this entry: a retried submission with the same id is one call. */
-    clientReference: z.string().min(1).max(128).optional(),
+    clientReference: storedText().min(1).max(128).optional(),
   })
   .strict();
 /** A manual call as submitted. */

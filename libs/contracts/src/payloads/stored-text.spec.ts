@@ -1,0 +1,19 @@
+import { storedText } from './stored-text';
+
+describe('storedText', () => {
+  it.each([
+    ['plain', true],
+    ['Bishop’s Stortford 😀', true],
+    ['a\u0000b', false],
+    ['lone high \ud800 surrogate', false],
+    ['lone low \udc00 surrogate', false],
+    ['pair \ud83d\ude00 ok', true],
+  ])('%j storable: %s', (value, ok) => {
+    expect(storedText().safeParse(value).success).toBe(ok);
+  });
+
+  it('keeps string methods such as trim and min', () => {
+    expect(storedText().trim().min(3).safeParse('  ab  ').success).toBe(false);
+    expect(storedText().trim().min(3).parse('  abc  ')).toBe('abc');
+  });
+});
