@@ -50,7 +50,12 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
       onOutcome: (event) => this.observe(event),
       onError: (error, where) => this.logger.error({ msg: `receiver fault in ${where}`, error: String(error) }),
     });
-    const ports = await this.receiver.start();
+    const ports = await this.receiver.start().catch((error: Error) => {
+      throw new Error(
+        `the SIA DC-09 alarm receiver cannot listen on ${dc09.host} tcp ${dc09.tcpPort ?? 'off'} / udp ${dc09.udpPort ?? 'off'} ` +
+          `(${error.message}); choose other ports with VIGIL_DC09_TCP_PORT and VIGIL_DC09_UDP_PORT, or "off"`,
+      );
+    });
     this.health.register('dc09-receiver', async () => ({ name: 'dc09-receiver', up: this.receiver !== undefined, detail: JSON.stringify(ports) }));
     this.logger.log({ msg: 'SIA DC-09 receiver listening', host: dc09.host, ...ports });
   }
