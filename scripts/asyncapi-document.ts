@@ -8,6 +8,7 @@
  *
  * Written to docs/asyncapi.yaml by scripts/write-asyncapi.ts.
  */
+import type { AirwaveSds } from '@vigil/contracts';
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { z } from 'zod';
@@ -79,6 +80,17 @@ const GATEWAY_FAMILIES: Record<GatewayFamily, { publisher: string }> = {
 };
 
 const AIRWAVE_GATEWAY = 'herts-aw-1';
+
+// The SDS example, and the raw payload the call example carries: the same message.
+const SDS_EXAMPLE: AirwaveSds = {
+  gatewayId: AIRWAVE_GATEWAY,
+  messageId: 'sds-20261123-004117',
+  occurredAt: '2026-11-23T22:41:07Z',
+  callingIssi: 2260101,
+  called: { kind: 'gssi', id: 9001 },
+  location: { lat: 51.9492, lon: -0.2834, accuracyM: 12 },
+  text: 'Fight outside the Red Lion, Hitchin. Two males, one on the floor',
+};
 const TOWNLINK_GATEWAY = 'hitchin-tl-1';
 
 /** One entry per gateway subject in SUBJECTS: a new kind there without an entry here is a compile and build error. */
@@ -88,15 +100,7 @@ const GATEWAY_MESSAGES: { [F in GatewayFamily]: { [K in GatewayKind<F>]: Gateway
       title: 'Airwave SDS',
       summary: 'A TETRA short data service (SDS) text message a radio user sent to the control room.',
       schema: airwaveSdsSchema,
-      example: {
-        gatewayId: AIRWAVE_GATEWAY,
-        messageId: 'sds-20261123-004117',
-        occurredAt: '2026-11-23T22:41:07Z',
-        callingIssi: 2260101,
-        called: { kind: 'gssi', id: 9001 },
-        location: { lat: 51.9492, lon: -0.2834, accuracyM: 12 },
-        text: 'Fight outside the Red Lion, Hitchin. Two males, one on the floor',
-      },
+      example: SDS_EXAMPLE,
       exampleSummary: 'An officer on talkgroup 9001 reports a fight in Hitchin.',
     }),
     status: gatewayMessage({
@@ -252,15 +256,7 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
         urgency: 'routine',
         summary: 'Fight outside the Red Lion, Hitchin. Two males, one on the floor',
         location: { issi: 2260101, talkgroup: 9001, point: { lat: 51.9492, lon: -0.2834, accuracyM: 12 } },
-        raw: {
-          gatewayId: 'herts-aw-1',
-          messageId: 'sds-20261123-004117',
-          occurredAt: '2026-11-23T22:41:07Z',
-          callingIssi: 2260101,
-          called: { kind: 'gssi', id: 9001 },
-          location: { lat: 51.9492, lon: -0.2834, accuracyM: 12 },
-          text: 'Fight outside the Red Lion, Hitchin. Two males, one on the floor',
-        },
+        raw: SDS_EXAMPLE,
       },
     },
   },

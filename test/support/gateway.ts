@@ -1,4 +1,5 @@
 import { connect, JetStreamClient, NatsConnection } from 'nats';
+import { BusNamespace } from '@vigil/bus';
 import { AirwaveSds, SUBJECTS } from '@vigil/contracts';
 
 /** Publishes as a real Airwave gateway would: its own connection, its subjects, its payloads. */
@@ -27,7 +28,7 @@ export class TestAirwaveGateway {
 
   /** Publishes arbitrary bytes on a gateway subject, as a broken gateway might. */
   async publishRaw(subject: string, body: string | Uint8Array, msgId?: string): Promise<void> {
-    const wire = this.namespace ? `${this.namespace}.${subject}` : subject;
+    const wire = new BusNamespace(this.namespace).subject(subject);
     await this.js.publish(wire, typeof body === 'string' ? new TextEncoder().encode(body) : body, msgId ? { msgID: msgId } : undefined);
   }
 

@@ -1,4 +1,5 @@
 import { connect, JetStreamClient, NatsConnection } from 'nats';
+import { BusNamespace } from '@vigil/bus';
 import { SUBJECTS } from '@vigil/contracts';
 import { demoMessage, seededRandom } from './demo-calls';
 
@@ -43,7 +44,7 @@ export class DemoGateway {
   }
 
   private subject(subject: string): string {
-    return this.options.namespace ? `${this.options.namespace}.${subject}` : subject;
+    return new BusNamespace(this.options.namespace).subject(subject);
   }
 
   private async sendCall(js: JetStreamClient, random: () => number): Promise<void> {

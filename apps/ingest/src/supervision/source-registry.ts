@@ -160,10 +160,15 @@ export class SourceRegistry implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async saveLastSeen(): Promise<void> {
     const unsaved = [...this.entries.values()].filter((e) => e.unsaved && e.state !== null);
-    for (const entry of unsaved) {
-      await this.dataSource.getRepository(SourceStateEntity).update({ sourceKind: entry.kind, sourceId: entry.id }, { lastSeen: entry.lastSeen });
-      entry.unsaved = false;
-    }
+    if (unsaved.length === 0) return;
+    // One statement per tick, however many panels and gateways spoke since the last one.
+    await this.dataSource.query(
+      `UPDATE "${INGEST_SCHEMA}"."source_state" AS s SET "last_seen" = u.last_seen
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(kind, id, last_seen)
+       WHERE s."source_kind" = u.kind AND s."source_id" = u.id`,
+      [unsaved.map((e) => e.kind), unsaved.map((e) => e.id), unsaved.map((e) => e.lastSeen)],
+    );
+    unsaved.forEach((entry) => (entry.unsaved = false));
   }
 
   // State changes of one source must not interleave, or an old verdict could overwrite a new one.
