@@ -221,6 +221,36 @@ describe('ConsumerRunner against JetStream', () => {
     }
   });
 
+  it('keeps pulling after the broker connection drops and comes back', async () => {
+    const broker = await TcpProxy.start(4222);
+    const viaProxy = await connect({ servers: broker.url(env.natsUrl), reconnectTimeWait: 250, maxReconnectAttempts: -1 });
+    const seen: string[] = [];
+    const declaration: ConsumerDeclaration = { durable: 'reconnect', stream: STREAMS.gateway.name, filterSubject: 'gw.reconnect.>', maxDeliver: 3, ackWaitSeconds: 5, concurrency: 4 };
+    await provisionConsumers(await nc.jetstreamManager(), ns, [declaration]);
+    const runner = new ConsumerRunner(viaProxy.jetstream(), ns, declaration, {
+      decode: 'raw',
+      handle: async (m) => {
+        seen.push(new TextDecoder().decode(m.data));
+        return Outcome.done();
+      },
+    }, new DeadLetterer(publisher), log, { serverVersion: () => viaProxy.info?.version });
+    try {
+      await runner.start();
+      await publisher.publishRaw('gw.reconnect.a', new TextEncoder().encode('before'), 'reconnect-1');
+      await eventually(() => expect(seen).toEqual(['before']));
+      await broker.cut();
+      await publisher.publishRaw('gw.reconnect.a', new TextEncoder().encode('during'), 'reconnect-2');
+      await broker.open();
+      await publisher.publishRaw('gw.reconnect.a', new TextEncoder().encode('after'), 'reconnect-3');
+      await eventually(() => expect([...seen].sort()).toEqual(['after', 'before', 'during']), { timeoutMs: 20_000 });
+      expect(await pending(declaration)).toEqual({ unprocessed: 0, unacked: 0 });
+    } finally {
+      await runner.stop();
+      await viaProxy.close();
+      await broker.cut();
+    }
+  });
+
   it('rejects bytes that are not a valid event before the handler sees them', async () => {
     let handled = 0;
     await run('events', {

@@ -99,6 +99,7 @@ export class ConsumerRunner {
       try {
         // Pull only as many as there are free slots: a delivered message is always in someone's hands.
         this.batch = await consumer.fetch({ max_messages: concurrency - this.inFlight.size, expires: FETCH_EXPIRES_MS });
+        if (this.stopping) await this.batch.close();
         for await (const msg of this.batch) this.begin(msg);
       } catch (error) {
         if (this.stopping) break;
