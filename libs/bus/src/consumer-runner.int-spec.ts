@@ -85,7 +85,7 @@ describe('ConsumerRunner against JetStream', () => {
     expect(seen).toEqual(['gw.done.a']);
   });
 
-  it('redelivers after a transient failure, with the delivery count rising', async () => {
+  it('redelivers after a handler error that is not an outage, with the delivery count rising', async () => {
     const attempts: number[] = [];
     const declaration = await run('flaky', {
       decode: 'raw',

@@ -110,7 +110,10 @@ export class ConsumerRunner {
   }
 
   private begin(msg: JsMsg): void {
-    const task = this.process(msg).finally(() => this.inFlight.delete(task));
+    const task = this.process(msg)
+      // An ack that cannot be sent (connection closed) must not stop the pull loop: JetStream redelivers.
+      .catch((error: Error) => this.log.error({ msg: 'could not settle message', consumer: this.declaration.durable, streamSeq: msg.seq, error: error.message }))
+      .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
   }
 
