@@ -6,7 +6,9 @@ import { DependencyWaits } from './dependency-waits';
 import { HandlerOutcome, Outcome } from './handler-outcome';
 import { InboundEvent, InboundMessage } from './inbound-message';
 import { BusNamespace } from './namespace';
+import { PullGate } from './pull-gate';
 import { outageRetryDelayMs, retryDelayMs } from './retry-backoff';
+import { StopSignal } from './stop-signal';
 import { termReasonSupported } from './term-reason';
 import { ConsumerDeclaration } from './topology';
 import { transientFaultOf } from './transient-fault';
@@ -46,11 +48,8 @@ export class ConsumerRunner {
   private batch?: ConsumerMessages;
   private readonly inFlight = new Set<Promise<void>>();
   private loop?: Promise<void>;
-  private stopping = false;
-  private signalStop!: () => void;
-  private readonly stopped = new Promise<void>((resolve) => (this.signalStop = resolve));
-  private holding = 0;
-  private resumeWaiters: (() => void)[] = [];
+  private readonly signal = new StopSignal();
+  private readonly gate = new PullGate();
   private readonly waits: DependencyWaits;
 
   constructor(
@@ -77,8 +76,7 @@ export class ConsumerRunner {
   /** Stops pulling and waits for the messages in hand to finish (held or unfinished ones are redelivered). */
   async stop(): Promise<void> {
     if (!this.loop) return;
-    this.stopping = true;
-    this.signalStop();
+    this.signal.stop();
     await this.batch?.close();
     await this.loop;
     await Promise.all(this.inFlight);
@@ -86,25 +84,25 @@ export class ConsumerRunner {
 
   private async pump(consumer: Consumer): Promise<void> {
     const { concurrency } = this.declaration;
-    while (!this.stopping) {
+    while (!this.signal.isStopped) {
       // While a dependency is down, pull nothing more: the messages already held wait for it.
-      if (this.holding > 0) {
-        await Promise.race([this.resumed(), this.stopped]);
+      if (this.gate.isClosed) {
+        await Promise.race([this.gate.opened(), this.signal.stopped]);
         continue;
       }
       if (this.inFlight.size >= concurrency) {
-        await Promise.race([...this.inFlight, this.stopped]);
+        await Promise.race([...this.inFlight, this.signal.stopped]);
         continue;
       }
       try {
         // Pull only as many as there are free slots: a delivered message is always in someone's hands.
         this.batch = await consumer.fetch({ max_messages: concurrency - this.inFlight.size, expires: FETCH_EXPIRES_MS });
-        if (this.stopping) await this.batch.close();
+        if (this.signal.isStopped) await this.batch.close();
         for await (const msg of this.batch) this.begin(msg);
       } catch (error) {
-        if (this.stopping) break;
+        if (this.signal.isStopped) break;
         this.log.warn({ msg: 'pull failed, will pull again', consumer: this.declaration.durable, error: (error as Error).message });
-        await this.pause(PULL_RETRY_MS);
+        await this.signal.pause(PULL_RETRY_MS);
       }
     }
   }
@@ -160,19 +158,19 @@ export class ConsumerRunner {
   private async holdUntilAvailable(inbound: InboundMessage, first: HandlerOutcome & { kind: 'unavailable' }): Promise<HandlerOutcome> {
     const consumer = this.declaration.durable;
     const { dependency } = first;
-    this.holding++;
+    this.gate.hold();
     this.waits.begin(consumer, dependency, first.reason);
     this.log.warn({ msg: `${dependency} unavailable, holding the message until it is back`, consumer, dependency, streamSeq: inbound.streamSeq, reason: first.reason });
     let outcome: HandlerOutcome = first;
     let attempt = 0;
     try {
-      while (outcome.kind === 'unavailable' && !this.stopping) {
-        await this.pause(outageRetryDelayMs(++attempt));
-        if (!this.stopping) outcome = await this.outcomeFor(inbound);
+      while (outcome.kind === 'unavailable' && !this.signal.isStopped) {
+        await this.signal.pause(outageRetryDelayMs(++attempt));
+        if (!this.signal.isStopped) outcome = await this.outcomeFor(inbound);
       }
     } finally {
       this.waits.end(consumer, dependency);
-      if (--this.holding === 0) this.resumeWaiters.splice(0).forEach((wake) => wake());
+      this.gate.release();
     }
     if (outcome.kind !== 'unavailable') this.log.warn({ msg: `${dependency} back, message goes on`, consumer, dependency, streamSeq: inbound.streamSeq, attempts: attempt + 1 });
     return outcome;
@@ -221,20 +219,6 @@ export class ConsumerRunner {
     } catch {
       // Connection closed: JetStream will redeliver after ack wait, which is all we could ask for.
     }
-  }
-
-  private resumed(): Promise<void> {
-    return new Promise((resolve) => this.resumeWaiters.push(resolve));
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      void this.stopped.then(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
   }
 }
 
