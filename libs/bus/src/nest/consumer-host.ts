@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ConsumerRunner, MessageHandler } from '../consumer-runner';
 import { HealthRegistry } from '@vigil/observability';
+import { ConsumerRunner, MessageHandler } from '../consumer-runner';
 import { DeadLetterer } from '../dead-letterer';
 import { DependencyWaits } from '../dependency-waits';
 import { BusConnection } from './bus-connection';
