@@ -5,8 +5,9 @@ import { loadDemoGatewayConfig } from './demo-gateway.config';
 
 async function main(): Promise<void> {
   const options = loadDemoGatewayConfig();
-  // Probe first so an unreachable NATS gives the same clear message the apps give.
-  await (await connectToNats(options.natsUrl, 'demo-gateway-probe')).close();
+  // Probe first, waiting as the apps do, so the demo can be started before NATS is up.
+  const waiting = { log: (line: string) => process.stdout.write(`${line}\n`) };
+  await (await connectToNats(options.natsUrl, 'demo-gateway-probe', waiting)).close();
   const gateway = new DemoGateway(options);
   await gateway.start();
   process.stdout.write(`demo Airwave gateway "${options.gatewayId}" publishing to ${options.natsUrl} every ~${options.intervalMs} ms\n`);

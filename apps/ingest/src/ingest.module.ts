@@ -5,9 +5,11 @@ import { AlarmAccountEntity } from './alarm-receiver/alarm-account.entity';
 import { AlarmAccountsController } from './alarm-receiver/alarm-accounts.controller';
 import { AlarmReceiverService } from './alarm-receiver/alarm-receiver.service';
 import { PostgresAccountRegister } from './alarm-receiver/postgres-account-register';
+import { DeadLetterReplayEntity } from './dead-letters/dead-letter-replay.entity';
 import { DeadLetterEntity } from './dead-letters/dead-letter.entity';
 import { DeadLettersConsumer } from './dead-letters/dead-letters.consumer';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { ReplayDeadLetterUseCase } from './dead-letters/replay-dead-letter.usecase';
 import { GatewaysConsumer } from './gateways/gateways.consumer';
 import { INGEST_OPTIONS, IngestOptions } from './ingest.options';
 import { GatewayIntakeController } from './intake/gateway-intake.controller';
@@ -15,6 +17,7 @@ import { ManualCallsController } from './manual/manual-calls.controller';
 import { INGEST_SCHEMA } from './ingest.schema';
 import { CreateIngest1763884800001 } from './migrations/1763884800001-create-ingest';
 import { AlarmsAndSupervision1763884800002 } from './migrations/1763884800002-alarms-and-supervision';
+import { DeadLetterReplays1764633600301 } from './migrations/1764633600301-dead-letter-replays';
 import { SourceRegistry } from './supervision/source-registry';
 import { SourceStateEntity } from './supervision/source-state.entity';
 import { SourcesController } from './supervision/sources.controller';
@@ -30,8 +33,8 @@ export class IngestModule {
         appDatabaseModule({
           url: options.databaseUrl,
           schema: INGEST_SCHEMA,
-          entities: [DeadLetterEntity, AlarmAccountEntity, SourceStateEntity, RadioStateEntity],
-          migrations: [CreateIngest1763884800001, AlarmsAndSupervision1763884800002],
+          entities: [DeadLetterEntity, DeadLetterReplayEntity, AlarmAccountEntity, SourceStateEntity, RadioStateEntity],
+          migrations: [CreateIngest1763884800001, AlarmsAndSupervision1763884800002, DeadLetterReplays1764633600301],
         }),
       ],
       controllers: [DeadLettersController, AlarmAccountsController, SourcesController, GatewayIntakeController, ManualCallsController],
@@ -43,6 +46,7 @@ export class IngestModule {
         AlarmReceiverService,
         GatewaysConsumer,
         DeadLettersConsumer,
+        ReplayDeadLetterUseCase,
       ],
       exports: [AlarmReceiverService],
     };

@@ -1,8 +1,11 @@
 import { connect, NatsConnection } from 'nats';
-import { createTestEnvironment, eventually, TestEnvironment } from '@vigil/testing';
+import { Pool } from 'pg';
+import { ensureDatabaseAndSchema } from '@vigil/db';
+import { createTestEnvironment, eventually, sql, TcpProxy, TestEnvironment } from '@vigil/testing';
 import { ConsumerRunner, MessageHandler } from './consumer-runner';
 import { DeadLetterer } from './dead-letterer';
 import { decodeEvent } from './decode-event';
+import { DependencyWaits } from './dependency-waits';
 import { EventPublisher } from './event-publisher';
 import { HandlerOutcome, Outcome } from './handler-outcome';
 import { BusNamespace } from './namespace';
@@ -35,7 +38,7 @@ describe('ConsumerRunner against JetStream', () => {
     await env?.dispose();
   });
 
-  async function run(name: string, handler: MessageHandler, maxDeliver = 3): Promise<ConsumerDeclaration> {
+  async function run(name: string, handler: MessageHandler, maxDeliver = 3, waits?: DependencyWaits): Promise<ConsumerDeclaration> {
     const declaration: ConsumerDeclaration = {
       durable: name,
       stream: STREAMS.gateway.name,
@@ -45,7 +48,7 @@ describe('ConsumerRunner against JetStream', () => {
       concurrency: 4,
     };
     await provisionConsumers(await nc.jetstreamManager(), ns, [declaration]);
-    const runner = new ConsumerRunner(nc.jetstream(), ns, declaration, handler, new DeadLetterer(publisher), log);
+    const runner = new ConsumerRunner(nc.jetstream(), ns, declaration, handler, new DeadLetterer(publisher), log, { serverVersion: () => nc.info?.version, waits });
     await runner.start();
     runners.push(runner);
     return declaration;
@@ -82,7 +85,7 @@ describe('ConsumerRunner against JetStream', () => {
     expect(seen).toEqual(['gw.done.a']);
   });
 
-  it('redelivers after a transient failure, with the delivery count rising', async () => {
+  it('redelivers after a handler error that is not an outage, with the delivery count rising', async () => {
     const attempts: number[] = [];
     const declaration = await run('flaky', {
       decode: 'raw',
@@ -123,6 +126,28 @@ describe('ConsumerRunner against JetStream', () => {
     expect(calls).toBe(1);
   });
 
+  it('terminates a rejected message on this server: dead-lettered once, nothing pending, never redelivered', async () => {
+    let calls = 0;
+    const declaration = await run('terminate', {
+      decode: 'raw',
+      handle: async () => {
+        calls++;
+        return Outcome.reject('not a call: missing text');
+      },
+    });
+    await publisher.publishRaw('gw.terminate.a', new TextEncoder().encode('bad'), 'terminate-1');
+    // Well inside the 5 s ack wait: a term the server ignored would still hold the message as pending.
+    await eventually(
+      async () => {
+        expect(await deadLetters('terminate')).toHaveLength(1);
+        const info = await (await nc.jetstreamManager()).consumers.info(ns.stream(declaration.stream), declaration.durable);
+        expect({ pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered }).toEqual({ pending: 0, ackPending: 0, redelivered: 0 });
+      },
+      { timeoutMs: 3_000 },
+    );
+    expect(calls).toBe(1);
+  });
+
   it('dead-letters a message that keeps failing once maxDeliver is reached', async () => {
     const attempts: number[] = [];
     await run(
@@ -144,6 +169,86 @@ describe('ConsumerRunner against JetStream', () => {
     });
     expect(letters[0]).toMatchObject({ reason: 'gave up after 2 attempts: peer timeout', deliveryAttempts: 2 });
     expect(attempts).toEqual([1, 2]);
+  });
+
+  it('holds messages through a database outage longer than the retry budget, spending no delivery, then processes each once', async () => {
+    await ensureDatabaseAndSchema(env.databaseUrl, 'runner');
+    await sql(env.databaseUrl, 'CREATE TABLE runner.taken (key text PRIMARY KEY)');
+    const proxy = await TcpProxy.start(5432);
+    const pool = new Pool({ connectionString: proxy.url(env.databaseUrl), max: 4 });
+    pool.on('error', () => undefined); // idle clients die with the cut; the next query says so
+    const attempts = new Map<string, number>();
+    const deliveries: number[] = [];
+    const waits = new DependencyWaits();
+    try {
+      // maxDeliver 3: the nak budget is 250 ms + 1 s, far shorter than the outage below.
+      const declaration = await run(
+        'outage',
+        {
+          decode: 'raw',
+          handle: async (m) => {
+            const key = new TextDecoder().decode(m.data);
+            attempts.set(key, (attempts.get(key) ?? 0) + 1);
+            deliveries.push(m.deliveryCount);
+            await pool.query('INSERT INTO runner.taken (key) VALUES ($1)', [key]);
+            return Outcome.done();
+          },
+        },
+        3,
+        waits,
+      );
+      await proxy.cut();
+      const keys = Array.from({ length: 10 }, (_, i) => `call-${i}`);
+      for (const key of keys) await publisher.publishRaw('gw.outage.a', new TextEncoder().encode(key), `outage-${key}`);
+
+      // The outage lasts until a held message has been tried more often than maxDeliver allows deliveries.
+      await eventually(() => expect(Math.max(0, ...attempts.values())).toBeGreaterThan(5), { timeoutMs: 20_000 });
+      expect(waits.current()).toEqual([{ dependency: 'postgres', consumers: ['outage'], reason: expect.stringContaining('ECONNREFUSED') }]);
+      await proxy.open();
+
+      await eventually(async () => {
+        const rows = await sql<{ key: string }>(env.databaseUrl, 'SELECT key FROM runner.taken ORDER BY key');
+        expect(rows.map((r) => r.key)).toEqual([...keys].sort());
+      }, { timeoutMs: 20_000 });
+      const info = await (await nc.jetstreamManager()).consumers.info(ns.stream(declaration.stream), declaration.durable);
+      expect({ pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered }).toEqual({ pending: 0, ackPending: 0, redelivered: 0 });
+      expect(new Set(deliveries)).toEqual(new Set([1]));
+      expect(await deadLetters('outage')).toEqual([]);
+      expect(waits.current()).toEqual([]);
+    } finally {
+      await pool.end();
+      await proxy.cut();
+    }
+  });
+
+  it('keeps pulling after the broker connection drops and comes back', async () => {
+    const broker = await TcpProxy.start(4222);
+    const viaProxy = await connect({ servers: broker.url(env.natsUrl), reconnectTimeWait: 250, maxReconnectAttempts: -1 });
+    const seen: string[] = [];
+    const declaration: ConsumerDeclaration = { durable: 'reconnect', stream: STREAMS.gateway.name, filterSubject: 'gw.reconnect.>', maxDeliver: 3, ackWaitSeconds: 5, concurrency: 4 };
+    await provisionConsumers(await nc.jetstreamManager(), ns, [declaration]);
+    const runner = new ConsumerRunner(viaProxy.jetstream(), ns, declaration, {
+      decode: 'raw',
+      handle: async (m) => {
+        seen.push(new TextDecoder().decode(m.data));
+        return Outcome.done();
+      },
+    }, new DeadLetterer(publisher), log, { serverVersion: () => viaProxy.info?.version });
+    try {
+      await runner.start();
+      await publisher.publishRaw('gw.reconnect.a', new TextEncoder().encode('before'), 'reconnect-1');
+      await eventually(() => expect(seen).toEqual(['before']));
+      await broker.cut();
+      await publisher.publishRaw('gw.reconnect.a', new TextEncoder().encode('during'), 'reconnect-2');
+      await broker.open();
+      await publisher.publishRaw('gw.reconnect.a', new TextEncoder().encode('after'), 'reconnect-3');
+      await eventually(() => expect([...seen].sort()).toEqual(['after', 'before', 'during']), { timeoutMs: 20_000 });
+      expect(await pending(declaration)).toEqual({ unprocessed: 0, unacked: 0 });
+    } finally {
+      await runner.stop();
+      await viaProxy.close();
+      await broker.cut();
+    }
   });
 
   it('rejects bytes that are not a valid event before the handler sees them', async () => {

@@ -1,20 +1,29 @@
 import { connect, NatsConnection } from 'nats';
+import { hostAndPort, NO_WAIT, StartupWait, waitForDependency } from '@vigil/observability';
 
-/** Raised when NATS cannot be reached at start-up; its message tells an operator what to do. */
+/** Raised when NATS cannot be reached at start-up within the wait limit; its message tells an operator what to do. */
 export class NatsUnreachableError extends Error {}
 
-/** Opens the process's one NATS connection, failing fast with a message that says how to fix it. */
-export async function connectToNats(url: string, name: string): Promise<NatsConnection> {
+/**
+ * Opens the process's one NATS connection, waiting (and saying so) while NATS is not there yet;
+ * gives up with a message that says how to fix it once `wait.giveUpAfterSeconds` have passed.
+ */
+export async function connectToNats(url: string, name: string, wait: StartupWait = NO_WAIT): Promise<NatsConnection> {
   try {
-    return await connect({
-      servers: url,
-      name,
-      timeout: 5_000,
-      // Once up, ride out broker restarts rather than dying: consumers resume on reconnect.
-      reconnect: true,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 1_000,
-    });
+    return await waitForDependency(
+      { name: 'NATS', address: hostAndPort(url, 4222) },
+      () =>
+        connect({
+          servers: url,
+          name,
+          timeout: 5_000,
+          // Once up, ride out broker restarts rather than dying: consumers resume on reconnect.
+          reconnect: true,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 1_000,
+        }),
+      wait,
+    );
   } catch (error) {
     throw new NatsUnreachableError(
       `NATS not reachable at ${url} (${(error as Error).message}). ` +

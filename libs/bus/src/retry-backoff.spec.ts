@@ -1,4 +1,4 @@
-import { retryDelayMs } from './retry-backoff';
+import { outageRetryDelayMs, retryDelayMs } from './retry-backoff';
 
 describe('retryDelayMs', () => {
   it.each([
@@ -10,5 +10,17 @@ describe('retryDelayMs', () => {
     [50, 60_000],
   ])('delivery %d waits %d ms', (delivery, delay) => {
     expect(retryDelayMs(delivery)).toBe(delay);
+  });
+});
+
+describe('outageRetryDelayMs', () => {
+  it.each([
+    [1, 250],
+    [2, 500],
+    [4, 2_000],
+    [5, 5_000],
+    [500, 5_000],
+  ])('attempt %d waits %d ms', (attempt, delay) => {
+    expect(outageRetryDelayMs(attempt)).toBe(delay);
   });
 });

@@ -8,6 +8,7 @@ export const platformConfigSchema = z.object({
   VIGIL_AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').default('vigil-demo-secret-change-me'),
   VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   VIGIL_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  VIGIL_STARTUP_WAIT_SECONDS: z.coerce.number().int().min(0).optional(),
 });
 
 /** Raised when the environment does not describe a runnable process; the message lists every problem. */
@@ -29,6 +30,8 @@ export interface PlatformConfig {
   authSecret: string;
   logLevel: z.infer<typeof platformConfigSchema>['VIGIL_LOG_LEVEL'];
   logPretty: boolean;
+  /** How long to wait for NATS and Postgres at start-up before giving up; undefined: for as long as it takes. */
+  startupWaitSeconds?: number;
 }
 
 /** Reads the platform settings from an environment. */
@@ -41,6 +44,7 @@ export function loadPlatformConfig(env: Record<string, string | undefined>): Pla
     authSecret: raw.VIGIL_AUTH_SECRET,
     logLevel: raw.VIGIL_LOG_LEVEL,
     logPretty: raw.VIGIL_LOG_FORMAT === 'pretty',
+    startupWaitSeconds: raw.VIGIL_STARTUP_WAIT_SECONDS,
   };
 }
 

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@vigil/auth';
 import { BusModule } from '@vigil/bus';
-import { ObservabilityModule } from '@vigil/observability';
+import { ObservabilityModule, STARTUP_WAIT_SECONDS } from '@vigil/observability';
 import { PlatformConfig } from './platform.config';
 
 /** What every Vigil process stands on: health and metrics, the bus, token checks. Imported once by a composition root. */
@@ -10,11 +10,15 @@ export class PlatformModule {
   static forRoot(config: PlatformConfig, clientName: string): DynamicModule {
     return {
       module: PlatformModule,
+      // Global so that every app's database module finds the start-up wait limit.
+      global: true,
       imports: [
         ObservabilityModule,
-        BusModule.forRoot({ url: config.natsUrl, namespace: config.busNamespace, clientName }),
+        BusModule.forRoot({ url: config.natsUrl, namespace: config.busNamespace, clientName, startupWaitSeconds: config.startupWaitSeconds }),
         AuthModule.forRoot(config.authSecret),
       ],
+      providers: [{ provide: STARTUP_WAIT_SECONDS, useValue: config.startupWaitSeconds }],
+      exports: [STARTUP_WAIT_SECONDS],
     };
   }
 }

@@ -23,8 +23,12 @@ describe('start-up errors', () => {
     );
   });
 
-  it('makes an app process exit non-zero with that message', async () => {
-    const triage = new ChildApp('triage', { VIGIL_NATS_URL: 'nats://127.0.0.1:1', VIGIL_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/vigil_unused' });
+  it('makes an app process exit non-zero with that message once its start-up wait is over', async () => {
+    const triage = new ChildApp('triage', {
+      VIGIL_NATS_URL: 'nats://127.0.0.1:1',
+      VIGIL_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/vigil_unused',
+      VIGIL_STARTUP_WAIT_SECONDS: '0',
+    });
     await expect(triage.start()).rejects.toThrow(/exited with 1 before listening:[\s\S]*Vigil failed to start: NATS not reachable at nats:\/\/127\.0\.0\.1:1/);
   });
 });

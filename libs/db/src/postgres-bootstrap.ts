@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { hostAndPort, NO_WAIT, StartupWait, waitForDependency } from '@vigil/observability';
 
 /** Raised when Postgres cannot be reached at start-up; its message tells an operator what to do. */
 export class PostgresUnreachableError extends Error {}
@@ -9,19 +10,32 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/** A connected client; a failed one is closed so its socket does not linger between attempts. */
+async function connectedClient(connectionString: string): Promise<Client> {
+  const client = new Client({ connectionString, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+}
+
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
 /**
  * Makes sure the database and the app's schema exist, so a fresh machine needs no manual SQL.
- * Fails with a message that says how to start Postgres when it is not there.
+ * Waits (and says so) while Postgres is not there yet; once `wait.giveUpAfterSeconds` have passed,
+ * fails with a message that says how to start it.
  */
-export async function ensureDatabaseAndSchema(url: string, schema: string): Promise<void> {
+export async function ensureDatabaseAndSchema(url: string, schema: string, wait: StartupWait = NO_WAIT): Promise<void> {
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
-  const admin = new Client({ connectionString: withDatabase(url, 'postgres'), connectionTimeoutMillis: 5_000 });
+  let admin: Client;
   try {
-    await admin.connect();
+    admin = await waitForDependency({ name: 'Postgres', address: hostAndPort(url, 5432) }, () => connectedClient(withDatabase(url, 'postgres')), wait);
   } catch (error) {
     throw new PostgresUnreachableError(
       `Postgres not reachable at ${new URL(url).host} (${(error as Error).message}). ` +

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The process's one Prometheus registry, served at `/metrics`. */
 export const metricsRegistry = new Registry();
@@ -34,5 +34,13 @@ export const decisions = new Counter({
   name: 'vigil_decisions_total',
   help: 'Domain decisions by their named reason',
   labelNames: ['app', 'decision', 'reason'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Messages a consumer is holding until a dependency (postgres, nats) is back, by consumer and dependency. */
+export const messagesWaiting = new Gauge({
+  name: 'vigil_bus_messages_waiting',
+  help: 'Messages held by a durable consumer until a dependency is reachable again',
+  labelNames: ['consumer', 'dependency'] as const,
   registers: [metricsRegistry],
 });

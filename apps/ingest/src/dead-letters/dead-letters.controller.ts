@@ -1,9 +1,11 @@
-import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query, UseGuards } from '@nestjs/common';
+import { Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ControlRoomGuard } from '@vigil/auth';
+import { DataSource, In } from 'typeorm';
+import { AuthenticatedRequest, ControlRoomGuard } from '@vigil/auth';
 import { INGEST_SCHEMA } from '../ingest.schema';
+import { DeadLetterReplayEntity } from './dead-letter-replay.entity';
 import { DeadLetterEntity } from './dead-letter.entity';
+import { ReplayDeadLetterUseCase, ReplayReceipt } from './replay-dead-letter.usecase';
 
 /** A dead letter as the API shows it: raw bytes as base64 and, when printable, as text. */
 export interface DeadLetterView {
@@ -15,6 +17,10 @@ export interface DeadLetterView {
   rawText: string | null;
   receivedAt: string;
   deliveryAttempts: number;
+  /** How often an operator sent it back onto the bus, and the latest time and who. */
+  replayCount: number;
+  lastReplayedAt: string | null;
+  lastReplayedBy: string | null;
 }
 
 function printable(raw: Buffer): string | null {
@@ -26,13 +32,17 @@ function printable(raw: Buffer): string | null {
 @Controller('api/dead-letters')
 @UseGuards(ControlRoomGuard)
 export class DeadLettersController {
-  constructor(@InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource,
+    private readonly replayDeadLetter: ReplayDeadLetterUseCase,
+  ) {}
 
   @Get()
   async list(@Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number): Promise<DeadLetterView[]> {
     const rows = await this.dataSource
       .getRepository(DeadLetterEntity)
       .find({ order: { recordedAt: 'DESC' }, take: Math.min(Math.max(limit, 1), 1000) });
+    const replays = await this.replaysOf(rows.map((row) => row.id));
     return rows.map((row) => ({
       id: row.id,
       rejectedBy: row.rejectedBy,
@@ -42,6 +52,27 @@ export class DeadLettersController {
       rawText: printable(row.raw),
       receivedAt: row.receivedAt.toISOString(),
       deliveryAttempts: row.deliveryAttempts,
+      replayCount: replays.get(row.id)?.length ?? 0,
+      lastReplayedAt: replays.get(row.id)?.[0].replayedAt.toISOString() ?? null,
+      lastReplayedBy: replays.get(row.id)?.[0].replayedBy ?? null,
     }));
+  }
+
+  /** Sends the kept bytes back to the NATS subject they came from (409 for HTTP or DC-09 origins). */
+  @Post(':id/replay')
+  @HttpCode(202)
+  replay(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<ReplayReceipt> {
+    return this.replayDeadLetter.execute(id, request.principal);
+  }
+
+  /** Replays per dead letter, newest first. */
+  private async replaysOf(ids: string[]): Promise<Map<string, DeadLetterReplayEntity[]>> {
+    const byLetter = new Map<string, DeadLetterReplayEntity[]>();
+    if (ids.length === 0) return byLetter;
+    const replays = await this.dataSource
+      .getRepository(DeadLetterReplayEntity)
+      .find({ where: { deadLetterId: In(ids) }, order: { replayedAt: 'DESC' } });
+    for (const replay of replays) byLetter.set(replay.deadLetterId, [...(byLetter.get(replay.deadLetterId) ?? []), replay]);
+    return byLetter;
   }
 }

@@ -19,7 +19,10 @@ export class BusConnection implements OnApplicationShutdown {
 
   /** Connects and provisions streams and consumers add-or-update; called once by the module factory. */
   async open(): Promise<void> {
-    this.connection = await connectToNats(this.options.url, this.options.clientName);
+    this.connection = await connectToNats(this.options.url, this.options.clientName, {
+      giveUpAfterSeconds: this.options.startupWaitSeconds,
+      log: (line) => this.logger.warn({ msg: line }),
+    });
     const jsm = await this.connection.jetstreamManager();
     await provisionStreams(jsm, this.ns, Object.values(STREAMS));
     await provisionConsumers(jsm, this.ns, Object.values(CONSUMERS));

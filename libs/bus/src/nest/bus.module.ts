@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { HealthRegistry } from '@vigil/observability';
 import { DeadLetterer } from '../dead-letterer';
+import { DependencyWaits } from '../dependency-waits';
 import { EventPublisher } from '../event-publisher';
 import { BusConnection } from './bus-connection';
 import { BUS_OPTIONS, BusOptions } from './bus.options';
@@ -32,9 +33,10 @@ export class BusModule {
           useFactory: (bus: BusConnection) => new EventPublisher(bus.js, bus.ns, `/vigil/${options.clientName}`),
         },
         { provide: DeadLetterer, inject: [EventPublisher], useFactory: (p: EventPublisher) => new DeadLetterer(p) },
+        { provide: DependencyWaits, useValue: new DependencyWaits() },
         ConsumerHost,
       ],
-      exports: [BusConnection, EventPublisher, DeadLetterer],
+      exports: [BusConnection, EventPublisher, DeadLetterer, DependencyWaits],
     };
   }
 }

@@ -8,4 +8,6 @@ export interface BusOptions {
   namespace: string;
   /** Client name shown by `nats server report connections`, and the CloudEvents source. */
   clientName: string;
+  /** Seconds to wait for NATS at start-up before giving up; undefined waits for as long as it takes. */
+  startupWaitSeconds?: number;
 }

@@ -1,7 +1,7 @@
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, Logger } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
-import { HealthRegistry } from '@vigil/observability';
+import { HealthRegistry, STARTUP_WAIT_SECONDS } from '@vigil/observability';
 import { ensureDatabaseAndSchema } from '../postgres-bootstrap';
 import { SnakeNamingStrategy } from '../snake-naming.strategy';
 
@@ -37,9 +37,13 @@ export function appDatabaseModule(options: AppDatabaseOptions): DynamicModule {
   let dataSource: DataSource | undefined;
   return TypeOrmModule.forRootAsync({
     name: options.schema,
-    inject: [HealthRegistry],
-    useFactory: async (health: HealthRegistry) => {
-      await ensureDatabaseAndSchema(options.url, options.schema);
+    inject: [HealthRegistry, { token: STARTUP_WAIT_SECONDS, optional: true }],
+    useFactory: async (health: HealthRegistry, startupWaitSeconds?: number) => {
+      const logger = new Logger('Database');
+      await ensureDatabaseAndSchema(options.url, options.schema, {
+        giveUpAfterSeconds: startupWaitSeconds,
+        log: (line) => logger.warn({ msg: line, schema: options.schema }),
+      });
       health.register(`postgres:${options.schema}`, async () => {
         await dataSource?.query('SELECT 1');
         return { name: `postgres:${options.schema}`, up: dataSource?.isInitialized === true };
