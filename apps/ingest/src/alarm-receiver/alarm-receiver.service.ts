@@ -67,6 +67,9 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
 
   private async publishCalls(signals: ClassifiedSignal[], context: SignalContext): Promise<void> {
     const calls = alarmSignalsToCalls(signals, { ...context, occurredAt: context.frame.timestamp });
+    // Waiting for the check phase lets the frames of every panel read in this turn of the event
+    // loop go to NATS in one socket write instead of one write each (the profile's top cost).
+    await new Promise((resolve) => setImmediate(resolve));
     await Promise.all(calls.map((call) => this.publisher.publish('callReceived', call, { id: `call:${call.callKey}` })));
   }
 
