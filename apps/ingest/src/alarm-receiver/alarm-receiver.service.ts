@@ -87,9 +87,17 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
   }
 
   private keyMismatch(account: string, reason: string): void {
+    // Recorded at once for a known path, so that a good frame right behind it clears it in order.
+    const at = new Date();
+    if (this.sources.knows('alarm', account)) {
+      void this.sources
+        .alarmKeyMismatch(account, null, reason, at)
+        .catch((error: Error) => this.logger.warn({ msg: 'could not record a key mismatch', account, error: error.message }));
+      return;
+    }
     void this.register
       .find(account)
-      .then((record) => this.sources.alarmKeyMismatch(account, record?.partnerId ?? null, reason, new Date()))
+      .then((record) => this.sources.alarmKeyMismatch(account, record?.partnerId ?? null, reason, at))
       .catch((error: Error) => this.logger.warn({ msg: 'could not record a key mismatch', account, error: error.message }));
   }
 
