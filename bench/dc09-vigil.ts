@@ -1,5 +1,5 @@
 import { drivePanels } from './dc09-panels';
-import { StartedVigil } from './start-vigil';
+import { StartedIngest } from './start-ingest';
 import { Dc09Result, Dc09Workload } from './workload';
 
 const REGISTRATIONS_IN_FLIGHT = 8;
@@ -10,18 +10,21 @@ function accountBody(account: string): string {
 }
 
 /**
- * Vigil's DC-09 receiver over TCP: registers one account per panel over the REST API, checks
- * the register lists them all, then drives the receiver with the panel client. Each ACK
- * follows the account lookup in Postgres and the JetStream publish of the alarm's call.
+ * Vigil's DC-09 receiver over TCP, in ingest running as its own process: registers one account
+ * per panel over the REST API, checks the register lists them all, then drives the receiver
+ * with the panel client. Each ACK follows the account lookup (cached) and the JetStream publish
+ * of the alarm's call.
  */
-export async function runDc09Vigil(vigil: StartedVigil, accounts: readonly string[], workload: Dc09Workload): Promise<Dc09Result> {
+export async function runDc09Vigil(vigil: StartedIngest, accounts: readonly string[], workload: Dc09Workload): Promise<Dc09Result> {
   vigil.resetPeakRss();
   await registerAccounts(vigil, accounts);
+  const cpuBefore = vigil.cpuMs();
   const result = await drivePanels(vigil.dc09.tcp, accounts, workload, { echo: true });
-  return { ...result, peakRssMiB: vigil.peakRssMiB() };
+  const sent = accounts.length * (workload.warmupPerPanel + workload.signalsPerPanel);
+  return { ...result, peakRssMiB: vigil.peakRssMiB(), cpuMsPerSignal: (vigil.cpuMs() - cpuBefore) / sent };
 }
 
-async function registerAccounts(vigil: StartedVigil, accounts: readonly string[]): Promise<void> {
+async function registerAccounts(vigil: StartedIngest, accounts: readonly string[]): Promise<void> {
   const headers = { Authorization: `Bearer ${vigil.policeToken}`, 'Content-Type': 'application/json' };
   const queue = [...accounts];
   const worker = async () => {

@@ -98,8 +98,9 @@ function dc09Section({ dc09Workload: w, dc09: { baseline, vigil } }: BenchResult
 ${w.panels} alarm accounts are registered over the REST API first; then ${w.panels} panels, each its own account and TCP
 connection, send SIA-DCS burglary signals (\`#<account>|Nri1/BA<zone>\`, the sequence number and the zone
 incrementing) and, like a real panel, wait for each reply before sending the next. Latency runs from writing a
-frame to having parsed its reply. Vigil answers each frame only after looking the account up in Postgres and
-publishing the alarm's call to JetStream. The baseline is a TCP server in the bench process that splits the same
+frame to having parsed its reply. The receiver runs in ingest started as its own process (\`dist/apps/ingest/src/main.js\`)
+for this measurement alone; it answers each frame only after looking the account up (in its register cache, filled
+from Postgres) and publishing the alarm's call to JetStream. The baseline is a TCP server in the bench process that splits the same
 frames with the receiver's \`FrameSplitter\` and answers each with one pre-built ACK, driven by the same client:
 what sockets and framing alone cost.
 
@@ -110,10 +111,11 @@ what sockets and framing alone cost.
 | ACK latency p99 | ${ms(baseline.ackLatency.p99)} | ${ms(vigil.ackLatency.p99)} | ${ratio(vigil.ackLatency.p99, baseline.ackLatency.p99)} |
 | replies that were not an ACK (must be 0) | ${baseline.nonAcks} | ${vigil.nonAcks} | — |
 | ACKs not echoing the frame's sequence and account (must be 0) | not checked (fixed ACK) | ${vigil.unechoed} | — |
-| peak resident memory of the Vigil process during this measurement | — | ${mib(vigil.peakRssMiB)} | — |
+| CPU time of the ingest process per signal (warm-up included) | — | ${vigil.cpuMsPerSignal === undefined ? '—' : `${vigil.cpuMsPerSignal.toFixed(2)} ms`} | — |
+| peak resident memory of the ingest process during this measurement | — | ${mib(vigil.peakRssMiB)} | — |
 
 Samples: ${vigil.ackLatency.count} ACKs on Vigil, ${baseline.ackLatency.count} on the baseline (after ${w.warmupPerPanel} warm-up signals per panel;
-non-ACK counts include the warm-up).${nonAckNote(vigil)}
+non-ACK counts include the warm-up). \`npm run bench -- dc09\` runs this pair alone (figures in \`.bench/dc09.json\`).${nonAckNote(vigil)}
 
 ${REPRODUCE}`;
 }

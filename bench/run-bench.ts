@@ -6,10 +6,11 @@ import { runDc09Vigil } from './dc09-vigil';
 import { runGatewayAdapters } from './gateway-adapters';
 import { runRawJetStream } from './raw-jetstream';
 import { BenchResults, renderReport } from './report';
+import { startIngest } from './start-ingest';
 import { startVigil } from './start-vigil';
 import { runTcpAckBaseline } from './tcp-ack-baseline';
 import { runVigilSkeleton } from './vigil-skeleton';
-import { benchDc09Workload, benchWorkload, Dc09Result, PhaseResult } from './workload';
+import { benchDc09Workload, benchWorkload, Dc09Result, Dc09Workload, PhaseResult } from './workload';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -17,10 +18,18 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 const calls = (r: PhaseResult) =>
   `  ${r.callsPerSecond.toFixed(0)} calls/s, steady p50 ${r.steadyLatency.p50.toFixed(1)} ms p99 ${r.steadyLatency.p99.toFixed(1)} ms`;
 const signals = (r: Dc09Result) =>
-  `  ${r.signalsPerSecond.toFixed(0)} signals/s, ACK p50 ${r.ackLatency.p50.toFixed(1)} ms p99 ${r.ackLatency.p99.toFixed(1)} ms, ${r.nonAcks} non-ACK`;
+  `  ${r.signalsPerSecond.toFixed(0)} signals/s, ACK p50 ${r.ackLatency.p50.toFixed(1)} ms p99 ${r.ackLatency.p99.toFixed(1)} ms, ${r.nonAcks} non-ACK` +
+  (r.cpuMsPerSignal === undefined ? '' : `, ${r.cpuMsPerSignal.toFixed(2)} ms CPU per signal`);
 
-/** Baselines first, on a quiet machine; then one Vigil process for every Vigil measurement. */
+/**
+ * Baselines first, on a quiet machine; then one Vigil process for the pipeline measurements and
+ * ingest alone in its own process for the DC-09 receiver. `npm run bench -- dc09` runs only the
+ * DC-09 pair (baseline and receiver) and leaves BENCHMARKS.md alone.
+ */
 async function main(): Promise<void> {
+  const target = process.argv[2];
+  if (target === 'dc09') return dc09Only();
+  if (target !== undefined) throw new Error(`unknown bench target "${target}": give none for every measurement, or "dc09"`);
   const workload = benchWorkload();
   const dc09Workload = benchDc09Workload();
   const accounts = benchAccounts(dc09Workload);
@@ -34,7 +43,7 @@ async function main(): Promise<void> {
     say(signals(dc09Baseline));
 
     const vigil = await startVigil(env.env, env.natsUrl, env.namespace);
-    let results: BenchResults;
+    let pipeline: Pick<BenchResults, 'skeleton' | 'gatewayAdapters'>;
     try {
       say('vigil: gateway → ingest → triage → dashboard socket …');
       const skeleton = await runVigilSkeleton(vigil, env.natsUrl, env.namespace, workload);
@@ -43,13 +52,13 @@ async function main(): Promise<void> {
       say('vigil: Town Link and Airwave gateway adapters → CALLS …');
       const gatewayAdapters = await runGatewayAdapters(vigil, env.natsUrl, env.namespace, workload);
       say(`${calls(gatewayAdapters.townlink)} (Town Link)\n${calls(gatewayAdapters.airwave)} (Airwave)`);
-      say(`vigil: DC-09 receiver over TCP, ${dc09Workload.panels} panels …`);
-      const dc09Vigil = await runDc09Vigil(vigil, accounts, dc09Workload);
-      say(signals(dc09Vigil));
-      results = { when: new Date(), workload, dc09Workload, rawJetStream, skeleton, gatewayAdapters, dc09: { baseline: dc09Baseline, vigil: dc09Vigil } };
+      pipeline = { skeleton, gatewayAdapters };
     } finally {
       await vigil.stop();
     }
+    // With the embedded Vigil stopped, nothing but the ingest under test competes for the CPU.
+    const dc09Vigil = await measureDc09(env.env, accounts, dc09Workload);
+    const results: BenchResults = { when: new Date(), workload, dc09Workload, rawJetStream, ...pipeline, dc09: { baseline: dc09Baseline, vigil: dc09Vigil } };
 
     writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(results));
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
@@ -65,12 +74,53 @@ async function main(): Promise<void> {
   }
 }
 
+/** The DC-09 receiver in ingest started for this measurement alone, so nothing else runs in its process. */
+async function measureDc09(env: Record<string, string>, accounts: readonly string[], workload: Dc09Workload): Promise<Dc09Result> {
+  say(`vigil: DC-09 receiver over TCP in ingest as its own process, ${workload.panels} panels …`);
+  const ingest = await startIngest(env, { cpuProfileDir: process.env.BENCH_CPU_PROF_DIR });
+  try {
+    const result = await runDc09Vigil(ingest, accounts, workload);
+    say(signals(result));
+    return result;
+  } finally {
+    await ingest.stop();
+  }
+}
+
+/** `npm run bench -- dc09`: the framing baseline and the receiver, printed and saved to .bench/dc09.json. */
+async function dc09Only(): Promise<void> {
+  const dc09Workload = benchDc09Workload();
+  const accounts = benchAccounts(dc09Workload);
+  const env = await createTestEnvironment('benchdc09');
+  try {
+    say(`baseline: framing TCP server answering a fixed ACK, ${dc09Workload.panels} panels …`);
+    const baseline = await runTcpAckBaseline(accounts, dc09Workload);
+    say(signals(baseline));
+    const vigil = await measureDc09(env.env, accounts, dc09Workload);
+    say(`  Vigil ÷ baseline: ${(vigil.signalsPerSecond / baseline.signalsPerSecond).toFixed(3)} of the signals/s`);
+    mkdirSync(join(ROOT, '.bench'), { recursive: true });
+    writeFileSync(join(ROOT, '.bench', 'dc09.json'), JSON.stringify({ when: new Date(), dc09Workload, baseline, vigil }, null, 2));
+    say('wrote .bench/dc09.json');
+    const failures = dc09Failures(baseline, vigil);
+    if (failures.length > 0) {
+      process.stderr.write(`bench failed: ${failures.join('; ')}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await env.dispose();
+  }
+}
+
 /** A fast receiver that answers wrongly is not a result: these make the run fail after the report is written. */
 function correctnessFailures({ dc09 }: BenchResults): string[] {
+  return dc09Failures(dc09.baseline, dc09.vigil);
+}
+
+function dc09Failures(baseline: Dc09Result, vigil: Dc09Result): string[] {
   const failures: string[] = [];
-  if (dc09.vigil.nonAcks > 0) failures.push(`Vigil's DC-09 receiver answered ${dc09.vigil.nonAcks} frame(s) with something other than an ACK (${dc09.vigil.nonAckSamples.join(' | ')})`);
-  if (dc09.vigil.unechoed > 0) failures.push(`${dc09.vigil.unechoed} of Vigil's ACKs did not echo the frame's sequence and account`);
-  if (dc09.baseline.nonAcks > 0) failures.push(`the TCP ACK baseline answered ${dc09.baseline.nonAcks} frame(s) with something other than an ACK`);
+  if (vigil.nonAcks > 0) failures.push(`Vigil's DC-09 receiver answered ${vigil.nonAcks} frame(s) with something other than an ACK (${vigil.nonAckSamples.join(' | ')})`);
+  if (vigil.unechoed > 0) failures.push(`${vigil.unechoed} of Vigil's ACKs did not echo the frame's sequence and account`);
+  if (baseline.nonAcks > 0) failures.push(`the TCP ACK baseline answered ${baseline.nonAcks} frame(s) with something other than an ACK`);
   return failures;
 }
 

@@ -95,13 +95,14 @@ function readBanner(child: ChildProcess): Promise<Banner> {
   });
 }
 
-function peakRssMiB(pid: number): number | undefined {
+/** Peak resident memory (VmHWM) of a process, in MiB. */
+export function peakRssMiB(pid: number): number | undefined {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : undefined;
 }
 
-// Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+).
-function resetPeakRss(pid: number): void {
+/** Starts a new peak window: writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+). */
+export function resetPeakRss(pid: number): void {
   writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
@@ -134,7 +135,8 @@ async function waitForIdleConsumers(natsUrl: string, namespace: string, timeoutM
   }
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+/** Stops a child process with SIGTERM and waits for it to exit. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');

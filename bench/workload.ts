@@ -88,4 +88,6 @@ export interface Dc09Result {
   /** A few of the non-ACK replies as text, for the report. */
   nonAckSamples: string[];
   peakRssMiB?: number;
+  /** CPU time the receiving process spent per signal, warm-up included (where the bench can read it). */
+  cpuMsPerSignal?: number;
 }

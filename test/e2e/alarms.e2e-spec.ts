@@ -6,6 +6,8 @@ import { buildFrame, OutgoingMessage, parseReply } from '../../apps/ingest/src/a
 import { TcpPanel, UdpPanel } from '../../apps/ingest/src/alarms/testing/panel-clients';
 
 const KEY_HEX = '000102030405060708090a0b0c0d0e0f';
+/** Short, so a repeat after the resend window needs no fake clock; real panels get minutes. */
+const RESEND_WINDOW_SECONDS = 2;
 
 // Alarm panels talking SIA DC-09 to the receiver inside Vigil, over real TCP and UDP sockets.
 describe('alarm panels over SIA DC-09', () => {
@@ -17,7 +19,10 @@ describe('alarm panels over SIA DC-09', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('alarms');
-    vigil = await startEmbeddedVigil(env.platform, { ...env.ingest, dc09: { ...env.ingest.dc09, supervisionCheckMs: 100 } });
+    vigil = await startEmbeddedVigil(env.platform, {
+      ...env.ingest,
+      dc09: { ...env.ingest.dc09, supervisionCheckMs: 100, resendWindowSeconds: RESEND_WINDOW_SECONDS },
+    });
     nc = await connect({ servers: env.natsUrl });
     operator = vigil.tokenFor({ subject: 'op-7', role: 'operator' });
     await register('1234', { partnerId: 'north-herts', site: 'Boots', address: '12 High Street, Hitchin', zones: { '3': 'Rear door' } });
@@ -39,6 +44,27 @@ describe('alarm panels over SIA DC-09', () => {
       body: JSON.stringify(body),
     });
     expect(response.status).toBe(200);
+  }
+
+  async function sources(): Promise<Array<{ sourceKind: string; sourceId: string; state: string; reason: string }>> {
+    const response = await fetch(`${vigil.url}/api/sources`, { headers: { Authorization: `Bearer ${operator}` } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Array<{ sourceKind: string; sourceId: string; state: string; reason: string }>;
+  }
+
+  async function udpExchange(bytes: Buffer) {
+    const udp = await UdpPanel.open();
+    try {
+      const reply = parseReply(await udp.exchange(vigil.dc09.udp!, bytes));
+      if (!reply.ok) throw new Error(reply.reason);
+      return reply.reply;
+    } finally {
+      await udp.close();
+    }
+  }
+
+  async function callsForZone(account: string, zone: string): Promise<CallReceived[]> {
+    return (await streamData<CallReceived>(STREAMS.calls.name)).filter((c) => c.alarm?.account === account && c.alarm.zone === zone);
   }
 
   function frame(fields: Partial<OutgoingMessage>, key?: Buffer): Buffer {
@@ -114,9 +140,85 @@ describe('alarm panels over SIA DC-09', () => {
     });
   });
 
-  it('refuses a plain message from an account that has a key', async () => {
-    expect(await exchange(frame({ sequence: '0004', account: '5678', data: '#5678|Nri1/BA01' }))).toMatchObject({ id: 'DUH' });
+  it('NAKs a plain message from an account that has a key, shows "key-mismatch" on the board, and clears it on a good frame', async () => {
+    expect(await exchange(frame({ sequence: '0004', account: '5678', data: '#5678|Nri1/BA01' }))).toMatchObject({ id: 'NAK' });
     await eventually(async () => expect(await deadLetterReasons()).toContainEqual(expect.stringMatching(/^key-required: /)));
+    await eventually(async () =>
+      expect(await sources()).toContainEqual(expect.objectContaining({ sourceKind: 'alarm', sourceId: '5678', state: 'key-mismatch', reason: expect.stringMatching(/^key-required: /) })),
+    );
+
+    const wrongKey = Buffer.alloc(16, 7);
+    await panel.write(frame({ sequence: '0014', account: '5678', data: '#5678|Nri1/BA01' }, wrongKey));
+    expect(parseReply(await panel.nextReply())).toMatchObject({ ok: true, reply: { id: 'NAK' } });
+    await eventually(async () => expect(await deadLetterReasons()).toContainEqual(expect.stringMatching(/^decrypt-failed: /)));
+
+    const key = Buffer.from(KEY_HEX, 'hex');
+    await panel.write(buildFrame({ id: 'NULL', sequence: '0015', receiver: '1', line: '1', account: '5678', timestamp: new Date() }, key));
+    expect(parseReply(await panel.nextReply(), key)).toMatchObject({ ok: true, reply: { id: 'ACK' } });
+    await eventually(async () => {
+      expect(await sources()).toContainEqual(expect.objectContaining({ sourceId: '5678', state: 'up', reason: 'key-matched' }));
+      const states = (await streamData<SourceStateChanged>(STREAMS.faults.name)).filter((e) => e.sourceId === '5678').map((e) => e.state);
+      expect(states.slice(-2)).toEqual(['key-mismatch', 'up']);
+    });
+  });
+
+  it('makes one incident of an encrypted alarm resent after a lost ACK with a new timestamp and pad', async () => {
+    const key = Buffer.from(KEY_HEX, 'hex');
+    const message = { sequence: '0040', account: '5678', data: '#5678|Nri1/BA09' };
+    const first = frame({ ...message, timestamp: new Date() }, key);
+    const resent = frame({ ...message, timestamp: new Date(Date.now() + 2_000) }, key);
+    for (const bytes of [first, resent]) {
+      await panel.write(bytes);
+      expect(parseReply(await panel.nextReply(), key)).toMatchObject({ ok: true, reply: { id: 'ACK', sequence: '0040' } });
+    }
+    const udpResent = frame({ ...message, timestamp: new Date(Date.now() + 3_000) }, key);
+    const udp = await UdpPanel.open();
+    try {
+      expect(parseReply(await udp.exchange(vigil.dc09.udp!, udpResent), key)).toMatchObject({ ok: true, reply: { id: 'ACK', sequence: '0040' } });
+    } finally {
+      await udp.close();
+    }
+    await eventually(async () => {
+      expect(await callsForZone('5678', '9')).toHaveLength(1);
+      expect(await sql(env.databaseUrl, `SELECT 1 FROM triage.call WHERE alarm->>'account' = '5678' AND alarm->>'zone' = '9'`)).toHaveLength(1);
+    });
+  });
+
+  it.each([
+    ['TCP', '0041', '11'],
+    ['UDP', '0042', '12'],
+  ])('over %s, makes a new call of the same plain alarm repeated after the resend window', async (transport, sequence, zone) => {
+    // No timestamp: a restarted dialler repeats the message byte for byte.
+    const repeated = frame({ sequence, data: `#1234|Nri1/BA${zone}`, timestamp: undefined });
+    const send = (bytes: Buffer) => (transport === 'TCP' ? exchange(bytes) : udpExchange(bytes));
+    expect(await send(repeated)).toMatchObject({ id: 'ACK', sequence });
+    expect(await callsForZone('1234', zone)).toHaveLength(1);
+    // Resends inside the window are ACKed and stay one call; once past it, the repeat is ACKed and is a second call.
+    await eventually(
+      async () => {
+        expect(await send(repeated)).toMatchObject({ id: 'ACK', sequence });
+        expect(await callsForZone('1234', zone)).toHaveLength(2);
+      },
+      { timeoutMs: RESEND_WINDOW_SECONDS * 1000 + 5_000, intervalMs: 250 },
+    );
+    await eventually(async () => expect(await sql(env.databaseUrl, `SELECT 1 FROM triage.call WHERE alarm->>'account' = '1234' AND alarm->>'zone' = $1`, [zone])).toHaveLength(2));
+  });
+
+  it('judges the next frame by an account changed or deleted a moment ago', async () => {
+    await register('ABCD', { partnerId: 'north-herts', site: 'Pharmacy', address: 'Bancroft, Hitchin' });
+    const alarm = (sequence: string) => frame({ sequence, account: 'ABCD', data: '#ABCD|Nri1/BA01' });
+    expect(await exchange(alarm('0050'))).toMatchObject({ id: 'ACK' });
+    await register('ABCD', { partnerId: 'north-herts', site: 'Pharmacy', address: 'Bancroft, Hitchin', key: `hex:${KEY_HEX}` });
+    expect(await exchange(alarm('0051'))).toMatchObject({ id: 'NAK' });
+
+    const deleted = await fetch(`${vigil.url}/api/alarm-accounts/abcd`, { method: 'DELETE', headers: { Authorization: `Bearer ${operator}` } });
+    expect(deleted.status).toBe(204);
+    const again = await fetch(`${vigil.url}/api/alarm-accounts/ABCD`, { method: 'DELETE', headers: { Authorization: `Bearer ${operator}` } });
+    expect(again.status).toBe(404);
+    const listed = await fetch(`${vigil.url}/api/alarm-accounts`, { headers: { Authorization: `Bearer ${operator}` } });
+    expect(((await listed.json()) as Array<{ account: string }>).map((a) => a.account)).not.toContain('ABCD');
+    expect(await exchange(alarm('0052'))).toMatchObject({ id: 'NAK' });
+    await eventually(async () => expect(await deadLetterReasons()).toContainEqual(expect.stringMatching(/^unknown-account: .*ABCD/)));
   });
 
   it('NAKs a panel whose clock has drifted, with the receiver\'s time', async () => {

@@ -37,7 +37,16 @@ export async function createTestEnvironment(label: string): Promise<TestEnvironm
   };
   const ingest: IngestOptions = {
     databaseUrl,
-    dc09: { host: '127.0.0.1', tcpPort: 0, udpPort: 0, unknownCodePolicy: 'duh', supervisionCheckMs: 30_000 },
+    dc09: {
+      host: '127.0.0.1',
+      tcpPort: 0,
+      udpPort: 0,
+      unknownCodePolicy: 'duh',
+      supervisionCheckMs: 30_000,
+      idleTimeoutSeconds: 120,
+      resendWindowSeconds: 300,
+      accountCacheSeconds: 10,
+    },
     gatewayHeartbeatSeconds: 30,
     supervisionTickMs: 5_000,
     gatewaySecrets: {},

@@ -17,6 +17,10 @@ const ingestSchema = z.object({
   VIGIL_DC09_UDP_PORT: port.default(10500),
   VIGIL_DC09_UNKNOWN_CODES: z.enum(['duh', 'ack-and-flag']).default('duh'),
   VIGIL_DC09_SUPERVISION_CHECK_MS: z.coerce.number().int().min(50).default(30_000),
+  VIGIL_DC09_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(120),
+  // Minutes, not hours: a panel retries a lost ACK within seconds to a few minutes.
+  VIGIL_DC09_RESEND_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  VIGIL_DC09_ACCOUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   VIGIL_GATEWAY_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(30),
   VIGIL_SUPERVISION_TICK_MS: z.coerce.number().int().min(50).default(5_000),
   VIGIL_GATEWAY_SECRETS: z
@@ -49,6 +53,9 @@ export function loadIngestOptions(env: Record<string, string | undefined>, datab
       udpPort: orNull(raw.VIGIL_DC09_UDP_PORT),
       unknownCodePolicy: raw.VIGIL_DC09_UNKNOWN_CODES,
       supervisionCheckMs: raw.VIGIL_DC09_SUPERVISION_CHECK_MS,
+      idleTimeoutSeconds: raw.VIGIL_DC09_IDLE_TIMEOUT_SECONDS,
+      resendWindowSeconds: raw.VIGIL_DC09_RESEND_WINDOW_SECONDS,
+      accountCacheSeconds: raw.VIGIL_DC09_ACCOUNT_CACHE_SECONDS,
     },
     gatewayHeartbeatSeconds: raw.VIGIL_GATEWAY_HEARTBEAT_SECONDS,
     supervisionTickMs: raw.VIGIL_SUPERVISION_TICK_MS,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventPublisher } from '@vigil/bus';
 import { appDatabaseModule, appOutboxProvider } from '@vigil/db';
+import { CachedAccountRegister } from './alarms';
 import { AlarmAccountEntity } from './alarm-receiver/alarm-account.entity';
 import { AlarmAccountsController } from './alarm-receiver/alarm-accounts.controller';
 import { AlarmReceiverService } from './alarm-receiver/alarm-receiver.service';
@@ -43,6 +44,11 @@ export class IngestModule {
         appOutboxProvider(INGEST_SCHEMA, EventPublisher),
         SourceRegistry,
         PostgresAccountRegister,
+        {
+          provide: CachedAccountRegister,
+          useFactory: (register: PostgresAccountRegister) => new CachedAccountRegister(register, options.dc09.accountCacheSeconds * 1000),
+          inject: [PostgresAccountRegister],
+        },
         AlarmReceiverService,
         GatewaysConsumer,
         DeadLettersConsumer,

@@ -13,6 +13,12 @@ export interface IngestOptions {
     unknownCodePolicy: 'duh' | 'ack-and-flag';
     /** How often silent alarm paths are looked for. */
     supervisionCheckMs: number;
+    /** A TCP connection silent this long is closed. */
+    idleTimeoutSeconds: number;
+    /** The same transmission heard again within this is a resend (one call); after it, a new signal. */
+    resendWindowSeconds: number;
+    /** How long a replica trusts an account it read; changes made through this process apply at once. */
+    accountCacheSeconds: number;
   };
   /** How often gateways promise a heartbeat. */
   gatewayHeartbeatSeconds: number;

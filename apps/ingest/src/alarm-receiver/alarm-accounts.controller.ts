@@ -1,8 +1,9 @@
-import { BadRequestException, Body, Controller, Get, Param, Put, Req, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Logger, NotFoundException, Param, Put, Req, UseGuards } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest, ControlRoomGuard } from '@vigil/auth';
 import { ZodBodyPipe } from '@vigil/config';
+import { CachedAccountRegister } from '../alarms';
 import { INGEST_SCHEMA } from '../ingest.schema';
 import { AlarmAccountEntity } from './alarm-account.entity';
 import { ACCOUNT_PATTERN, AlarmAccountInput, alarmAccountInputSchema } from './alarm-account.schema';
@@ -30,7 +31,13 @@ function toView(row: AlarmAccountEntity): AlarmAccountView {
 @Controller('api/alarm-accounts')
 @UseGuards(ControlRoomGuard)
 export class AlarmAccountsController {
-  constructor(@InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource) {}
+  // Changes to who is monitored are audited: one log line each, naming who made them.
+  private readonly audit = new Logger('Audit');
+
+  constructor(
+    @InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource,
+    private readonly register: CachedAccountRegister,
+  ) {}
 
   @Get()
   async list(): Promise<AlarmAccountView[]> {
@@ -44,9 +51,8 @@ export class AlarmAccountsController {
     @Param('account') account: string,
     @Body(new ZodBodyPipe(alarmAccountInputSchema, 'alarm account')) input: AlarmAccountInput,
   ): Promise<AlarmAccountView> {
-    if (!ACCOUNT_PATTERN.test(account)) throw new BadRequestException(`invalid alarm account: "${account}" is not 3-16 hex digits`);
     const row: AlarmAccountEntity = {
-      account: account.toUpperCase(),
+      account: checkedAccount(account),
       partnerId: input.partnerId,
       site: input.site,
       address: input.address,
@@ -58,6 +64,24 @@ export class AlarmAccountsController {
       updatedAt: new Date(),
     };
     await this.dataSource.getRepository(AlarmAccountEntity).save(row);
+    this.register.invalidate(row.account);
+    this.audit.log({ msg: 'alarm account saved', account: row.account, by: request.principal.subject, role: request.principal.role });
     return toView(row);
   }
+
+  /** Removes an account: the panel's next frame is NAKed as from an unknown account. */
+  @Delete(':account')
+  @HttpCode(204)
+  async remove(@Req() request: AuthenticatedRequest, @Param('account') account: string): Promise<void> {
+    const id = checkedAccount(account);
+    const { affected } = await this.dataSource.getRepository(AlarmAccountEntity).delete({ account: id });
+    if (!affected) throw new NotFoundException(`no alarm account ${id}`);
+    this.register.invalidate(id);
+    this.audit.log({ msg: 'alarm account deleted', account: id, by: request.principal.subject, role: request.principal.role });
+  }
+}
+
+function checkedAccount(account: string): string {
+  if (!ACCOUNT_PATTERN.test(account)) throw new BadRequestException(`invalid alarm account: "${account}" is not 3-16 hex digits`);
+  return account.toUpperCase();
 }

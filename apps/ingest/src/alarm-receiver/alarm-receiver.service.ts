@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DeadLetterer, EventPublisher } from '@vigil/bus';
 import { HealthRegistry, decisions } from '@vigil/observability';
-import { BoundPorts, ClassifiedSignal, Dc09Receiver, OutcomeEvent, RejectedFrame, SignalContext } from '../alarms';
+import { BoundPorts, CachedAccountRegister, ClassifiedSignal, Dc09Receiver, isKeyMismatch, OutcomeEvent, RejectedFrame, SignalContext } from '../alarms';
 import { INGEST_OPTIONS, IngestOptions } from '../ingest.options';
 import { SourceRegistry } from '../supervision/source-registry';
 import { alarmSignalsToCalls } from './alarm-signals-to-calls';
-import { PostgresAccountRegister } from './postgres-account-register';
 
-const ACCEPTED = new Set(['signals', 'link-test', 'no-events', 'unknown-code-flagged', 'response-requested']);
+const ACCEPTED = new Set(['signals', 'link-test', 'no-events', 'unknown-code-flagged', 'response-requested', 'resend']);
 
 /**
  * The SIA DC-09 receiver inside ingest: a panel's alarm is acknowledged only once its calls are
@@ -21,7 +20,7 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
 
   constructor(
     @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
-    private readonly register: PostgresAccountRegister,
+    private readonly register: CachedAccountRegister,
     private readonly publisher: EventPublisher,
     private readonly deadLetterer: DeadLetterer,
     private readonly sources: SourceRegistry,
@@ -43,6 +42,8 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
       udpPort: dc09.udpPort,
       unknownCodePolicy: dc09.unknownCodePolicy,
       supervisionCheckMs: dc09.supervisionCheckMs,
+      idleTimeoutMs: dc09.idleTimeoutSeconds * 1000,
+      resendWindowMs: dc09.resendWindowSeconds * 1000,
       onSignals: (signals, context) => this.publishCalls(signals, context),
       onReject: (rejected) => this.keep(rejected),
       onSupervisionLate: (account) => this.pathState(account, 'late', 'no test report or link test in time'),
@@ -66,6 +67,9 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
 
   private async publishCalls(signals: ClassifiedSignal[], context: SignalContext): Promise<void> {
     const calls = alarmSignalsToCalls(signals, { ...context, occurredAt: context.frame.timestamp });
+    // Waiting for the check phase lets the frames of every panel read in this turn of the event
+    // loop go to NATS in one socket write instead of one write each (the profile's top cost).
+    await new Promise((resolve) => setImmediate(resolve));
     await Promise.all(calls.map((call) => this.publisher.publish('callReceived', call, { id: `call:${call.callKey}` })));
   }
 
@@ -82,6 +86,21 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
     });
   }
 
+  private keyMismatch(account: string, reason: string): void {
+    // Recorded at once for a known path, so that a good frame right behind it clears it in order.
+    const at = new Date();
+    if (this.sources.knows('alarm', account)) {
+      void this.sources
+        .alarmKeyMismatch(account, null, reason, at)
+        .catch((error: Error) => this.logger.warn({ msg: 'could not record a key mismatch', account, error: error.message }));
+      return;
+    }
+    void this.register
+      .find(account)
+      .then((record) => this.sources.alarmKeyMismatch(account, record?.partnerId ?? null, reason, at))
+      .catch((error: Error) => this.logger.warn({ msg: 'could not record a key mismatch', account, error: error.message }));
+  }
+
   private async pathState(account: string, state: 'late' | 'up', reason: string): Promise<void> {
     const record = await this.register.find(account);
     await this.sources.alarmPathState(account, record?.partnerId ?? null, state, reason, new Date());
@@ -89,6 +108,8 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
 
   private observe(event: OutcomeEvent): void {
     decisions.inc({ app: 'ingest', decision: 'dc09', reason: event.outcome });
+    if (event.outcome === 'resend') this.logger.log({ msg: 'alarm resent inside the resend window', account: event.account, reason: event.reason });
+    if (event.account && isKeyMismatch(event.outcome)) return this.keyMismatch(event.account, `${event.outcome}: ${event.reason}`);
     if (!event.account || !ACCEPTED.has(event.outcome)) return;
     const account = event.account;
     const at = new Date();

@@ -149,6 +149,69 @@ describe('Dc09Receiver over real sockets', () => {
     }
   });
 
+  /** One frame, one reply, on a fresh connection or datagram socket, as a redialling panel would send it. */
+  async function exchange(transport: 'tcp' | 'udp', bytes: Buffer): Promise<Buffer> {
+    if (transport === 'tcp') {
+      const panel = await tcpPanel();
+      await panel.write(bytes);
+      return panel.nextReply();
+    }
+    const panel = await UdpPanel.open();
+    try {
+      return await panel.exchange(receiver.ports.udp as number, bytes);
+    } finally {
+      await panel.close();
+    }
+  }
+
+  const replyId = (reply: Buffer, key?: Buffer): string => {
+    const parsed = parseReply(reply, key);
+    return parsed.ok ? parsed.reply.id : parsed.reason;
+  };
+
+  describe.each(['tcp', 'udp'] as const)('resends over %s', (transport) => {
+    it('makes one signal of an encrypted resend inside the window, though its timestamp and pad are new', async () => {
+      const first = frame({ sequence: '0031', account: '5678', data: '#5678|Nri1/BA04' }, KEY);
+      expect(replyId(await exchange(transport, first), KEY)).toBe('ACK');
+      now = new Date(T0.getTime() + 15_000);
+      const again = buildFrame({ id: 'SIA-DCS', sequence: '0031', receiver: '1', line: '1', account: '5678', data: '#5678|Nri1/BA04', timestamp: now }, KEY, (n) => 'y'.repeat(n));
+      expect(again.equals(first)).toBe(false);
+      expect(replyId(await exchange(transport, again), KEY)).toBe('ACK');
+      const [a, b] = handed.map(([, context]) => context);
+      expect(b.messageKey).toBe(a.messageKey);
+      expect(b.resend).toBe(true);
+    });
+
+    it('makes a new signal of the same plain message repeated after the window', async () => {
+      const plain = frame({ sequence: '0032', data: '#1234|Nri1/BA06', timestamp: undefined });
+      expect(replyId(await exchange(transport, plain))).toBe('ACK');
+      now = new Date(T0.getTime() + 6 * 60_000);
+      expect(replyId(await exchange(transport, plain))).toBe('ACK');
+      const [a, b] = handed.map(([, context]) => context);
+      expect(b.messageKey).not.toBe(a.messageKey);
+      expect(b.resend).toBe(false);
+    });
+  });
+
+  it.each(['tcp', 'udp'] as const)('NAKs input without DC-09 framing over %s, and dead-letters it', async (transport) => {
+    expect(text(await exchange(transport, Buffer.from('this is not a parsable event\r\n')))).toBe(NAK_AT_T0);
+    await eventually(() => expect(rejects).toEqual([expect.objectContaining({ code: 'unframed', transport })]));
+  });
+
+  it('NAKs an oversize UDP datagram and dead-letters its start', async () => {
+    expect(text(await exchange('udp', Buffer.alloc(5000, 0x41)))).toBe(NAK_AT_T0);
+    await eventually(() => expect(rejects).toEqual([expect.objectContaining({ code: 'oversize', transport: 'udp', raw: Buffer.alloc(64, 0x41) })]));
+  });
+
+  it.each<[string, Buffer, string]>([
+    ['a plain message from a keyed account', frame({ account: '5678', data: '#5678|Nri1/BA01' }), 'key-required'],
+    ['a message encrypted with the wrong key', frame({ account: '5678', data: '#5678|Nri1/BA01' }, Buffer.alloc(16, 7)), 'decrypt-failed'],
+    ['an encrypted message from an account without a key', frame({}, KEY), 'no-key'],
+  ])('NAKs %s, as peer receivers do', async (_name, bytes, code) => {
+    expect(text(await exchange('tcp', bytes))).toBe(NAK_AT_T0);
+    await eventually(() => expect(rejects).toEqual([expect.objectContaining({ code })]));
+  });
+
   it('answers an encrypted alarm with an encrypted *ACK that decrypts to the receiver time', async () => {
     const panel = await tcpPanel();
     await panel.write(frame({ sequence: '0003', account: '5678', data: '#5678|Nri1/PA02' }, KEY));

@@ -6,6 +6,7 @@ import { ClockWindow } from './dc09/clock-window';
 import { UnknownCodePolicy } from './dc09/decide';
 import { FrameHandler } from './frame-handler';
 import { ReceiverCallbacks } from './receiver-types';
+import { ResendWindow } from './resend-window';
 import { LateAccount } from './supervision';
 import { SupervisionMonitor } from './supervision-monitor';
 import { serveConnection } from './tcp-connection';
@@ -28,7 +29,10 @@ export interface Dc09ReceiverOptions extends ReceiverCallbacks {
   udpPort: number | null;
   unknownCodePolicy?: UnknownCodePolicy;
   clockWindow?: ClockWindow;
+  /** A connection silent this long is closed; default 120 s. */
   idleTimeoutMs?: number;
+  /** A transmission heard again within this is a resend (one call); after it, a new signal. Default 5 min. */
+  resendWindowMs?: number;
   maxFrameBytes?: number;
   maxConnections?: number;
   maxPendingFrames?: number;
@@ -68,6 +72,7 @@ export class Dc09Receiver {
       register: options.register,
       callbacks: options,
       monitor: this.monitor,
+      resends: new ResendWindow(options.resendWindowMs ?? 300_000),
       clock: this.clock,
       decideOptions: {
         unknownCodePolicy: options.unknownCodePolicy ?? 'duh',

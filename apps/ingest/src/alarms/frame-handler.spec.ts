@@ -4,6 +4,7 @@ import { parseReply } from './dc09/reply-parser';
 import { ClassifiedSignal } from './dc09/signal-classifier';
 import { FrameHandler } from './frame-handler';
 import { OutcomeEvent, Origin, ReceiverCallbacks, RejectedFrame, SignalContext } from './receiver-types';
+import { ResendWindow } from './resend-window';
 import { SupervisionMonitor } from './supervision-monitor';
 import { eventually } from '../../../../test/support/eventually';
 
@@ -14,7 +15,7 @@ const alarm = buildFrame({ id: 'SIA-DCS', sequence: '0001', line: '0', account: 
 const linkTest = buildFrame({ id: 'NULL', sequence: '0002', line: '0', account: '1234' });
 
 /** A handler wired to hand-written fakes that record every callback. */
-function setup(overrides: Partial<ReceiverCallbacks> = {}, register = new InMemoryAccountRegister([RECORD])) {
+function setup(overrides: Partial<ReceiverCallbacks> = {}, register = new InMemoryAccountRegister([RECORD]), clock = () => NOW) {
   const handed: Array<[ClassifiedSignal[], SignalContext]> = [];
   const rejects: RejectedFrame[] = [];
   const outcomes: OutcomeEvent[] = [];
@@ -25,7 +26,8 @@ function setup(overrides: Partial<ReceiverCallbacks> = {}, register = new InMemo
     onOutcome: (event) => void outcomes.push(event),
     ...overrides,
   };
-  const handler = new FrameHandler({ register, callbacks, monitor, clock: () => NOW, decideOptions: { unknownCodePolicy: 'duh' } });
+  const resends = new ResendWindow(300_000);
+  const handler = new FrameHandler({ register, callbacks, monitor, clock, resends, decideOptions: { unknownCodePolicy: 'duh' } });
   return { handler, handed, rejects, outcomes, monitor };
 }
 
@@ -41,7 +43,7 @@ describe('FrameHandler', () => {
     expect(handed).toEqual([
       [
         [expect.objectContaining({ code: 'BA', zone: 1 })],
-        expect.objectContaining({ account: '1234', record: RECORD, raw: alarm, transport: 'tcp', remote: ORIGIN.remote, receivedAt: NOW, messageKey: expect.stringMatching(/^dc09-1234-0001-/) }),
+        expect.objectContaining({ account: '1234', record: RECORD, raw: alarm, transport: 'tcp', remote: ORIGIN.remote, receivedAt: NOW, messageKey: expect.stringMatching(/^dc09-1234-0001-/), resend: false }),
       ],
     ]);
     expect(outcomes.map((o) => o.outcome)).toEqual(['signals']);
@@ -90,9 +92,24 @@ describe('FrameHandler', () => {
     expect(replyId(await handler.handle(alarm, ORIGIN))).toBe('ACK');
   });
 
-  it('reports garbage without answering it', async () => {
+  it.each<[string, number, boolean, string]>([
+    ['a resend a minute later', 60_000, true, 'resend'],
+    ['the same message after the resend window', 300_000, false, 'signals'],
+  ])('hands on %s under the right message key', async (_name, laterMs, sameKey, outcome) => {
+    let now = NOW;
+    const { handler, handed, outcomes } = setup({}, undefined, () => now);
+    expect(replyId(await handler.handle(alarm, ORIGIN))).toBe('ACK');
+    now = new Date(NOW.getTime() + laterMs);
+    expect(replyId(await handler.handle(alarm, ORIGIN))).toBe('ACK');
+    const [first, second] = handed.map(([, context]) => context);
+    expect(second.messageKey === first.messageKey).toBe(sameKey);
+    expect(second.resend).toBe(sameKey);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['signals', outcome]);
+  });
+
+  it('reports garbage and answers it with a NAK', async () => {
     const { handler, rejects } = setup();
-    handler.garbage({ kind: 'garbage', reason: 'before-lf', length: 3, preview: Buffer.from('abc') }, ORIGIN);
+    expect(replyId(handler.garbage({ kind: 'garbage', reason: 'before-lf', length: 3, preview: Buffer.from('abc') }, ORIGIN))).toBe('NAK');
     await eventually(() => expect(rejects).toEqual([expect.objectContaining({ code: 'unframed', reason: expect.stringMatching(/3 byte/), raw: Buffer.from('abc') })]));
   });
 });

@@ -1,10 +1,11 @@
 import { AccountRecord, AccountRegister } from './account-register';
-import { decide, Decision, DecideOptions } from './dc09/decide';
+import { decideRead, Decision, DecideOptions } from './dc09/decide';
 import { SplitItem } from './dc09/frame-splitter';
-import { peekAccount } from './dc09/frame-parser';
+import { readFrame } from './dc09/frame-parser';
 import { nakFrame } from './dc09/response-builder';
-import { messageKey } from './message-key';
+import { messageKey, transmissionId } from './message-key';
 import { Origin, ReceiverCallbacks, ReceiverOutcome, RejectedFrame } from './receiver-types';
+import { ResendWindow } from './resend-window';
 import { SupervisionMonitor } from './supervision-monitor';
 
 /** Collaborators of {@link FrameHandler}. */
@@ -13,6 +14,8 @@ export interface FrameHandlerDeps {
   callbacks: ReceiverCallbacks;
   monitor: SupervisionMonitor;
   decideOptions: DecideOptions;
+  /** Resends inside it keep the first sighting's message key. */
+  resends: ResendWindow;
   clock: () => Date;
 }
 
@@ -32,11 +35,13 @@ export class FrameHandler {
     }
   }
 
-  /** Reports bytes the splitter had to drop; nothing is sent back for them. */
-  garbage(item: Extract<SplitItem, { kind: 'garbage' }>, origin: Origin): void {
+  /** Reports bytes the splitter had to drop and returns the NAK a panel gets for them, on TCP as on UDP. */
+  garbage(item: Extract<SplitItem, { kind: 'garbage' }>, origin: Origin): Buffer {
+    const now = this.deps.clock();
     const code = item.reason === 'oversize' ? 'oversize' : 'unframed';
-    const reason = `${item.length} byte(s) dropped: ${item.reason === 'before-lf' ? 'outside any LF..CR frame' : item.reason}`;
-    this.rejected({ raw: item.preview, code, reason, receivedAt: this.deps.clock(), ...origin });
+    const reason = `${item.length} byte(s) dropped: ${item.reason === 'before-lf' ? 'outside any LF..CR frame' : item.reason}; NAK sent`;
+    this.rejected({ raw: item.preview, code, reason, receivedAt: now, ...origin });
+    return nakFrame(now);
   }
 
   /** Tells the log/metrics hook what happened to a frame; never throws. */
@@ -49,7 +54,9 @@ export class FrameHandler {
   }
 
   private async decideAndHandOn(raw: Buffer, origin: Origin, now: Date): Promise<Buffer> {
-    const claimed = peekAccount(raw);
+    // Parsed once: the account it claims is looked up, then the same reading is decided on.
+    const read = readFrame(raw);
+    const claimed = read.ok ? read.read.account : undefined;
     let record: AccountRecord | undefined;
     try {
       record = claimed === undefined ? undefined : await this.deps.register.find(claimed);
@@ -59,7 +66,7 @@ export class FrameHandler {
       return nakFrame(now);
     }
     const lookup = (account: string): AccountRecord | undefined => (account === claimed ? record : undefined);
-    const decision = decide(raw, lookup, now, this.deps.decideOptions);
+    const decision = decideRead(read, lookup, now, this.deps.decideOptions);
     if (decision.frame) this.deps.monitor.markSeen(decision.frame.account, now);
     if (decision.verdict === 'reject') {
       const { outcome: code, reason, account } = decision;
@@ -77,16 +84,25 @@ export class FrameHandler {
     now: Date,
   ): Promise<Buffer> {
     const { signals, frame, account } = decision;
-    if (signals.length > 0) {
-      try {
-        const context = { account, record, frame, raw, receivedAt: now, messageKey: messageKey(frame), ...origin };
-        await this.deps.callbacks.onSignals(signals, context);
-      } catch (error) {
-        this.outcome('handoff-failed', `signals not handed on, NAK sent: ${describe(error)}`, origin, account);
-        return decision.failureReply;
-      }
+    if (signals.length === 0) {
+      this.outcome(decision.outcome, decision.reason, origin, account);
+      return decision.reply;
     }
-    this.outcome(decision.outcome, decision.reason, origin, account);
+    const resend = this.deps.resends.judge(transmissionId(frame), now);
+    try {
+      const key = messageKey(frame, resend.windowStart);
+      const context = { account, record, frame, raw, receivedAt: now, messageKey: key, resend: resend.kind === 'resend', ...origin };
+      await this.deps.callbacks.onSignals(signals, context);
+    } catch (error) {
+      this.outcome('handoff-failed', `signals not handed on, NAK sent: ${describe(error)}`, origin, account);
+      return decision.failureReply;
+    }
+    if (resend.kind === 'resend') {
+      const reason = `resend of sequence ${frame.sequence} first heard at ${resend.windowStart.toISOString()}: same message key, so one call`;
+      this.outcome('resend', reason, origin, account);
+    } else {
+      this.outcome(decision.outcome, decision.reason, origin, account);
+    }
     return decision.reply;
   }
 

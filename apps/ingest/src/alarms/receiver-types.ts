@@ -26,8 +26,10 @@ export interface SignalContext extends Origin {
   frame: ParsedFrame;
   raw: Buffer;
   receivedAt: Date;
-  /** Same for a resend of the same message: use it as the bus de-duplication id. */
+  /** Same for a resend of the same transmission inside the resend window: use it as the bus de-duplication id. */
   messageKey: string;
+  /** True when this transmission was already handed on inside the resend window (its ACK went missing). */
+  resend: boolean;
 }
 
 /** A frame (or stray bytes) that was not accepted, for the caller's dead letters. */
@@ -40,7 +42,7 @@ export interface RejectedFrame extends Origin {
 }
 
 /** Every named outcome the receiver reaches; a log field and a metric label. */
-export type ReceiverOutcome = AcceptOutcome | RejectCode | 'handoff-failed' | 'overloaded';
+export type ReceiverOutcome = AcceptOutcome | RejectCode | 'resend' | 'handoff-failed' | 'overloaded';
 
 /** One outcome, for logs and metrics. */
 export interface OutcomeEvent extends Origin {

@@ -25,12 +25,14 @@ export function serveConnection(socket: Socket, handler: FrameHandler, limits: C
     pending--;
     if (pending < limits.maxPendingFrames && socket.isPaused()) socket.resume();
   };
+  const answer = (item: SplitItem): Promise<Buffer> | Buffer =>
+    item.kind === 'garbage' ? handler.garbage(item, origin) : handler.handle(item.bytes, origin);
   const enqueue = (item: SplitItem): void => {
-    if (item.kind === 'garbage') return handler.garbage(item, origin);
     pending++;
     if (pending >= limits.maxPendingFrames) socket.pause();
+    // Garbage is answered with a NAK in its place in the stream, as a UDP datagram of it would be.
     queue = queue
-      .then(() => handler.handle(item.bytes, origin))
+      .then(() => answer(item))
       .then((reply) => {
         if (socket.writable) socket.write(reply);
       })

@@ -29,7 +29,7 @@ export async function bindUdp(
     const origin: Origin = { transport: 'udp', remote: { address: rinfo.address, port: rinfo.port } };
     if (message.length > limits.maxFrameBytes) {
       const preview = message.subarray(0, 64);
-      return handler.garbage({ kind: 'garbage', reason: 'oversize', length: message.length, preview }, origin);
+      return send(handler.garbage({ kind: 'garbage', reason: 'oversize', length: message.length, preview }, origin), origin);
     }
     if (inFlight >= limits.maxInFlight) {
       handler.outcome('overloaded', `${inFlight} datagrams in flight; NAK sent`, origin);

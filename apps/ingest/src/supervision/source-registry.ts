@@ -19,6 +19,8 @@ interface Entry {
   /** Set for sources this registry judges by heartbeat; alarm paths are judged by the DC-09 receiver. */
   intervalSeconds: number | null;
   unsaved: boolean;
+  /** An alarm path's key mismatch is recorded or on its way; set at once so a good frame right after clears it. */
+  keyMismatch?: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export class SourceRegistry implements OnApplicationBootstrap, OnModuleDestroy {
         lastSeen: row.lastSeen,
         intervalSeconds: row.expectedIntervalSeconds,
         unsaved: false,
+        keyMismatch: row.state === 'key-mismatch',
       });
     }
     this.timer = setInterval(() => void this.tick(new Date()), this.options.supervisionTickMs);
@@ -65,9 +68,23 @@ export class SourceRegistry implements OnApplicationBootstrap, OnModuleDestroy {
     this.heard(kind, gatewayId, null, this.options.gatewayHeartbeatSeconds, at);
   }
 
-  /** Any frame from an alarm account; its lateness is the DC-09 receiver's to judge. */
+  /** Any accepted frame from an alarm account; its lateness is the DC-09 receiver's to judge. A key mismatch clears. */
   alarmHeard(account: string, partnerId: string | null, at: Date): void {
     this.heard('alarm', account, partnerId, null, at);
+    const entry = this.entries.get(key('alarm', account));
+    if (!entry?.keyMismatch) return;
+    entry.keyMismatch = false;
+    void this.serial(() => this.change(entry, { state: 'up', reason: 'key-matched' }, at)).catch((error: Error) =>
+      this.logger.warn({ msg: 'could not record source state', kind: 'alarm', id: account, error: error.message }),
+    );
+  }
+
+  /** A frame the panel and the register disagree on the key for: the board shows it until a good frame arrives. */
+  alarmKeyMismatch(account: string, partnerId: string | null, reason: string, at: Date): Promise<void> {
+    const entry = this.entry('alarm', account, partnerId, null);
+    entry.partnerId = partnerId ?? entry.partnerId;
+    entry.keyMismatch = true;
+    return this.serial(() => this.change(entry, { state: 'key-mismatch', reason }, at));
   }
 
   /** Whether a source has been heard or judged since start-up (or before, as stored). */

@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 /** Kinds of source whose life Vigil supervises. */
 export const SUPERVISED_SOURCE_KINDS = ['airwave', 'townlink', 'alarm'] as const;
-/** Health of a source: heard on time, overdue, or silent long enough to treat the path as broken. */
-export const SOURCE_STATES = ['up', 'late', 'down'] as const;
+/**
+ * Health of a source: heard on time, overdue, or silent long enough to treat the path as broken;
+ * `key-mismatch` for an alarm path whose panel and register disagree about the AES key.
+ */
+export const SOURCE_STATES = ['up', 'late', 'down', 'key-mismatch'] as const;
 
 /** A gateway or alarm path changed state: a fault of the path when it goes late or down. */
 export const sourceStateChangedSchema = z.object({

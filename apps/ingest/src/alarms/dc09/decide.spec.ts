@@ -53,10 +53,10 @@ describe('decide', () => {
     ['an unsupported ID', plain({ id: 'ACK', data: '' }), DUH_POLICY, ['reject', 'unsupported-id', 'DUH', []]],
     ['unreadable SIA data', plain({ data: '#1234|N/!!' }), DUH_POLICY, ['reject', 'bad-data', 'DUH', []]],
     ['unreadable Contact ID data', plain({ id: 'ADM-CID', data: '#1234|9999' }), DUH_POLICY, ['reject', 'bad-data', 'DUH', []]],
-    ['a plain message from a keyed account', plain({ account: '5678', data: 'NBA01' }), DUH_POLICY, ['reject', 'key-required', 'DUH', []]],
-    ['an encrypted message from an account without a key', buildFrame(message({ timestamp: NOW }), KEY), DUH_POLICY, ['reject', 'no-key', 'DUH', []]],
-    ['the wrong key', buildFrame(message({ account: '5678', data: 'NBA01', timestamp: NOW }), Buffer.alloc(16, 3)), DUH_POLICY, ['reject', 'decrypt-failed', 'DUH', []]],
-    ['an account whose registered key has a bad size', buildFrame(message({ account: 'BAD', data: 'NBA01', timestamp: NOW }), KEY), DUH_POLICY, ['reject', 'decrypt-failed', 'DUH', []]],
+    ['a plain message from a keyed account', plain({ account: '5678', data: 'NBA01' }), DUH_POLICY, ['reject', 'key-required', 'NAK', []]],
+    ['an encrypted message from an account without a key', buildFrame(message({ timestamp: NOW }), KEY), DUH_POLICY, ['reject', 'no-key', 'NAK', []]],
+    ['the wrong key', buildFrame(message({ account: '5678', data: 'NBA01', timestamp: NOW }), Buffer.alloc(16, 3)), DUH_POLICY, ['reject', 'decrypt-failed', 'NAK', []]],
+    ['an account whose registered key has a bad size', buildFrame(message({ account: 'BAD', data: 'NBA01', timestamp: NOW }), KEY), DUH_POLICY, ['reject', 'decrypt-failed', 'NAK', []]],
     ['an encrypted message without a timestamp', secret({ timestamp: undefined }), DUH_POLICY, ['reject', 'bad-timestamp', 'DUH', []]],
   ])('%s', (_name, frame, options, expected) => {
     expect(summary(decide(frame, lookup, NOW, options))).toEqual(expected);

@@ -3,7 +3,7 @@ import { AlarmSignal, PayloadResult } from './alarm-signal';
 import { parseAdmCidData } from './adm-cid-data';
 import { checkClock, ClockWindow } from './clock-window';
 import { FrameHeader } from './frame-header';
-import { AccountLookup, ParsedFrame, parseFrame } from './frame-parser';
+import { AccountLookup, completeFrame, ParsedFrame, readFrame, ReadResult } from './frame-parser';
 import { Rejection, RejectCode } from './rejection';
 import { ackFrame, duhFrame, nakFrame, rspFrame } from './response-builder';
 import { parseSiaDcsData } from './sia-dcs-data';
@@ -48,7 +48,11 @@ export type Decision =
       account?: string;
     };
 
-/** Rejections where the frame may have been damaged in transit, or may succeed later: the panel should retry. */
+/**
+ * Rejections where the frame may have been damaged in transit, or may succeed later: the panel
+ * should retry. A key mismatch is one: peer receivers NAK what they
+ * cannot decrypt, and the panel's alarm gets through once an operator puts the right key in.
+ */
 const RETRY: ReadonlySet<RejectCode> = new Set<RejectCode>([
   'unframed',
   'oversize',
@@ -56,6 +60,9 @@ const RETRY: ReadonlySet<RejectCode> = new Set<RejectCode>([
   'length-mismatch',
   'crc-mismatch',
   'unknown-account',
+  'key-required',
+  'no-key',
+  'decrypt-failed',
   'clock-drift',
   'register-unavailable',
   'internal-error',
@@ -63,7 +70,12 @@ const RETRY: ReadonlySet<RejectCode> = new Set<RejectCode>([
 
 /** Decides the reply and the signals for one frame. Pure apart from encryption pad; never throws. */
 export function decide(frame: Buffer, lookup: AccountLookup, now: Date, options: DecideOptions): Decision {
-  const parsed = parseFrame(frame, lookup);
+  return decideRead(readFrame(frame), lookup, now, options);
+}
+
+/** {@link decide} for a frame already read by {@link readFrame}, so the receiver parses each frame once. */
+export function decideRead(read: ReadResult, lookup: AccountLookup, now: Date, options: DecideOptions): Decision {
+  const parsed = read.ok ? completeFrame(read.read, lookup) : read;
   if (!parsed.ok) return refuse(parsed.rejection, now, parsed.header);
   const message = parsed.frame;
   const clock = checkClock(message.timestamp, now, options.clockWindow);

@@ -1,6 +1,6 @@
 import { encryptContent } from './aes-cbc';
 import { buildFrame, OutgoingMessage } from './frame-builder';
-import { AccountLookup, parseFrame, peekAccount } from './frame-parser';
+import { AccountLookup, parseFrame, readFrame } from './frame-parser';
 import { wrapFrame } from './frame-envelope';
 
 const KEY = Buffer.from('AAAAAAAAAAAAAAAA', 'latin1');
@@ -72,7 +72,7 @@ describe('parseFrame', () => {
   });
 });
 
-describe('peekAccount', () => {
+describe('readFrame', () => {
   it.each<[string, Buffer, string | undefined]>([
     ['header account', buildFrame(message()), '1234'],
     ['data account of a plain message', buildFrame(message({ account: undefined })), '1234'],
@@ -80,7 +80,8 @@ describe('peekAccount', () => {
     ['nothing from a bad CRC', Buffer.from('\n96EE0016"SIA-DCS"0001L0#1234[]\r', 'latin1'), undefined],
     ['nothing from garbage', Buffer.from('hello'), undefined],
     ['nothing when no account is named', buildFrame(message({ account: undefined, data: 'NBA01' })), undefined],
-  ])('finds the %s', (_name, frame, account) => {
-    expect(peekAccount(frame)).toBe(account);
+  ])('finds the %s without any register', (_name, frame, account) => {
+    const read = readFrame(frame);
+    expect(read.ok ? read.read.account : undefined).toBe(account);
   });
 });

@@ -30,16 +30,37 @@ export interface ParsedFrame extends MessageContent {
 /** Either a parsed frame, or a rejection with as much of the header as could be read (for echoing in DUH). */
 export type ParseResult = { ok: true; frame: ParsedFrame } | { ok: false; rejection: Rejection; header?: FrameHeader };
 
+/** A frame whose framing and header check out, with the account it claims; not yet checked against the register. */
+export interface ReadFrame {
+  header: FrameHeader;
+  account: string;
+  /** The content of a plain message, read once here; absent for encrypted ones. */
+  plain?: MessageContent;
+}
+
+/** Either a read frame, or a rejection with as much of the header as could be read. */
+export type ReadResult = { ok: true; read: ReadFrame } | { ok: false; rejection: Rejection; header?: FrameHeader };
+
 const DATA_ACCOUNT = /^#([0-9A-Fa-f]{3,16})\|/;
 
 /** Parses one LF..CR frame, decrypting it with the account's key where it is encrypted. */
 export function parseFrame(frame: Buffer, lookup: AccountLookup): ParseResult {
+  const read = readFrame(frame);
+  return read.ok ? completeFrame(read.read, lookup) : read;
+}
+
+/**
+ * The first half of {@link parseFrame}, which needs no register: framing, header and the
+ * account the frame claims. The receiver looks that account up, then calls {@link completeFrame},
+ * so each frame is parsed once.
+ */
+export function readFrame(frame: Buffer): ReadResult {
   const envelope = openFrame(frame);
   if (!envelope.ok) return envelope;
   const parsed = parseHeader(envelope.body);
   if (!parsed.ok) return parsed;
   const header = parsed.header;
-  const fail = (code: Rejection['code'], reason: string): ParseResult => ({ ...reject(code, reason), header });
+  const fail = (code: Rejection['code'], reason: string): ReadResult => ({ ...reject(code, reason), header });
   if (!isSupported(header.id)) return fail('unsupported-id', `message ID "${header.id}" is not SIA-DCS, ADM-CID or NULL`);
 
   const plain = header.encrypted ? undefined : parseContent(header.rest);
@@ -50,15 +71,20 @@ export function parseFrame(frame: Buffer, lookup: AccountLookup): ParseResult {
   if (inData && inData !== account) {
     return fail('bad-data', `data block account ${inData} differs from header account ${account}`);
   }
+  return { ok: true, read: { header, account, ...(plain?.ok ? { plain: plain.content } : {}) } };
+}
 
+/** The second half of {@link parseFrame}: checks the account and its key, and decrypts. */
+export function completeFrame({ header, account, plain }: ReadFrame, lookup: AccountLookup): ParseResult {
+  const fail = (code: Rejection['code'], reason: string): ParseResult => ({ ...reject(code, reason), header });
   const keys = lookup(account);
   if (!keys) return fail('unknown-account', `account ${account} is not registered`);
   if (!header.encrypted && keys.key) return fail('key-required', `account ${account} has a key but sent a plain message`);
   if (header.encrypted && !keys.key) return fail('no-key', `account ${account} sent an encrypted message but has no key`);
 
   let content: MessageContent;
-  if (plain?.ok) {
-    content = plain.content;
+  if (plain) {
+    content = plain;
   } else {
     const decrypted = decryptContent(header.rest, keys.key as Buffer);
     if (!decrypted.ok) return fail('decrypt-failed', decrypted.reason);
@@ -68,18 +94,7 @@ export function parseFrame(frame: Buffer, lookup: AccountLookup): ParseResult {
     content = opened.content;
   }
   const { id, encrypted, sequence, receiver, line } = header;
-  return { ok: true, frame: { id, encrypted, sequence, receiver, line, account, ...content } };
-}
-
-/** The account a frame claims, read without any register; used to fetch the account before deciding. */
-export function peekAccount(frame: Buffer): string | undefined {
-  const envelope = openFrame(frame);
-  if (!envelope.ok) return undefined;
-  const parsed = parseHeader(envelope.body);
-  if (!parsed.ok) return undefined;
-  if (parsed.header.account || parsed.header.encrypted) return parsed.header.account;
-  const content = parseContent(parsed.header.rest);
-  return content.ok ? DATA_ACCOUNT.exec(content.content.data ?? '')?.[1] : undefined;
+  return { ok: true, frame: { id: id as MessageId, encrypted, sequence, receiver, line, account, ...content } };
 }
 
 function isSupported(id: string): id is MessageId {

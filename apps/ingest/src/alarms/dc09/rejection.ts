@@ -27,3 +27,10 @@ export interface Rejection {
 export function reject(code: RejectCode, reason: string): { ok: false; rejection: Rejection } {
   return { ok: false, rejection: { code, reason } };
 }
+
+const KEY_MISMATCH: ReadonlySet<RejectCode> = new Set<RejectCode>(['key-required', 'no-key', 'decrypt-failed']);
+
+/** Whether the panel and the register disagree about the account's key: an operator must act. */
+export function isKeyMismatch(code: string): boolean {
+  return KEY_MISMATCH.has(code as RejectCode);
+}

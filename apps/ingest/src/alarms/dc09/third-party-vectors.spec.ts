@@ -142,12 +142,12 @@ describe('third-party DC-09 vectors', () => {
     });
 
     it.each([['pysiaalarm:case_xdata_K'], ['pysiaalarm:case_cl']])(
-      '%s: unlike pysiaalarm, a plain message from an account that has a key is refused',
+      '%s: unlike pysiaalarm, a plain message from an account that has a key is refused, with the NAK peers send for what they cannot decrypt',
       (name) => {
         const v = byName(name);
         const decision = decide(wrapFrame(fromQuote(v.raw)), () => ({ key: Buffer.from('AAAAAAAAAAAAAAAA') }), NOW, ANY_CLOCK);
         expect(decision.outcome).toBe('key-required');
-        expect(expectWellFormedReply(decision)).toBe('DUH');
+        expect(expectWellFormedReply(decision)).toBe('NAK');
       },
     );
   });
