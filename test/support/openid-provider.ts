@@ -20,7 +20,8 @@ export const TEST_ID_TOKEN_SECONDS = 600;
 
 /** Starts oidc-provider as its own process (from dist/) with one client whose only redirect URI is `redirectUri`; any password works. */
 export async function startTestOpenIdProvider(redirectUri: string, accounts: Record<string, TestAccount>): Promise<TestOpenIdProvider> {
-  const main = join(__dirname, '..', '..', 'dist', 'test', 'support', 'openid-provider.process.js');
+  // From jest this file is TypeScript beside its source; from a built script it is already in dist/.
+  const main = __filename.endsWith('.js') ? join(__dirname, 'openid-provider.process.js') : join(__dirname, '..', '..', 'dist', 'test', 'support', 'openid-provider.process.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first (npm test does)`);
   const clientId = 'vigil-dashboard';
   const clientSecret = 'test-client-secret-0123456789';
