@@ -154,6 +154,7 @@ describe('sign-in through an OpenID Connect provider', () => {
     const end = await client.run(`${dashboardUrl}/auth/login`);
     expect(end).toMatchObject({ status: 400, body: expect.stringContaining('Sign-in failed') });
     expect(client.hops.some((hop) => hop.location?.includes('token='))).toBe(false);
+    await eventually(() => expect(dashboard.output.join('')).toMatch(/"reason":"provider-response-invalid".*"check":"unexpected \\"state\\" response parameter value"/));
   });
 
   it('refuses a callback without the cookie its login set (another browser, or a forged link)', async () => {
@@ -161,6 +162,13 @@ describe('sign-in through an OpenID Connect provider', () => {
     const response = await fetch(callback, { redirect: 'manual' });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('This sign-in took too long or was started in another browser');
+  });
+
+  it('writes no authorization code, token or client secret to its log', () => {
+    const log = dashboard.output.join('');
+    expect(log).toMatch(/"msg":"signed in"/);
+    expect(log).not.toMatch(/code=|"code"|token=|eyJ/);
+    expect(log).not.toContain(idp.clientSecret);
   });
 
   it('keeps working with machine tokens from the token CLI alongside', async () => {

@@ -44,7 +44,7 @@ describe('loadSignInConfig', () => {
   });
 
   it.each([
-    ['client settings without an issuer', { VIGIL_OIDC_ISSUER: undefined }, /VIGIL_OIDC_CLIENT_ID: set VIGIL_OIDC_ISSUER too/],
+    ['client settings without an issuer', { VIGIL_OIDC_ISSUER: undefined }, /VIGIL_OIDC_CLIENT_ID: set VIGIL_OIDC_ISSUER too.*\n.*VIGIL_OIDC_CLIENT_SECRET: set VIGIL_OIDC_ISSUER too/],
     ['no client id', { VIGIL_OIDC_CLIENT_ID: undefined }, /VIGIL_OIDC_CLIENT_ID: required with VIGIL_OIDC_ISSUER/],
     ['no redirect URL', { VIGIL_OIDC_REDIRECT_URL: undefined }, /VIGIL_OIDC_REDIRECT_URL: required/],
     ['an issuer that is not a URL', { VIGIL_OIDC_ISSUER: 'login.example' }, /VIGIL_OIDC_ISSUER: /],

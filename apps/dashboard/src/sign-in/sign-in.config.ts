@@ -79,7 +79,7 @@ const signInSchema = z
   .superRefine((env, ctx) => {
     const need = (variable: keyof typeof env, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
     if (!env.VIGIL_OIDC_ISSUER) {
-      for (const variable of ['VIGIL_OIDC_CLIENT_ID', 'VIGIL_OIDC_REDIRECT_URL', 'VIGIL_OIDC_ROLE_MAP', 'VIGIL_OIDC_ROLE_MAP_FILE'] as const)
+      for (const variable of ['VIGIL_OIDC_CLIENT_ID', 'VIGIL_OIDC_CLIENT_SECRET', 'VIGIL_OIDC_REDIRECT_URL', 'VIGIL_OIDC_ROLE_MAP', 'VIGIL_OIDC_ROLE_MAP_FILE'] as const)
         if (env[variable] !== undefined) need(variable, 'set VIGIL_OIDC_ISSUER too, or remove this');
       return;
     }

@@ -52,8 +52,7 @@ export class SignInController {
     try {
       verified = await this.idp.finishSignIn(new URL(request.originalUrl, 'http://callback').searchParams, pending);
     } catch (error) {
-      // openid-client's messages name the check that failed, never the code or a token.
-      this.logger.warn({ msg: 'sign-in refused', reason: 'provider-response-invalid', error: (error as Error).message });
+      this.logger.warn({ msg: 'sign-in refused', reason: 'provider-response-invalid', ...failedCheck(error) });
       this.problem(response, 400, 'Sign-in failed', 'Your identity provider\'s answer could not be verified. Start again.');
       return;
     }
@@ -82,4 +81,15 @@ export class SignInController {
   private problem(response: Response, status: number, title: string, message: string): void {
     response.status(status).type('html').setHeader('Cache-Control', 'no-store').send(signInProblemPage(title, message));
   }
+}
+
+// openid-client's messages (and its cause's) name the check that failed; the cause's own cause holds
+// the callback parameters, authorization code included, so it is never logged.
+function failedCheck(error: unknown): { error: string; check?: string; errorCode?: string } {
+  const { message, cause, code } = error as Error & { code?: unknown };
+  return {
+    error: message,
+    ...(cause instanceof Error ? { check: cause.message } : {}),
+    ...(typeof code === 'string' ? { errorCode: code } : {}),
+  };
 }
