@@ -171,6 +171,26 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(log).not.toContain(idp.clientSecret);
   });
 
+  it('keeps serving the board when the provider is down, and says sign-in is unavailable', async () => {
+    const cutOff = new ChildApp('dashboard', {
+      ...env.env,
+      VIGIL_OIDC_ISSUER: 'http://127.0.0.1:1',
+      VIGIL_OIDC_CLIENT_ID: idp.clientId,
+      VIGIL_OIDC_REDIRECT_URL: `${dashboardUrl}/auth/callback`,
+      VIGIL_OIDC_ROLE_MAP: JSON.stringify(ROLE_MAP),
+    });
+    try {
+      await cutOff.start();
+      const url = /"msg":"dashboard listening","url":"http:\/\/localhost:(\d+)\/"/.exec(cutOff.output.join(''));
+      const login = await fetch(`http://127.0.0.1:${url?.[1]}/auth/login`, { redirect: 'manual' });
+      expect(login.status).toBe(502);
+      expect(await login.text()).toContain('Vigil cannot reach your identity provider just now');
+      expect((await fetch(`http://127.0.0.1:${url?.[1]}/`)).status).toBe(200);
+    } finally {
+      await cutOff.stop();
+    }
+  });
+
   it('keeps working with machine tokens from the token CLI alongside', async () => {
     const { execFileSync } = await import('node:child_process');
     const token = execFileSync(process.execPath, ['dist/scripts/issue-token.js', 'partner', 'sbc-duty', 'stevenage'], {

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
 
   const { app, logger } = await createVigilApp(DashboardAppModule, config.platform, 'dashboard');
   await app.listen(config.httpPort, '0.0.0.0');
-  logger.log({ msg: 'dashboard listening', url: `http://localhost:${config.httpPort}/` });
+  const { port } = app.getHttpServer().address() as { port: number };
+  logger.log({ msg: 'dashboard listening', url: `http://localhost:${port}/` });
 }
 
 main().catch(exitOnStartupFailure);
