@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, Page } from 'playwright-core';
 import { startTestOpenIdProvider } from '../support/openid-provider';
 import { createTestEnvironment } from '../support/test-environment';
 
@@ -24,11 +24,24 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Presses "Sign in" on the board, then fills and submits the provider's login and consent pages. */
+async function signInAtProvider(page: Page, login: string, screenshot?: string): Promise<void> {
+  await page.click('#sign-in a', { timeout: 15_000 });
+  await page.fill('input[name="login"]', login, { timeout: 15_000 });
+  await page.fill('input[name="password"]', 'any password');
+  if (screenshot) await page.screenshot({ path: screenshot });
+  await page.click('button[type="submit"]');
+  await page.click('button[type="submit"]:has-text("Continue")', { timeout: 15_000 });
+}
+
 async function main(): Promise<void> {
   const env = await createTestEnvironment('signinbrowser');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const idp = await startTestOpenIdProvider(`${base}/auth/callback`, { 'jo.north-herts': { groups: ['nhdc-cctv-viewers'] } });
+  const idp = await startTestOpenIdProvider(`${base}/auth/callback`, {
+    'jo.north-herts': { groups: ['nhdc-cctv-viewers'] },
+    visitor: { groups: ['all-staff'] },
+  });
   const vigil = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'embedded', 'src', 'main.js')], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -72,14 +85,7 @@ async function main(): Promise<void> {
     await page.waitForSelector('#sign-in a', { state: 'visible', timeout: 15_000 });
     await page.screenshot({ path: join(SHOTS, 'sign-in-1-button.png') });
     if (await page.locator('#sign-out').isVisible()) failures.push('a page without a session offers to sign out');
-    await page.click('#sign-in a');
-    await page.waitForSelector('input[name="login"]', { timeout: 15_000 });
-    await page.fill('input[name="login"]', 'jo.north-herts');
-    await page.fill('input[name="password"]', 'any password');
-    await page.screenshot({ path: join(SHOTS, 'sign-in-2-provider.png') });
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('button[type="submit"]', { timeout: 15_000 });
-    await page.click('button[type="submit"]');
+    await signInAtProvider(page, 'jo.north-herts', join(SHOTS, 'sign-in-2-provider.png'));
     await page.waitForSelector('#status.live', { timeout: 15_000 });
     if (page.url() !== `${base}/`) failures.push(`the token stayed in the address bar: ${page.url()}`);
     const who = await page.locator('#who').innerText();
@@ -92,6 +98,13 @@ async function main(): Promise<void> {
     await page.click('#sign-out');
     await page.waitForSelector('#sign-in a', { state: 'visible', timeout: 15_000 });
     if ((await page.evaluate(() => sessionStorage.getItem('vigil.token'))) !== null) failures.push('sign out left the session token behind');
+
+    const stranger = await (await browser.newContext({ viewport: { width: 1000, height: 400 } })).newPage();
+    await stranger.goto(`${base}/`);
+    await signInAtProvider(stranger, 'visitor');
+    const refusal = await stranger.locator('#sign-in-problem').innerText({ timeout: 15_000 });
+    if (!refusal.startsWith('Your account has no Vigil role.')) failures.push(`an account in no Vigil group read: ${refusal}`);
+    await stranger.screenshot({ path: join(SHOTS, 'sign-in-4-refused.png') });
     console.log(`signed in through the provider as ${who}, saw ${partners.length} north-herts incidents, signed out; screenshots in ${SHOTS}`);
   } catch (error) {
     failures.push((error as Error).message);

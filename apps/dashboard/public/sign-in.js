@@ -33,6 +33,8 @@
         if (!providers.oidc) return;
         section.querySelector('a').href = providers.loginUrl;
         section.hidden = false;
+        // With no session at all, the button replaces app.js's hint about `npm start` links; an expired session keeps its notice.
+        if (!sessionStorage.getItem('vigil.token')) document.getElementById('notice').hidden = true;
       })
       .catch(() => undefined);
   });

@@ -50,7 +50,7 @@ export class OpenIdClientIdentityProvider implements IdentityProvider {
     let claims: Record<string, unknown> = { ...idToken };
     const roleClaim = this.config.roleMap.claim.split('.')[0];
     // Many providers put groups in userinfo only, unless the ID token is asked for them.
-    if (!(roleClaim in idToken) && configuration.serverMetadata().userinfo_endpoint) {
+    if (!Object.hasOwn(idToken, roleClaim) && configuration.serverMetadata().userinfo_endpoint) {
       claims = { ...(await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), ...idToken };
     }
     return { claims, idTokenExpiresAt: idToken.exp };

@@ -64,6 +64,11 @@ export class SignInController {
     }
     const ttl = sessionSeconds(verified.idTokenExpiresAt, new Date(), this.config.sessionMaxSeconds);
     const { principal } = mapped;
+    if (ttl === 0) {
+      this.logger.warn({ msg: 'sign-in refused', reason: 'id-token-expired', sub: verified.claims.sub });
+      this.problem(response, 400, 'Sign-in expired', 'Your identity provider\'s sign-in expired on the way. Start again.');
+      return;
+    }
     this.logger.log({ msg: 'signed in', subject: principal.subject, role: principal.role, partner: principal.partnerId, sessionSeconds: ttl });
     response.redirect(302, `/#token=${signToken(principal, this.secret, ttl)}`);
   }
