@@ -7,22 +7,14 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, Page } from 'playwright-core';
+import { freePort } from '../support/free-port';
 import { startTestOpenIdProvider } from '../support/openid-provider';
 import { createTestEnvironment } from '../support/test-environment';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SHOTS = join(ROOT, '.bench');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Presses "Sign in" on the board, then fills and submits the provider's login and consent pages. */
 async function signInAtProvider(page: Page, login: string, screenshot?: string): Promise<void> {

@@ -1,18 +1,20 @@
-import { createServer } from 'node:net';
 import { io, Socket } from 'socket.io-client';
 import { Principal, verifyToken } from '@vigil/auth';
 import { IncidentPush, SOCKET_EVENTS } from '@vigil/contracts';
-import { ChildApp, createTestEnvironment, eventually, RunningVigil, startEmbeddedVigil, TestAirwaveGateway, TestEnvironment } from '@vigil/testing';
-import { startTestOpenIdProvider, TEST_ID_TOKEN_SECONDS, TestOpenIdProvider } from '../support/openid-provider';
-import { SignInClient } from '../support/sign-in-client';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import {
+  ChildApp,
+  createTestEnvironment,
+  eventually,
+  freePort,
+  RunningVigil,
+  SignInClient,
+  startEmbeddedVigil,
+  startTestOpenIdProvider,
+  TEST_ID_TOKEN_SECONDS,
+  TestAirwaveGateway,
+  TestEnvironment,
+  TestOpenIdProvider,
+} from '@vigil/testing';
 
 const ROLE_MAP = {
   claim: 'groups',

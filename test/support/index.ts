@@ -4,3 +4,6 @@ export * from './sql';
 export * from './gateway';
 export * from './embedded-vigil';
 export * from './child-app';
+export * from './free-port';
+export * from './openid-provider';
+export * from './sign-in-client';
