@@ -17,7 +17,8 @@ export class ChildApp {
     const main = join(__dirname, '..', '..', 'dist', 'apps', this.app, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first (npm test does)`);
     const child = spawn(process.execPath, [main], {
-      env: { PATH: process.env.PATH ?? '', ...this.env, VIGIL_LOG_LEVEL: 'log', [`VIGIL_${this.app.toUpperCase()}_PORT`]: '0' },
+      // A free port unless the test needs a known one (a redirect URL registered at an identity provider, say).
+      env: { PATH: process.env.PATH ?? '', [`VIGIL_${this.app.toUpperCase()}_PORT`]: '0', ...this.env, VIGIL_LOG_LEVEL: 'log' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.process = child;

@@ -5,3 +5,6 @@ export * from './gateway';
 export * from './embedded-vigil';
 export * from './child-app';
 export * from './tcp-proxy';
+export * from './free-port';
+export * from './openid-provider';
+export * from './sign-in-client';

@@ -8,7 +8,7 @@ const PUBLIC_DIR = [join(__dirname, '..', 'public'), join(__dirname, '..', '..',
   (dir) => existsSync(join(dir, 'index.html')),
 );
 
-/** Serves the dashboard's page and its two assets. */
+/** Serves the dashboard's page and its assets. */
 @Controller()
 export class StaticController {
   @Get()
@@ -19,6 +19,11 @@ export class StaticController {
   @Get('app.js')
   script(@Res() response: Response): void {
     this.send(response, 'app.js');
+  }
+
+  @Get('sign-in.js')
+  signIn(@Res() response: Response): void {
+    this.send(response, 'sign-in.js');
   }
 
   @Get('app.css')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadPlatformConfig, parseConfig, PlatformConfig } from '@vigil/config';
 import { loadIngestOptions } from '../../ingest/src/ingest.config';
 import { IngestOptions } from '../../ingest/src/ingest.options';
+import { loadSignInConfig, SignInConfig } from '../../dashboard/src/sign-in/sign-in.config';
 
 /** Settings of the all-in-one process `npm start` runs. */
 export interface EmbeddedConfig {
@@ -11,6 +12,8 @@ export interface EmbeddedConfig {
   /** Base URL people open, when it is not http://localhost:<port>/ (behind a proxy, say). */
   publicUrl?: string;
   demo: { enabled: boolean; intervalMs: number; seed: number };
+  /** OpenID Connect sign-in on the dashboard; absent when only issued tokens are accepted. */
+  signIn?: SignInConfig;
 }
 
 const embeddedSchema = z.object({
@@ -31,5 +34,6 @@ export function loadEmbeddedConfig(env: Record<string, string | undefined> = pro
     httpPort: raw.VIGIL_HTTP_PORT,
     publicUrl: raw.VIGIL_PUBLIC_URL,
     demo: { enabled: raw.VIGIL_DEMO === 'on', intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },
+    signIn: loadSignInConfig(env),
   };
 }

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformConfig, PlatformModule } from '@vigil/config';
 import { IngestOptions } from '../../ingest/src/ingest.options';
 import { DashboardModule } from '../../dashboard/src/dashboard.module';
+import { SignInConfig } from '../../dashboard/src/sign-in/sign-in.config';
+import { SignInModule } from '../../dashboard/src/sign-in/sign-in.module';
 import { FaultsModule } from '../../faults/src/faults.module';
 import { IngestModule } from '../../ingest/src/ingest.module';
 import { NotifyModule } from '../../notify/src/notify.module';
@@ -13,7 +15,7 @@ import { TriageModule } from '../../triage/src/triage.module';
  */
 @Module({})
 export class EmbeddedModule {
-  static register(platform: PlatformConfig, ingest: IngestOptions): DynamicModule {
+  static register(platform: PlatformConfig, ingest: IngestOptions, signIn?: SignInConfig): DynamicModule {
     return {
       module: EmbeddedModule,
       imports: [
@@ -23,6 +25,7 @@ export class EmbeddedModule {
         FaultsModule,
         NotifyModule,
         DashboardModule,
+        SignInModule.register(signIn),
       ],
     };
   }
