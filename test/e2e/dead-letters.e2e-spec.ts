@@ -50,7 +50,7 @@ describe('a malformed gateway message', () => {
     expect(inStream.map((l) => l.reason).sort()).toEqual([
       expect.stringMatching(/^invalid Airwave SDS: callingIssi: /),
       expect.stringMatching(/^not UTF-8 JSON: /),
-      'unknown Airwave message kind "telemetry" (expected sds, status, call or heartbeat)',
+      'unknown airwave message kind "telemetry" on "gw.airwave.gw-broken.telemetry" (expected sds, status, call, heartbeat)',
     ]);
 
     const rows = await eventually(async () => {
@@ -62,7 +62,7 @@ describe('a malformed gateway message', () => {
       return found;
     });
     expect(rows.find((r) => r.reason.startsWith('not UTF-8 JSON'))).toEqual({
-      rejected_by: 'ingest-airwave',
+      rejected_by: 'ingest-gateways',
       origin: 'nats:gw.airwave.gw-broken.sds',
       reason: expect.any(String),
       raw: Buffer.from('{"gatewayId": "gw-broken", "text": '),

@@ -47,18 +47,16 @@ export class GatewayIntakeController {
     const body: Buffer = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const origin = `http:${ip} ${family}/${gatewayId}/${kind}`;
 
-    const result = normalise(kind, body, new Date());
-    if (result.kind === 'rejected') await this.refuse(body, origin, result.reason, gatewayId);
-    const payload = JSON.parse(body.toString('utf8')) as { gatewayId?: string; messageId?: string; sentAt?: string };
-    if (payload.gatewayId !== gatewayId) {
-      throw new ForbiddenException(`payload names gateway "${payload.gatewayId}", but this is gateway "${gatewayId}"`);
-    }
+    // The secret proves the gateway: the normaliser refuses a payload naming another one.
+    const result = normalise(kind, gatewayId, body, new Date());
+    if (result.kind === 'rejected') await this.refuse(body, origin, result, gatewayId);
+    const payload = JSON.parse(body.toString('utf8')) as { messageId?: string; sentAt?: string };
     const msgId = payload.messageId ? `${gatewayId}:${payload.messageId}` : `${gatewayId}:heartbeat:${payload.sentAt}`;
     const receipt = await this.publisher.publishRaw(`gw.${family}.${gatewayId}.${kind}`, body, msgId);
     return { accepted: true, duplicate: receipt.duplicate };
   }
 
-  private async refuse(body: Buffer, origin: string, reason: string, gatewayId: string): Promise<never> {
+  private async refuse(body: Buffer, origin: string, { reason, impersonation }: { reason: string; impersonation?: true }, gatewayId: string): Promise<never> {
     await this.deadLetterer.keep({
       id: `intake:${gatewayId}:${createHash('sha256').update(body).digest('hex').slice(0, 24)}`,
       rejectedBy: 'ingest-http-intake',
@@ -67,6 +65,6 @@ export class GatewayIntakeController {
       raw: body,
       deliveryAttempts: 1,
     });
-    throw new BadRequestException(reason);
+    throw impersonation ? new ForbiddenException(reason) : new BadRequestException(reason);
   }
 }
