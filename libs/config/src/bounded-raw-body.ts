@@ -2,8 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 const OVERSIZE = Symbol('oversize body');
 
-// `_body` is body-parser's own mark of a body already read: the JSON parser after this one skips it.
-type WithOversize = Request & { [OVERSIZE]?: number; _body?: boolean };
+type WithOversize = Request & { [OVERSIZE]?: number };
 
 /**
  * Reads a request body as raw bytes, keeping at most `limitBytes` of it. A larger body is not an
@@ -23,8 +22,8 @@ export function boundedRawBody(limitBytes: number): RequestHandler {
       keptBytes += part.length;
     });
     request.once('end', () => {
+      // The stream is now read to its end, which the JSON parser after this one takes as "already parsed".
       request.body = Buffer.concat(kept);
-      (request as WithOversize)._body = true;
       if (totalBytes > limitBytes) (request as WithOversize)[OVERSIZE] = totalBytes;
       next();
     });
