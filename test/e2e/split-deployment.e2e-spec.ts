@@ -7,6 +7,7 @@ import { TcpPanel } from '../../apps/ingest/src/alarms/testing/panel-clients';
 
 // Outside demo mode the auth secret must be 32 characters or more.
 const AUTH_SECRET = 'split-deployment-secret-0123456789abcdef';
+const HTTP_GATEWAY_SECRET = 'split-http-gateway-secret-0123';
 
 // Ingest, triage and the dashboard as three OS processes, as compose and deploy/run-separately.sh run them:
 // the browser talks to the dashboard's port only, alarm panels to ingest's DC-09 port.
@@ -19,6 +20,7 @@ describe('the split deployment', () => {
   let socket: Socket | undefined;
   let panel: TcpPanel | undefined;
   let dashboardUrl: string;
+  let ingestUrl: string;
 
   const tokenFor = (principal: Principal) => signToken(principal, AUTH_SECRET, 3600);
   const police = () => tokenFor({ subject: 'pc-split', role: 'police' });
@@ -28,12 +30,13 @@ describe('the split deployment', () => {
   beforeAll(async () => {
     env = await createTestEnvironment('split');
     const childEnv = { ...env.env, VIGIL_AUTH_SECRET: AUTH_SECRET };
-    ingest = new ChildApp('ingest', childEnv);
+    ingest = new ChildApp('ingest', { ...childEnv, VIGIL_GATEWAY_SECRETS: `gw-http=${HTTP_GATEWAY_SECRET}` });
     triage = new ChildApp('triage', childEnv);
     await Promise.all([ingest.start(), triage.start()]);
+    ingestUrl = `http://127.0.0.1:${ingest.logged('ingest listening').port}`;
     dashboard = new ChildApp('dashboard', {
       ...childEnv,
-      VIGIL_INGEST_URL: `http://127.0.0.1:${ingest.logged('ingest listening').port}`,
+      VIGIL_INGEST_URL: ingestUrl,
       VIGIL_TRIAGE_URL: `http://127.0.0.1:${triage.logged('triage listening').port}`,
     });
     await dashboard.start();
@@ -83,6 +86,20 @@ describe('the split deployment', () => {
     const partner = tokenFor({ subject: 'nhdc', role: 'partner', partnerId: 'north-herts' });
     expect((await viaDashboard('/api/dead-letters', partner)).status).toBe(403);
     expect((await fetch(`${dashboardUrl}/api/sources`)).status).toBe(401);
+  });
+
+  it('takes an HTTP gateway\'s call on ingest\'s own port', async () => {
+    const sds = { gatewayId: 'gw-http', messageId: 'h-1', occurredAt: new Date().toISOString(), callingIssi: 2260150, text: 'Shoplifter leaving Boots, Royston' };
+    const posted = await fetch(`${ingestUrl}/api/gateways/airwave/gw-http/sds`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${HTTP_GATEWAY_SECRET}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(sds),
+    });
+    expect(posted.status).toBe(202);
+    await eventually(async () => {
+      const incidents = (await (await viaDashboard('/api/incidents', police())).json()) as { summary: string }[];
+      expect(incidents.map((incident) => incident.summary)).toContain('Shoplifter leaving Boots, Royston');
+    });
   });
 
   it('lets an operator register an alarm account through the dashboard, and ingest\'s DC-09 port ACKs that panel', async () => {
