@@ -330,7 +330,7 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
       source: '/vigil/ingest',
       time: '2026-11-23T22:47:31.502Z',
       data: {
-        rejectedBy: 'ingest-airwave',
+        rejectedBy: 'ingest-gateways',
         origin: 'nats:gw.airwave.herts-aw-1.sds',
         reason: 'Airwave SDS: text: Too small: expected string to have >=1 characters',
         rawBase64: Buffer.from('{"gatewayId":"herts-aw-1","messageId":"sds-20261123-004121","occurredAt":"2026-11-23T22:47:30Z","callingIssi":2260101,"text":""}').toString('base64'),

@@ -162,7 +162,13 @@ describe('call sources', () => {
     it('refuses a wrong secret, and another gateway\'s name in the payload', async () => {
       expect((await postAs('not-the-secret-at-all', 'airwave/gw-http/sds', sds('h-2', 'x'))).status).toBe(401);
       const impostor = JSON.stringify({ gatewayId: 'gw-aw', messageId: 'h-3', occurredAt: new Date().toISOString(), callingIssi: 1, text: 'x' });
-      expect((await postAs(HTTP_GATEWAY_SECRET, 'airwave/gw-http/sds', impostor)).status).toBe(403);
+      const refused = await postAs(HTTP_GATEWAY_SECRET, 'airwave/gw-http/sds', impostor);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { message: string }).message).toBe('payload names gateway "gw-aw" but came from gateway "gw-http": a gateway speaks only for itself');
+      await eventually(async () => {
+        const rows = await sql(env.databaseUrl, `SELECT origin, raw FROM ingest.dead_letter WHERE reason LIKE 'payload names gateway "gw-aw"%'`);
+        expect(rows).toEqual([{ origin: expect.stringMatching(/^http:.* airwave\/gw-http\/sds$/), raw: Buffer.from(impostor) }]);
+      });
     });
 
     it('answers an invalid message with the reason and keeps it as a dead letter', async () => {
@@ -170,7 +176,7 @@ describe('call sources', () => {
       expect(response.status).toBe(400);
       expect(((await response.json()) as { message: string }).message).toMatch(/^not UTF-8 JSON: /);
       await eventually(async () => {
-        const rows = await sql<{ origin: string; raw: Buffer }>(env.databaseUrl, `SELECT origin, raw FROM ingest.dead_letter WHERE rejected_by = 'ingest-http-intake'`);
+        const rows = await sql<{ origin: string; raw: Buffer }>(env.databaseUrl, `SELECT origin, raw FROM ingest.dead_letter WHERE rejected_by = 'ingest-http-intake' AND reason LIKE 'not UTF-8 JSON%'`);
         expect(rows).toEqual([{ origin: expect.stringMatching(/^http:.* airwave\/gw-http\/sds$/), raw: Buffer.from('{"gatewayId":"gw-http", nope') }]);
       });
     });

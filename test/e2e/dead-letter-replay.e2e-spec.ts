@@ -73,7 +73,7 @@ describe('replaying a dead letter', () => {
     const again = (await second.json()) as { messageId: string; streamSeq: number };
     expect(again.messageId).not.toBe(receipt.messageId);
     expect(again.streamSeq).toBeGreaterThan(receipt.streamSeq);
-    await settled(CONSUMERS.ingestAirwave, again.streamSeq);
+    await settled(CONSUMERS.ingestGateways, again.streamSeq);
     await settled(CONSUMERS.triageCalls, 1);
     expect(await sql(env.databaseUrl, 'SELECT town FROM triage.incident')).toEqual([{ town: 'Letchworth Town Centre' }]);
 

@@ -33,6 +33,16 @@ export class ChildApp {
     });
   }
 
+  /** The fields of the first JSON log line with this `msg` ("ingest listening" has the bound `port`). */
+  logged(msg: string): Record<string, unknown> {
+    for (const line of this.output.join('').split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const fields = JSON.parse(line) as Record<string, unknown>;
+      if (fields.msg === msg) return fields;
+    }
+    throw new Error(`${this.app} has not logged "${msg}":\n${this.output.join('')}`);
+  }
+
   /** Kills the process without warning (SIGKILL): no shutdown hooks, no drain. */
   async kill(): Promise<void> {
     const child = this.process;

@@ -44,6 +44,24 @@ export function checkGatewayPayload<S extends z.ZodType>(schema: S, value: unkno
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reason: `invalid ${what}: ${describeZodError(parsed.error)}` };
 }
 
+/** A message refused because its payload names a gateway other than its sender. */
+export interface Impersonation {
+  kind: 'rejected';
+  reason: string;
+  impersonation: true;
+}
+
+/**
+ * Why a message is refused when its payload names a gateway other than the one it came from, or
+ * undefined when they agree. The sender's identity is vouched for by NATS permissions on its
+ * subject (or by its HTTP secret), never by what the payload says, so a gateway speaks only for itself.
+ */
+export function impersonation(claimedGatewayId: string, gatewayId: string): Impersonation | undefined {
+  if (claimedGatewayId === gatewayId) return undefined;
+  const reason = `payload names gateway "${claimedGatewayId}" but came from gateway "${gatewayId}": a gateway speaks only for itself`;
+  return { kind: 'rejected', reason, impersonation: true };
+}
+
 /** One readable reason for a zod failure, `path: message` of its first issue; the sender fixes one thing at a time. */
 export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];

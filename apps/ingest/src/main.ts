@@ -1,3 +1,4 @@
+import { AddressInfo } from 'node:net';
 import { Module } from '@nestjs/common';
 import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/config';
 import { loadIngestConfig } from './ingest.config';
@@ -11,7 +12,8 @@ async function main(): Promise<void> {
 
   const { app, logger } = await createVigilApp(IngestAppModule, config.platform, 'ingest');
   await app.listen(config.httpPort, '0.0.0.0');
-  logger.log({ msg: 'ingest listening', port: config.httpPort });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  logger.log({ msg: 'ingest listening', port });
 }
 
 main().catch(exitOnStartupFailure);

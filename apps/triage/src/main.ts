@@ -1,3 +1,4 @@
+import { AddressInfo } from 'node:net';
 import { Module } from '@nestjs/common';
 import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/config';
 import { loadTriageConfig } from './triage.config';
@@ -11,7 +12,8 @@ async function main(): Promise<void> {
 
   const { app, logger } = await createVigilApp(TriageAppModule, config.platform, 'triage');
   await app.listen(config.httpPort, '0.0.0.0');
-  logger.log({ msg: 'triage listening', port: config.httpPort });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  logger.log({ msg: 'triage listening', port });
 }
 
 main().catch(exitOnStartupFailure);

@@ -1,17 +1,21 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, raw } from 'express';
+import { json } from 'express';
+import { boundedRawBody } from './bounded-raw-body';
 
 /** Path prefix where gateways post their own payloads; bodies there reach the handler as raw bytes. */
 export const GATEWAY_INTAKE_PREFIX = '/api/gateways';
 
+/** The most of a gateway intake body kept; a larger body is answered 413 by the intake, which keeps this much of it. */
+export const GATEWAY_INTAKE_LIMIT_BYTES = 64 * 1024;
+
 /**
  * Body parsing for every Vigil HTTP server. Gateway intake gets the exact bytes, so a message
- * that is not even JSON can still be kept as a dead letter; everything else gets JSON.
+ * that is not even JSON, or too large, can still be kept as a dead letter; everything else gets JSON.
  * Create the app with `bodyParser: false` before calling this. OpenAPI is served at /api/docs (JSON at /api/docs-json).
  */
 export function configureHttp(app: INestApplication): void {
-  app.use(GATEWAY_INTAKE_PREFIX, raw({ type: () => true, limit: '64kb' }));
+  app.use(GATEWAY_INTAKE_PREFIX, boundedRawBody(GATEWAY_INTAKE_LIMIT_BYTES));
   app.use(json({ limit: '256kb' }));
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()

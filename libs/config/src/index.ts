@@ -3,3 +3,4 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './zod-body.pipe';
 export * from './configure-http';
+export * from './bounded-raw-body';

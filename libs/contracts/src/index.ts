@@ -12,3 +12,4 @@ export * from './payloads/manual-call';
 export * from './reference/taxonomy';
 export * from './reference/gazetteer';
 export * from './payloads/stored-text';
+export * from './reference/place-names';

@@ -27,6 +27,15 @@ export const SUBJECTS = {
   deadLetters: 'dlq.>',
 } as const;
 
+/** The message kinds each gateway family publishes, as the last token of its subjects; anything else is dead-lettered. */
+export const GATEWAY_KINDS = {
+  airwave: ['sds', 'status', 'call', 'heartbeat'],
+  townlink: ['member-call', 'panic', 'radio-state', 'heartbeat'],
+} as const;
+
+/** A gateway family Vigil reads. */
+export type GatewayFamily = keyof typeof GATEWAY_KINDS;
+
 /** The parts of a gateway subject `gw.<family>.<gatewayId>.<kind>`, or undefined when it is not one. */
 export function parseGatewaySubject(subject: string): { family: string; gatewayId: string; kind: string } | undefined {
   const parts = subject.split('.');

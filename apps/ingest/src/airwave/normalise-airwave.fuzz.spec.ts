@@ -46,6 +46,7 @@ const { nextInput } = gatewayJsonFuzz({
 
 const REASON_KINDS = [
   'not UTF-8 JSON: ',
+  'payload names gateway "',
   'payload too large: ',
   'payload nested deeper than ',
   'text at ',
@@ -105,7 +106,7 @@ describe('normaliseAirwave fuzz', () => {
     const problems: string[] = [];
     for (let i = 0; i < ITERATIONS; i++) {
       const { kind, bytes } = nextInput(r);
-      const verdict = verdictOn(kind, () => normaliseAirwave(kind, bytes, RECEIVED_AT));
+      const verdict = verdictOn(kind, () => normaliseAirwave(kind, 'gw-herts-1', bytes, RECEIVED_AT));
       outcomes.set(verdict.outcome, (outcomes.get(verdict.outcome) ?? 0) + 1);
       if (verdict.problem) problems.push(`#${i} ${kind}: ${verdict.problem}`);
     }

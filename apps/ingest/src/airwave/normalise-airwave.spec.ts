@@ -25,7 +25,7 @@ const point = { lat: 51.9489, lon: -0.2834, accuracyM: 12 };
 
 describe('normaliseAirwave', () => {
   it('turns an SDS into a routine Police Airwaves call keyed by gateway and message id', () => {
-    const result = normaliseAirwave('sds', bytes(sds), receivedAt);
+    const result = normaliseAirwave('sds', 'gw-herts-1', bytes(sds), receivedAt);
     expect(result).toEqual({
       kind: 'call',
       call: expect.objectContaining({
@@ -46,7 +46,7 @@ describe('normaliseAirwave', () => {
     [5, 'routine', 'Status 5 from ISSI 2260102'],
     [0xffff, 'routine', 'Status 65535 from ISSI 2260102'],
   ])('status %d is %s', (value, urgency, summary) => {
-    const result = normaliseAirwave('status', bytes({ ...status, status: value }), receivedAt);
+    const result = normaliseAirwave('status', 'gw-herts-1', bytes({ ...status, status: value }), receivedAt);
     expect(result).toMatchObject({
       kind: 'call',
       call: { urgency, summary, callKey: 'airwave:gw-herts-1:s-1', categoryHint: { category: 'Police Request' } },
@@ -54,7 +54,7 @@ describe('normaliseAirwave', () => {
   });
 
   it('turns an emergency call set-up into an emergency call with no category', () => {
-    expect(normaliseAirwave('call', bytes(call), receivedAt)).toEqual({
+    expect(normaliseAirwave('call', 'gw-herts-1', bytes(call), receivedAt)).toEqual({
       kind: 'call',
       call: {
         callKey: 'airwave:gw-herts-1:c-1',
@@ -95,7 +95,7 @@ describe('normaliseAirwave', () => {
       'Police Request',
     ],
   ])('reads %s', (_name, change, urgency, summary, category) => {
-    const result = normaliseAirwave('call', bytes({ ...call, ...change }), receivedAt);
+    const result = normaliseAirwave('call', 'gw-herts-1', bytes({ ...call, ...change }), receivedAt);
     expect(result.kind === 'call' && result.call).toMatchObject({ urgency, summary });
     expect(result.kind === 'call' && result.call.categoryHint).toEqual(category ? { category } : undefined);
   });
@@ -107,7 +107,7 @@ describe('normaliseAirwave', () => {
     ['call', { ...call, location: point }, { issi: 2260102, talkgroup: 9001, point }],
     ['call', { ...call, called: { kind: 'issi', id: 2260001 } }, { issi: 2260102 }],
   ])('gives %s %j the location hints %j', (kind, body, location) => {
-    const result = normaliseAirwave(kind, bytes(body), receivedAt);
+    const result = normaliseAirwave(kind, 'gw-herts-1', bytes(body), receivedAt);
     expect(result.kind === 'call' && result.call.location).toEqual(location);
   });
 
@@ -117,13 +117,13 @@ describe('normaliseAirwave', () => {
     ['call', call],
     ['call', { ...call, emergency: false }],
   ])('produces a %s call that meets the CallReceived contract', (kind, body) => {
-    const result = normaliseAirwave(kind, bytes(body), receivedAt);
+    const result = normaliseAirwave(kind, 'gw-herts-1', bytes(body), receivedAt);
     expect(result.kind).toBe('call');
     expect(result.kind === 'call' && callReceivedSchema.parse(result.call)).toBeTruthy();
   });
 
   it('reads a heartbeat', () => {
-    expect(normaliseAirwave('heartbeat', bytes({ gatewayId: 'gw-herts-1', sentAt: '2026-11-23T02:14:00Z' }), receivedAt)).toEqual({
+    expect(normaliseAirwave('heartbeat', 'gw-herts-1', bytes({ gatewayId: 'gw-herts-1', sentAt: '2026-11-23T02:14:00Z' }), receivedAt)).toEqual({
       kind: 'heartbeat',
       gatewayId: 'gw-herts-1',
       sentAt: '2026-11-23T02:14:00Z',
@@ -150,9 +150,13 @@ describe('normaliseAirwave', () => {
     ['a heartbeat with no zone', 'heartbeat', { gatewayId: 'gw-herts-1', sentAt: '2026-11-23 02:14' }, /^invalid Airwave heartbeat: sentAt:/],
     ['an unknown kind', 'telemetry', sds, /^unknown Airwave message kind "telemetry" \(expected sds, status, call or heartbeat\)$/],
     ['a missing kind', undefined, sds, /^unknown Airwave message kind ""/],
+    ['an SDS naming another gateway', 'sds', { ...sds, gatewayId: 'gw-herts-2' }, /^payload names gateway "gw-herts-2" but came from gateway "gw-herts-1": a gateway speaks only for itself$/],
+    ['a status naming another gateway', 'status', { ...status, gatewayId: 'gw-herts-2' }, /^payload names gateway "gw-herts-2"/],
+    ['a call naming another gateway', 'call', { ...call, gatewayId: 'gw-herts-2' }, /^payload names gateway "gw-herts-2"/],
+    ['a heartbeat naming another gateway', 'heartbeat', { gatewayId: 'gw-herts-2', sentAt: '2026-11-23T02:14:00Z' }, /^payload names gateway "gw-herts-2"/],
   ])('rejects %s', (_name, kind, body, reason) => {
     const input = body instanceof Uint8Array ? body : bytes(body);
-    const result = normaliseAirwave(kind, input, receivedAt);
+    const result = normaliseAirwave(kind, 'gw-herts-1', input, receivedAt);
     expect(result.kind).toBe('rejected');
     expect(result.kind === 'rejected' && result.reason).toMatch(reason);
   });

@@ -9,13 +9,14 @@ import {
   CallReceived,
   TETRA_STATUS_EMERGENCY,
 } from '@vigil/contracts';
-import { checkGatewayPayload, CheckedPayload, decodeGatewayPayload } from '../gateway-payload';
+import { checkGatewayPayload, CheckedPayload, decodeGatewayPayload, impersonation } from '../gateway-payload';
 
 /** What one Airwave gateway message turned into. */
 export type AirwaveResult =
   | { kind: 'call'; call: CallReceived }
   | { kind: 'heartbeat'; gatewayId: string; sentAt: string }
-  | { kind: 'rejected'; reason: string };
+  /** `impersonation` when the payload names a gateway other than its sender. */
+  | { kind: 'rejected'; reason: string; impersonation?: true };
 
 type AirwaveMessage = AirwaveSds | AirwaveStatus | AirwaveCall;
 type CallDetails = Pick<CallReceived, 'urgency' | 'summary' | 'categoryHint' | 'location'>;
@@ -23,21 +24,24 @@ type CallDetails = Pick<CallReceived, 'urgency' | 'summary' | 'categoryHint' | '
 /**
  * Normalises one Airwave gateway message by its kind (`sds`, `status`, `call`, `heartbeat`, from
  * the subject). Emergency status 0 and emergency call set-ups become emergency calls, graded first
- * with no wait.
+ * with no wait. `gatewayId` is the sender's proven identity (its subject or HTTP credential): a
+ * payload naming another gateway is refused, and the call key is built from the sender.
  */
-export function normaliseAirwave(kind: string | undefined, bytes: Uint8Array, receivedAt: Date): AirwaveResult {
+export function normaliseAirwave(kind: string | undefined, gatewayId: string, bytes: Uint8Array, receivedAt: Date): AirwaveResult {
   const json = decodeGatewayPayload(bytes);
   if (!json.ok) return { kind: 'rejected', reason: json.reason };
   switch (kind) {
     case 'sds':
-      return toCall(checkGatewayPayload(airwaveSdsSchema, json.value, 'Airwave SDS'), sdsDetails, json.value, receivedAt);
+      return toCall(gatewayId, checkGatewayPayload(airwaveSdsSchema, json.value, 'Airwave SDS'), sdsDetails, json.value, receivedAt);
     case 'status':
-      return toCall(checkGatewayPayload(airwaveStatusSchema, json.value, 'Airwave status'), statusDetails, json.value, receivedAt);
+      return toCall(gatewayId, checkGatewayPayload(airwaveStatusSchema, json.value, 'Airwave status'), statusDetails, json.value, receivedAt);
     case 'call':
-      return toCall(checkGatewayPayload(airwaveCallSchema, json.value, 'Airwave call'), callSetUpDetails, json.value, receivedAt);
+      return toCall(gatewayId, checkGatewayPayload(airwaveCallSchema, json.value, 'Airwave call'), callSetUpDetails, json.value, receivedAt);
     case 'heartbeat': {
       const heartbeat = checkGatewayPayload(airwaveHeartbeatSchema, json.value, 'Airwave heartbeat');
       if (!heartbeat.ok) return { kind: 'rejected', reason: heartbeat.reason };
+      const impostor = impersonation(heartbeat.data.gatewayId, gatewayId);
+      if (impostor) return impostor;
       return { kind: 'heartbeat', gatewayId: heartbeat.data.gatewayId, sentAt: heartbeat.data.sentAt };
     }
     default:
@@ -46,6 +50,7 @@ export function normaliseAirwave(kind: string | undefined, bytes: Uint8Array, re
 }
 
 function toCall<M extends AirwaveMessage>(
+  gatewayId: string,
   checked: CheckedPayload<M>,
   details: (message: M) => CallDetails,
   raw: unknown,
@@ -53,10 +58,12 @@ function toCall<M extends AirwaveMessage>(
 ): AirwaveResult {
   if (!checked.ok) return { kind: 'rejected', reason: checked.reason };
   const message = checked.data;
+  const impostor = impersonation(message.gatewayId, gatewayId);
+  if (impostor) return impostor;
   return {
     kind: 'call',
     call: {
-      callKey: `airwave:${message.gatewayId}:${message.messageId}`,
+      callKey: `airwave:${gatewayId}:${message.messageId}`,
       source: 'Police Airwaves',
       sourceMessageId: message.messageId,
       receivedAt: receivedAt.toISOString(),

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONSUMERS, HandlerOutcome, InboundEvent, OnMessage, Outcome } from '@vigil/bus';
-import { DeadLetter } from '@vigil/contracts';
+import { DeadLetter, escapeUnstorable } from '@vigil/contracts';
 import { INGEST_SCHEMA } from '../ingest.schema';
 import { DeadLetterEntity } from './dead-letter.entity';
 
-/** Copies the dead-letter stream into a table the API and dashboard can search. */
+/**
+ * Copies the dead-letter stream into a table the API and dashboard can search. The raw bytes go
+ * to `bytea` as they are; the texts are escaped where Postgres cannot store them, since a reason
+ * may quote the very NUL or broken surrogate the message was refused for.
+ */
 @Injectable()
 export class DeadLettersConsumer {
   constructor(@InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource) {}
@@ -20,9 +24,9 @@ export class DeadLettersConsumer {
       .into(DeadLetterEntity)
       .values({
         id: message.envelope.id,
-        rejectedBy: letter.rejectedBy,
-        origin: letter.origin,
-        reason: letter.reason,
+        rejectedBy: escapeUnstorable(letter.rejectedBy),
+        origin: escapeUnstorable(letter.origin),
+        reason: escapeUnstorable(letter.reason),
         raw: Buffer.from(letter.rawBase64, 'base64'),
         receivedAt: new Date(letter.receivedAt),
         deliveryAttempts: letter.deliveryAttempts,

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONSUMERS, EventPublisher, HandlerOutcome, InboundMessage, OnMessage, Outcome } from '@vigil/bus';
-import { CallReceived, parseGatewaySubject, TownlinkRadioState } from '@vigil/contracts';
+import { CallReceived, GatewayFamily, TownlinkRadioState } from '@vigil/contracts';
 import { normaliseAirwave } from '../airwave/normalise-airwave';
 import { INGEST_SCHEMA } from '../ingest.schema';
 import { SourceRegistry } from '../supervision/source-registry';
 import { normaliseTownlink } from '../townlink/normalise-townlink';
 import { RadioStateEntity } from '../townlink/radio-state.entity';
+import { routeGatewaySubject } from './gateway-route';
 
 /** What any gateway normaliser can say about one message. */
 type GatewayResult =
@@ -16,9 +17,15 @@ type GatewayResult =
   | { kind: 'radio-state'; change: TownlinkRadioState }
   | { kind: 'rejected'; reason: string };
 
+const NORMALISERS: Record<GatewayFamily, (kind: string, gatewayId: string, bytes: Uint8Array, receivedAt: Date) => GatewayResult> = {
+  airwave: normaliseAirwave,
+  townlink: normaliseTownlink,
+};
+
 /**
- * Reads what radio gateways publish (Airwave, Town Link / Pub Link), announces each call once
- * keyed by the gateway's own message id, and counts every valid message as a sign of life.
+ * Reads everything gateways publish (Airwave, Town Link / Pub Link, and whatever else lands on
+ * `gw.>`, which is dead-lettered), announces each call once keyed by the subject's gateway and the
+ * gateway's own message id, and counts every valid message as a sign of life.
  */
 @Injectable()
 export class GatewaysConsumer {
@@ -28,23 +35,18 @@ export class GatewaysConsumer {
     @InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource,
   ) {}
 
-  @OnMessage(CONSUMERS.ingestAirwave, 'raw')
-  onAirwave(message: InboundMessage): Promise<HandlerOutcome> {
-    const subject = parseGatewaySubject(message.subject);
+  @OnMessage(CONSUMERS.ingestGateways, 'raw')
+  async onGatewayMessage(message: InboundMessage): Promise<HandlerOutcome> {
+    const route = routeGatewaySubject(message.subject);
+    if (!route.ok) return Outcome.reject(route.reason);
     const receivedAt = new Date();
-    return this.settle('airwave', subject?.gatewayId, normaliseAirwave(subject?.kind, message.data, receivedAt), receivedAt);
+    const result = NORMALISERS[route.family](route.kind, route.gatewayId, message.data, receivedAt);
+    return this.settle(route.family, route.gatewayId, result, receivedAt);
   }
 
-  @OnMessage(CONSUMERS.ingestTownlink, 'raw')
-  onTownlink(message: InboundMessage): Promise<HandlerOutcome> {
-    const subject = parseGatewaySubject(message.subject);
-    const receivedAt = new Date();
-    return this.settle('townlink', subject?.gatewayId, normaliseTownlink(subject?.kind, message.data, receivedAt), receivedAt);
-  }
-
-  private async settle(family: 'airwave' | 'townlink', gatewayId: string | undefined, result: GatewayResult, receivedAt: Date): Promise<HandlerOutcome> {
+  private async settle(family: GatewayFamily, gatewayId: string, result: GatewayResult, receivedAt: Date): Promise<HandlerOutcome> {
     if (result.kind === 'rejected') return Outcome.reject(result.reason);
-    if (gatewayId) this.sources.gatewayHeard(family, gatewayId, receivedAt);
+    this.sources.gatewayHeard(family, gatewayId, receivedAt);
     switch (result.kind) {
       case 'heartbeat':
         return Outcome.done('heartbeat');

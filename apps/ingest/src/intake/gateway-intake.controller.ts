@@ -1,8 +1,22 @@
 import { createHash } from 'node:crypto';
-import { BadRequestException, Controller, ForbiddenException, Headers, HttpCode, Inject, Ip, Param, Post, Req, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  ForbiddenException,
+  Headers,
+  HttpCode,
+  Inject,
+  Ip,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Req,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { bearerToken, gatewaySecretMatches } from '@vigil/auth';
 import { DeadLetterer, EventPublisher } from '@vigil/bus';
+import { GATEWAY_INTAKE_LIMIT_BYTES, oversizeBodyBytes } from '@vigil/config';
 import { normaliseAirwave } from '../airwave/normalise-airwave';
 import { INGEST_OPTIONS, IngestOptions } from '../ingest.options';
 import { normaliseTownlink } from '../townlink/normalise-townlink';
@@ -19,7 +33,8 @@ export interface IntakeReceipt {
 /**
  * For gateways that cannot speak NATS: the same payloads by HTTP POST, authenticated per
  * gateway. A valid message joins the gateway stream exactly as if published there (same
- * subject, same de-duplication id); an invalid one is answered 400 with the reason and kept.
+ * subject, same de-duplication id); an invalid one is answered 400 with the reason and kept, one
+ * naming another gateway 403, and one over 64 KiB 413 with its first 64 KiB kept.
  */
 @Controller('api/gateways')
 export class GatewayIntakeController {
@@ -46,27 +61,36 @@ export class GatewayIntakeController {
     if (!normalise || !/^[A-Za-z0-9_-]+$/.test(kind)) throw new BadRequestException(`unknown gateway family "${family}" (airwave or townlink)`);
     const body: Buffer = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const origin = `http:${ip} ${family}/${gatewayId}/${kind}`;
-
-    const result = normalise(kind, body, new Date());
-    if (result.kind === 'rejected') await this.refuse(body, origin, result.reason, gatewayId);
-    const payload = JSON.parse(body.toString('utf8')) as { gatewayId?: string; messageId?: string; sentAt?: string };
-    if (payload.gatewayId !== gatewayId) {
-      throw new ForbiddenException(`payload names gateway "${payload.gatewayId}", but this is gateway "${gatewayId}"`);
+    const oversize = oversizeBodyBytes(request);
+    if (oversize !== undefined) {
+      const reason = `body of ${oversize} bytes is over the ${GATEWAY_INTAKE_LIMIT_BYTES / 1024} KiB limit (first ${body.byteLength} bytes kept)`;
+      await this.keep(body, origin, reason, gatewayId);
+      throw new PayloadTooLargeException(reason);
     }
+
+    // The secret proves the gateway: the normaliser refuses a payload naming another one.
+    const result = normalise(kind, gatewayId, body, new Date());
+    if (result.kind === 'rejected') await this.refuse(body, origin, result, gatewayId);
+    const payload = JSON.parse(body.toString('utf8')) as { messageId?: string; sentAt?: string };
     const msgId = payload.messageId ? `${gatewayId}:${payload.messageId}` : `${gatewayId}:heartbeat:${payload.sentAt}`;
     const receipt = await this.publisher.publishRaw(`gw.${family}.${gatewayId}.${kind}`, body, msgId);
     return { accepted: true, duplicate: receipt.duplicate };
   }
 
-  private async refuse(body: Buffer, origin: string, reason: string, gatewayId: string): Promise<never> {
+  private async refuse(body: Buffer, origin: string, { reason, impersonation }: { reason: string; impersonation?: true }, gatewayId: string): Promise<never> {
+    await this.keep(body, origin, reason, gatewayId);
+    throw impersonation ? new ForbiddenException(reason) : new BadRequestException(reason);
+  }
+
+  // The reason is part of the id: two oversize bodies may share their kept prefix, never their size.
+  private async keep(body: Buffer, origin: string, reason: string, gatewayId: string): Promise<void> {
     await this.deadLetterer.keep({
-      id: `intake:${gatewayId}:${createHash('sha256').update(body).digest('hex').slice(0, 24)}`,
+      id: `intake:${gatewayId}:${createHash('sha256').update(reason).update(body).digest('hex').slice(0, 24)}`,
       rejectedBy: 'ingest-http-intake',
       origin,
       reason,
       raw: body,
       deliveryAttempts: 1,
     });
-    throw new BadRequestException(reason);
   }
 }

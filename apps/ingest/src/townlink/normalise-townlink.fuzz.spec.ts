@@ -43,6 +43,7 @@ const { nextInput } = gatewayJsonFuzz({
 
 const REASON_KINDS = [
   'not UTF-8 JSON: ',
+  'payload names gateway "',
   'payload too large: ',
   'payload nested deeper than ',
   'text at ',
@@ -107,7 +108,7 @@ describe('normaliseTownlink fuzz', () => {
     const problems: string[] = [];
     for (let i = 0; i < ITERATIONS; i++) {
       const { kind, bytes } = nextInput(r);
-      const verdict = verdictOn(kind, () => normaliseTownlink(kind, bytes, RECEIVED_AT));
+      const verdict = verdictOn(kind, () => normaliseTownlink(kind, 'tl-hitchin', bytes, RECEIVED_AT));
       outcomes.set(verdict.outcome, (outcomes.get(verdict.outcome) ?? 0) + 1);
       if (verdict.problem) problems.push(`#${i} ${kind}: ${verdict.problem}`);
     }

@@ -39,7 +39,7 @@ const heartbeat = { gatewayId: 'tl-hitchin', baseStation: 'Hitchin BS1', sentAt:
 
 describe('normaliseTownlink', () => {
   it('turns a member call into a routine Town Link call keyed by gateway and message id', () => {
-    expect(normaliseTownlink('member-call', bytes(memberCall), receivedAt)).toEqual({
+    expect(normaliseTownlink('member-call', 'tl-hitchin', bytes(memberCall), receivedAt)).toEqual({
       kind: 'call',
       call: {
         callKey: 'townlink:tl-hitchin:mc-1',
@@ -56,7 +56,7 @@ describe('normaliseTownlink', () => {
   });
 
   it('turns a panic press into an emergency call', () => {
-    expect(normaliseTownlink('panic', bytes(panic), receivedAt)).toEqual({
+    expect(normaliseTownlink('panic', 'pl-stevenage', bytes(panic), receivedAt)).toEqual({
       kind: 'call',
       call: {
         callKey: 'townlink:pl-stevenage:p-1',
@@ -77,19 +77,19 @@ describe('normaliseTownlink', () => {
     ['a member call with no radio id', 'member-call', { ...memberCall, radioId: undefined }, 'Town Link Boots (member TL-118): '],
     ['a Town Link panic', 'panic', { ...panic, scheme: 'Town Link' }, 'PANIC button: The Red Lion, Stevenage Old Town (Town Link member'],
   ])('names the scheme in %s and still counts it as Town Link', (_name, kind, body, summaryStart) => {
-    const result = normaliseTownlink(kind, bytes(body), receivedAt);
+    const result = normaliseTownlink(kind, body.gatewayId, bytes(body), receivedAt);
     expect(result.kind === 'call' && result.call.source).toBe('Town Link');
     expect(result.kind === 'call' && result.call.summary.startsWith(summaryStart)).toBe(true);
   });
 
   it('keeps the town as sent, for triage to resolve', () => {
-    const result = normaliseTownlink('member-call', bytes({ ...memberCall, town: 'hitchin town centre ' }), receivedAt);
+    const result = normaliseTownlink('member-call', 'tl-hitchin', bytes({ ...memberCall, town: 'hitchin town centre ' }), receivedAt);
     expect(result.kind === 'call' && result.call.location).toEqual({ town: 'hitchin town centre ', radioMember: 'TL-118' });
   });
 
   it('keeps fields it does not know in raw', () => {
     const body = { ...memberCall, signalStrength: -71 };
-    const result = normaliseTownlink('member-call', bytes(body), receivedAt);
+    const result = normaliseTownlink('member-call', 'tl-hitchin', bytes(body), receivedAt);
     expect(result.kind === 'call' && result.call.raw).toEqual(body);
   });
 
@@ -97,7 +97,7 @@ describe('normaliseTownlink', () => {
     ['member-call', memberCall],
     ['panic', panic],
   ])('produces a %s call that meets the CallReceived contract', (kind, body) => {
-    const result = normaliseTownlink(kind, bytes(body), receivedAt);
+    const result = normaliseTownlink(kind, body.gatewayId, bytes(body), receivedAt);
     expect(result.kind).toBe('call');
     expect(result.kind === 'call' && callReceivedSchema.parse(result.call)).toBeTruthy();
   });
@@ -114,14 +114,14 @@ describe('normaliseTownlink', () => {
     }],
     ['a stun without unknown fields', { ...radioState, colour: 'red' }, radioState],
   ])('reads %s', (_name, body, change) => {
-    expect(normaliseTownlink('radio-state', bytes(body), receivedAt)).toEqual({ kind: 'radio-state', change });
+    expect(normaliseTownlink('radio-state', 'tl-hitchin', bytes(body), receivedAt)).toEqual({ kind: 'radio-state', change });
   });
 
   it.each([
     ['with a base station', heartbeat, heartbeat],
     ['without a base station', { ...heartbeat, baseStation: undefined }, { gatewayId: 'tl-hitchin', sentAt: '2026-11-23T22:41:00Z' }],
   ])('reads a heartbeat %s', (_name, body, expected) => {
-    expect(normaliseTownlink('heartbeat', bytes(body), receivedAt)).toEqual({ kind: 'heartbeat', ...expected });
+    expect(normaliseTownlink('heartbeat', 'tl-hitchin', bytes(body), receivedAt)).toEqual({ kind: 'heartbeat', ...expected });
   });
 
   it.each([
@@ -146,9 +146,13 @@ describe('normaliseTownlink', () => {
     ['a null heartbeat', 'heartbeat', 'null', /^invalid Town Link heartbeat: \(message\):/],
     ['an Airwave kind', 'sds', memberCall, /^unknown Town Link message kind "sds" \(expected member-call, panic, radio-state or heartbeat\)$/],
     ['a missing kind', undefined, memberCall, /^unknown Town Link message kind "" /],
+    ['a member call naming another gateway', 'member-call', { ...memberCall, gatewayId: 'tl-royston' }, /^payload names gateway "tl-royston" but came from gateway "tl-hitchin"/],
+    ['a panic naming another gateway', 'panic', { ...panic, gatewayId: 'tl-royston' }, /^payload names gateway "tl-royston" but came from gateway "tl-hitchin"/],
+    ['a radio state naming another gateway', 'radio-state', { ...radioState, gatewayId: 'tl-royston' }, /^payload names gateway "tl-royston"/],
+    ['a heartbeat naming another gateway', 'heartbeat', { ...heartbeat, gatewayId: 'tl-royston' }, /^payload names gateway "tl-royston"/],
   ])('rejects %s', (_name, kind, body, reason) => {
     const input = body instanceof Uint8Array ? body : bytes(body);
-    const result = normaliseTownlink(kind, input, receivedAt);
+    const result = normaliseTownlink(kind, 'tl-hitchin', input, receivedAt);
     expect(result.kind).toBe('rejected');
     expect(result.kind === 'rejected' && result.reason).toMatch(reason);
   });

@@ -8,45 +8,58 @@ import {
   TownlinkRadioState,
   townlinkRadioStateSchema,
 } from '@vigil/contracts';
-import { checkGatewayPayload, decodeGatewayPayload } from '../gateway-payload';
+import { checkGatewayPayload, CheckedPayload, decodeGatewayPayload, impersonation } from '../gateway-payload';
 
 /** What one Town Link / Pub Link base-station message turned into. */
 export type TownlinkResult =
   | { kind: 'call'; call: CallReceived }
   | { kind: 'radio-state'; change: TownlinkRadioState }
   | { kind: 'heartbeat'; gatewayId: string; baseStation?: string; sentAt: string }
-  | { kind: 'rejected'; reason: string };
+  /** `impersonation` when the payload names a gateway other than its sender. */
+  | { kind: 'rejected'; reason: string; impersonation?: true };
 
 /**
  * Normalises one business-radio message by its kind (`member-call`, `panic`, `radio-state`,
  * `heartbeat`, from the subject). Both schemes are the partnership's "Town Link" call source, so
- * the scheme is named in the summary; a panic press becomes an emergency call.
+ * the scheme is named in the summary; a panic press becomes an emergency call. `gatewayId` is the
+ * sender's proven identity (its subject or HTTP credential): a payload naming another gateway is
+ * refused, and the call key is built from the sender.
  */
-export function normaliseTownlink(kind: string | undefined, bytes: Uint8Array, receivedAt: Date): TownlinkResult {
+export function normaliseTownlink(kind: string | undefined, gatewayId: string, bytes: Uint8Array, receivedAt: Date): TownlinkResult {
   const json = decodeGatewayPayload(bytes);
   if (!json.ok) return { kind: 'rejected', reason: json.reason };
   switch (kind) {
-    case 'member-call': {
-      const checked = checkGatewayPayload(townlinkMemberCallSchema, json.value, 'Town Link member call');
-      return checked.ok ? { kind: 'call', call: memberCall(checked.data, json.value, receivedAt) } : rejected(checked.reason);
-    }
-    case 'panic': {
-      const checked = checkGatewayPayload(townlinkPanicSchema, json.value, 'Town Link panic');
-      return checked.ok ? { kind: 'call', call: panicCall(checked.data, json.value, receivedAt) } : rejected(checked.reason);
-    }
-    case 'radio-state': {
-      const checked = checkGatewayPayload(townlinkRadioStateSchema, json.value, 'Town Link radio state');
-      return checked.ok ? { kind: 'radio-state', change: checked.data } : rejected(checked.reason);
-    }
-    case 'heartbeat': {
-      const checked = checkGatewayPayload(townlinkHeartbeatSchema, json.value, 'Town Link heartbeat');
-      if (!checked.ok) return rejected(checked.reason);
-      const { gatewayId, baseStation, sentAt } = checked.data;
-      return { kind: 'heartbeat', gatewayId, ...(baseStation ? { baseStation } : {}), sentAt };
-    }
+    case 'member-call':
+      return fromSender(gatewayId, checkGatewayPayload(townlinkMemberCallSchema, json.value, 'Town Link member call'), (data) => ({
+        kind: 'call',
+        call: memberCall(data, json.value, receivedAt),
+      }));
+    case 'panic':
+      return fromSender(gatewayId, checkGatewayPayload(townlinkPanicSchema, json.value, 'Town Link panic'), (data) => ({
+        kind: 'call',
+        call: panicCall(data, json.value, receivedAt),
+      }));
+    case 'radio-state':
+      return fromSender(gatewayId, checkGatewayPayload(townlinkRadioStateSchema, json.value, 'Town Link radio state'), (change) => ({
+        kind: 'radio-state',
+        change,
+      }));
+    case 'heartbeat':
+      return fromSender(gatewayId, checkGatewayPayload(townlinkHeartbeatSchema, json.value, 'Town Link heartbeat'), ({ baseStation, sentAt }) => ({
+        kind: 'heartbeat',
+        gatewayId,
+        ...(baseStation ? { baseStation } : {}),
+        sentAt,
+      }));
     default:
       return rejected(`unknown Town Link message kind "${kind ?? ''}" (expected member-call, panic, radio-state or heartbeat)`);
   }
+}
+
+/** Accepts a checked payload only from the gateway it names; after this the two ids are equal. */
+function fromSender<T extends { gatewayId: string }>(gatewayId: string, checked: CheckedPayload<T>, accept: (data: T) => TownlinkResult): TownlinkResult {
+  if (!checked.ok) return rejected(checked.reason);
+  return impersonation(checked.data.gatewayId, gatewayId) ?? accept(checked.data);
 }
 
 function rejected(reason: string): TownlinkResult {

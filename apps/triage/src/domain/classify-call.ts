@@ -1,4 +1,5 @@
 import { CallReceived, isKnownCategory } from '@vigil/contracts';
+import { stripPlaceNames } from './strip-place-names';
 
 /** A category choice and why it was made. */
 export interface Classification {
@@ -41,13 +42,16 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
   { pattern: /\bsuspicious\b/, category: 'Suspicious Activity', subcategory: null },
 ];
 
-/** Chooses a taxonomy category for a call: its source's own hint first, then its words, else Other. */
+/**
+ * Chooses a taxonomy category for a call: its source's own hint first, then its words, else Other.
+ * Place names are taken out first: where it happened is not evidence of what happened.
+ */
 export function classifyCall(call: Pick<CallReceived, 'categoryHint' | 'summary'>): Classification {
   const hint = call.categoryHint;
   if (hint && isKnownCategory(hint.category, hint.subcategory)) {
     return { category: hint.category, subcategory: hint.subcategory ?? null, reason: 'source-hint' };
   }
-  const text = call.summary.toLowerCase();
+  const text = stripPlaceNames(call.summary).toLowerCase();
   const rule = KEYWORD_RULES.find((r) => r.pattern.test(text));
   if (rule) return { category: rule.category, subcategory: rule.subcategory, reason: `keyword:${rule.pattern.source}` };
   return { category: 'Other', subcategory: null, reason: 'no-match' };

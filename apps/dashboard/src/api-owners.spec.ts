@@ -1,0 +1,21 @@
+import { apiOwnerOf } from './api-owners';
+
+describe('apiOwnerOf', () => {
+  it.each([
+    ['/api/sources', 'ingest'],
+    ['/api/dead-letters?limit=100', 'ingest'],
+    ['/api/alarm-accounts/1234', 'ingest'],
+    ['/api/calls', 'ingest'],
+    ['/api/incidents', 'triage'],
+    ['/api/incidents/42/timeline', 'triage'],
+    ['/api/incidents?partner=stevenage', 'triage'],
+    ['/api/sourcesX', undefined],
+    ['/api/gateways/airwave/gw-1/sds', undefined],
+    ['/api/docs', undefined],
+    ['/socket.io/?EIO=4', undefined],
+    ['/app.js', undefined],
+    ['/', undefined],
+  ])('%s → %s', (path, owner) => {
+    expect(apiOwnerOf(path)).toBe(owner);
+  });
+});
