@@ -183,11 +183,11 @@ describe('sign-in through an OpenID Connect provider', () => {
     });
     try {
       await cutOff.start();
-      const url = /"msg":"dashboard listening","url":"http:\/\/localhost:(\d+)\/"/.exec(cutOff.output.join(''));
-      const login = await fetch(`http://127.0.0.1:${url?.[1]}/auth/login`, { redirect: 'manual' });
+      const port = cutOff.logged('dashboard listening').port;
+      const login = await fetch(`http://127.0.0.1:${port}/auth/login`, { redirect: 'manual' });
       expect(login.status).toBe(502);
       expect(await login.text()).toContain('Vigil cannot reach your identity provider just now');
-      expect((await fetch(`http://127.0.0.1:${url?.[1]}/`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
     } finally {
       await cutOff.stop();
     }
