@@ -1,11 +1,12 @@
 /**
- * Issues a dashboard/API token signed with VIGIL_AUTH_SECRET.
+ * Issues a dashboard/API token signed with VIGIL_AUTH_SECRET, under the same rule as every Vigil
+ * process: outside demo mode (VIGIL_DEMO=on) it refuses a missing, demo or short secret.
  *   npm run token -- police pc-1234
  *   npm run token -- partner sbc-duty stevenage
  *   npm run token -- contractor eurovia-1
  */
 import { Role, signToken } from '@vigil/auth';
-import { loadPlatformConfig } from '@vigil/config';
+import { demoBanner, exitOnStartupFailure, loadPlatformConfig, PlatformConfig } from '@vigil/config';
 import { findPartner } from '@vigil/contracts';
 
 const ROLES: Role[] = ['police', 'operator', 'partner', 'contractor'];
@@ -15,5 +16,13 @@ if (!ROLES.includes(role) || !subject || (role === 'partner' && !findPartner(par
   process.exit(2);
 }
 const hours = 12;
-const token = signToken({ subject, role, ...(role === 'partner' ? { partnerId } : {}) }, loadPlatformConfig(process.env).authSecret, hours * 3600);
+let config: PlatformConfig;
+try {
+  config = loadPlatformConfig(process.env);
+} catch (error) {
+  exitOnStartupFailure(error);
+}
+// The token alone goes to stdout, so scripts can capture it; the warning goes beside it.
+process.stderr.write(demoBanner(config) ?? '');
+const token = signToken({ subject, role, ...(role === 'partner' ? { partnerId } : {}) }, config.authSecret, hours * 3600);
 process.stdout.write(`${token}\n`);

@@ -12,12 +12,12 @@ export class ChildApp {
     private readonly env: Record<string, string>,
   ) {}
 
-  /** Starts the process and resolves once it logs that it listens. */
+  /** Starts the process (on a free port unless the env names one) and resolves once it logs that it listens. */
   async start(): Promise<void> {
     const main = join(__dirname, '..', '..', 'dist', 'apps', this.app, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first (npm test does)`);
     const child = spawn(process.execPath, [main], {
-      env: { PATH: process.env.PATH ?? '', ...this.env, VIGIL_LOG_LEVEL: 'log', [`VIGIL_${this.app.toUpperCase()}_PORT`]: '0' },
+      env: { PATH: process.env.PATH ?? '', [`VIGIL_${this.app.toUpperCase()}_PORT`]: '0', ...this.env, VIGIL_LOG_LEVEL: 'log' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.process = child;

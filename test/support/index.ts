@@ -4,3 +4,4 @@ export * from './sql';
 export * from './gateway';
 export * from './embedded-vigil';
 export * from './child-app';
+export * from './free-port';

@@ -1,4 +1,5 @@
 import { connect, NatsConnection } from 'nats';
+import { redactUrl } from '@vigil/observability';
 
 /** Raised when NATS cannot be reached at start-up; its message tells an operator what to do. */
 export class NatsUnreachableError extends Error {}
@@ -17,7 +18,7 @@ export async function connectToNats(url: string, name: string): Promise<NatsConn
     });
   } catch (error) {
     throw new NatsUnreachableError(
-      `NATS not reachable at ${url} (${(error as Error).message}). ` +
+      `NATS not reachable at ${redactUrl(url)} (${(error as Error).message}). ` +
         'Vigil needs NATS with JetStream. Start it locally with: ' +
         'start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- ' +
         '-a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log ' +

@@ -3,3 +3,5 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './zod-body.pipe';
 export * from './configure-http';
+export * from './auth-secret';
+export * from './demo-banner';

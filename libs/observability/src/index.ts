@@ -2,3 +2,4 @@ export * from './metrics';
 export * from './logger';
 export * from './health';
 export * from './observability.module';
+export * from './redact-url';
