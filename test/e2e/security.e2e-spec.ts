@@ -77,7 +77,9 @@ describe('what a deployed Vigil shows and accepts', () => {
     ['/metrics', 'no', 401],
     ['/metrics', 'partner', 403],
     ['/metrics', 'police', 200],
+    ['/METRICS/', 'no', 401],
     ['/api/docs-json', 'no', 401],
+    ['/api/docs', 'no', 401],
     ['/api/docs-json', 'police', 200],
   ] as const)('with VIGIL_OPS_ENDPOINTS=staff, %s with %s token answers %d', async (path, role, status) => {
     const headers: Record<string, string> = role === 'no' ? {} : { Authorization: `Bearer ${token(role)}` };

@@ -2,8 +2,9 @@ import type { RequestHandler, Response } from 'express';
 import { bearerToken, isControlRoomStaff, verifyToken } from '@vigil/auth';
 import { OpsEndpoints } from './platform.config';
 
-// /metrics, and Swagger's /api/docs, /api/docs/<asset>, /api/docs-json and /api/docs-yaml.
-const OPS_PATH = /^\/(?:metrics|api\/docs)(?:[-/]|$)/;
+// /metrics, and Swagger's /api/docs, /api/docs/<asset>, /api/docs-json and /api/docs-yaml; in any
+// case, since Express routes /METRICS to the same handler.
+const OPS_PATH = /^\/(?:metrics|api\/docs)(?:[-/]|$)/i;
 
 function refuse(response: Response, statusCode: number, message: string): void {
   response.status(statusCode).json({ statusCode, message });
