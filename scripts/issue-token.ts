@@ -15,13 +15,16 @@ if (!ROLES.includes(role) || !subject || (role === 'partner' && !findPartner(par
   process.stderr.write(`usage: npm run token -- <${ROLES.join('|')}> <who> [partner id, for role partner]\n`);
   process.exit(2);
 }
-const hours = 12;
-let config: PlatformConfig;
-try {
-  config = loadPlatformConfig(process.env);
-} catch (error) {
-  exitOnStartupFailure(error);
+function loadConfig(): PlatformConfig {
+  try {
+    return loadPlatformConfig(process.env);
+  } catch (error) {
+    return exitOnStartupFailure(error);
+  }
 }
+
+const hours = 12;
+const config = loadConfig();
 // The token alone goes to stdout, so scripts can capture it; the warning goes beside it.
 process.stderr.write(demoBanner(config) ?? '');
 const token = signToken({ subject, role, ...(role === 'partner' ? { partnerId } : {}) }, config.authSecret, hours * 3600);
