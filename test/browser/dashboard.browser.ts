@@ -1,16 +1,55 @@
 /**
  * The dashboard as a person sees it: `npm start`'s process (demo feed on) in its own namespace and
- * database, Debian's headless Chromium opening the printed link, incidents arriving in the table.
- * Prints the plain "N passed, N failed" line CI reads. Run with `npm run test:browser`.
+ * database, Debian's headless Chromium opening the printed link, incidents arriving in the table;
+ * then sessions whose token has expired or expires while open. Prints the plain "N passed, N failed"
+ * line CI reads. Run with `npm run test:browser`.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { Browser, chromium } from 'playwright-core';
+import { signToken } from '@vigil/auth';
 import { createTestEnvironment } from '../support/test-environment';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SCREENSHOT = join(ROOT, '.bench', 'dashboard.png');
+const EXPIRED_SCREENSHOT = join(ROOT, '.bench', 'dashboard-session-expired.png');
+
+/**
+ * A police page whose token expires after `ttlSeconds` (at once when negative) must say so and go
+ * quiet: no more polling of /api, no socket.io reconnects, however long it then stays open
+ * (the page's clock is run a minute ahead instead of waiting a minute).
+ */
+async function sessionEndsWithToken(browser: Browser, origin: string, secret: string, ttlSeconds: number): Promise<string[]> {
+  const failures: string[] = [];
+  const context = await browser.newContext({ viewport: { width: 1400, height: 500 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/(api|socket\.io)\//.test(new URL(request.url()).pathname)) requests.push(request.url());
+  });
+  try {
+    await page.clock.install();
+    await page.goto(`${origin}/?token=${signToken({ subject: 'pc-expiring', role: 'police' }, secret, ttlSeconds)}`);
+    if (ttlSeconds > 0) await page.waitForSelector('#status.live', { timeout: 15_000 });
+    await page.waitForFunction(() => /Session expired — sign in again/.test(document.getElementById('notice')!.textContent ?? ''), undefined, {
+      timeout: 15_000 + Math.max(ttlSeconds, 0) * 1000,
+    });
+    const status = await page.locator('#status').innerText();
+    if (status !== 'signed out') failures.push(`status after expiry is "${status}", not "signed out"`);
+    if (await page.getByText('cannot reach Vigil').isVisible()) failures.push('the page says "cannot reach Vigil" for an expired session');
+    if (await page.getByText('Refused messages: none').isVisible()) failures.push('the page claims "Refused messages: none" for an expired session');
+    const before = requests.length;
+    await page.clock.runFor(60_000);
+    if (requests.length > before) failures.push(`signed-out page still asked Vigil: ${requests.slice(before).join(', ')}`);
+    if (ttlSeconds > 0) await page.screenshot({ path: EXPIRED_SCREENSHOT });
+  } catch (error) {
+    failures.push((error as Error).message);
+  } finally {
+    await context.close();
+  }
+  return failures.map((f) => `token with ttl ${ttlSeconds} s: ${f}`);
+}
 
 async function main(): Promise<void> {
   const env = await createTestEnvironment('browser');
@@ -20,7 +59,8 @@ async function main(): Promise<void> {
   });
   let output = '';
   const failures: string[] = [];
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let passed = 0;
+  let browser: Browser | undefined;
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no dashboard URL printed in 60 s:\n${output}`)), 60_000);
@@ -41,6 +81,10 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
     await page.goto(url);
     await page.waitForSelector('#status.live', { timeout: 15_000 });
     await page.waitForFunction(() => document.querySelectorAll('#incidents tbody tr').length >= 3, undefined, { timeout: 30_000 });
@@ -51,9 +95,17 @@ async function main(): Promise<void> {
     if (!/airwave demo-airwave up/.test(sources)) failures.push(`sources strip does not show the demo Airwave gateway up: ${sources}`);
     const firstRow = await page.locator('#incidents tbody tr').first().innerText();
     if (!/VIG-\d{4}-\d{6}/.test(firstRow)) failures.push(`first row has no incident reference: ${firstRow}`);
+    if (blocked.length > 0) failures.push(`the security headers' CSP blocked part of the page: ${blocked.join('; ')}`);
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     console.log(`dashboard showed ${await page.locator('#incidents tbody tr').count()} incidents arriving live; screenshot ${SCREENSHOT}`);
+    if (failures.length === 0) passed += 1;
+    for (const ttlSeconds of [-60, 10]) {
+      const expired = await sessionEndsWithToken(browser, new URL(url).origin, env.platform.authSecret, ttlSeconds);
+      failures.push(...expired);
+      if (expired.length === 0) passed += 1;
+    }
+    console.log(`expired sessions ask to sign in again and stop asking Vigil; screenshot ${EXPIRED_SCREENSHOT}`);
   } catch (error) {
     failures.push((error as Error).message);
   } finally {
@@ -63,7 +115,7 @@ async function main(): Promise<void> {
     await env.dispose();
   }
   failures.forEach((f) => console.error(`FAILED: ${f}`));
-  console.log(`${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
+  console.log(`${passed} passed, ${3 - passed} failed`);
   process.exit(failures.length === 0 ? 0 : 1);
 }
 

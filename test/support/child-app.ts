@@ -12,7 +12,7 @@ export class ChildApp {
     private readonly env: Record<string, string>,
   ) {}
 
-  /** Starts the process and resolves once it logs that it listens. */
+  /** Starts the process (on a free port unless the env names one) and resolves once it logs that it listens. */
   async start(): Promise<void> {
     const main = join(__dirname, '..', '..', 'dist', 'apps', this.app, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first (npm test does)`);

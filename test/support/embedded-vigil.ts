@@ -23,7 +23,7 @@ export async function startEmbeddedVigil(platform: PlatformConfig, ingest: Inges
     logger: new JsonLogger({ level: platform.logLevel, pretty: true, app: 'vigil-test' }),
     bodyParser: false,
   });
-  configureHttp(app);
+  configureHttp(app, platform);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

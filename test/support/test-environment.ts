@@ -28,10 +28,13 @@ export async function createTestEnvironment(label: string): Promise<TestEnvironm
   const database = `vigil_test_${id}`;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
   const platform: PlatformConfig = {
+    demo: false,
     natsUrl: NATS_URL,
     busNamespace: namespace,
     databaseUrl,
-    authSecret: 'test-secret-0123456789',
+    authSecret: 'test-secret-of-32-or-more-characters-0123456789',
+    opsEndpoints: 'public',
+    socketOrigins: [],
     logLevel: 'warn',
     logPretty: false,
   };
@@ -62,6 +65,7 @@ export async function createTestEnvironment(label: string): Promise<TestEnvironm
       VIGIL_BUS_NAMESPACE: namespace,
       VIGIL_DATABASE_URL: databaseUrl,
       VIGIL_AUTH_SECRET: platform.authSecret,
+      VIGIL_OPS_ENDPOINTS: platform.opsEndpoints,
       VIGIL_LOG_LEVEL: 'warn',
       VIGIL_DC09_HOST: '127.0.0.1',
       VIGIL_DC09_TCP_PORT: '0',

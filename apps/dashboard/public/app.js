@@ -68,11 +68,32 @@
     document.getElementById('who').textContent = claims.sub + ' · ' + claims.role + (claims.partner ? ' · ' + claims.partner : '');
   } catch (e) { /* the server decides; the label is only a courtesy */ }
 
+  // Every sign that the session is over (a 401, a refused or expired socket) ends here: forget the
+  // token, stop polling and reconnecting, and ask the person to sign in again.
+  let socket;
+  let machineryTimer;
+  let signedOut = false;
+  function askToSignIn(reason) {
+    if (signedOut) return;
+    signedOut = true;
+    sessionStorage.removeItem('vigil.token');
+    clearInterval(machineryTimer);
+    if (socket) socket.disconnect();
+    document.getElementById('machinery').hidden = true;
+    setStatus('down', 'signed out');
+    notice('Session expired — sign in again (' + reason + ').');
+  }
+
   // Control-room staff also see the machinery: which sources are alive, and what Vigil refused.
   function watchMachinery() {
     const headers = { Authorization: 'Bearer ' + token };
+    const getJson = (path) => fetch(path, { headers }).then((r) => {
+      if (r.status === 401) askToSignIn('Vigil no longer accepts this sign-in');
+      if (!r.ok || signedOut) throw new Error(path + ' answered ' + r.status);
+      return r.json();
+    });
     const refresh = () => {
-      fetch('/api/sources', { headers }).then((r) => (r.ok ? r.json() : [])).then((sources) => {
+      getJson('/api/sources').then((sources) => {
         const el = document.getElementById('sources');
         el.textContent = sources.length ? 'Sources: ' : 'Sources: none heard yet';
         sources.forEach((source) => {
@@ -83,7 +104,7 @@
           el.append(chip);
         });
       }).catch(() => undefined);
-      fetch('/api/dead-letters?limit=100', { headers }).then((r) => (r.ok ? r.json() : [])).then((letters) => {
+      getJson('/api/dead-letters?limit=100').then((letters) => {
         document.getElementById('refused').textContent = letters.length
           ? 'Refused messages: ' + letters.length + (letters.length === 100 ? '+' : '') + ' (latest: ' + letters[0].reason + ')'
           : 'Refused messages: none';
@@ -91,23 +112,26 @@
     };
     document.getElementById('machinery').hidden = false;
     refresh();
-    setInterval(refresh, 5000);
+    machineryTimer = setInterval(refresh, 5000);
   }
 
   let role = '';
   try { role = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).role; } catch (e) { /* the server decides */ }
   if (role === 'police' || role === 'operator') watchMachinery();
 
-  const socket = io({ auth: { token } });
+  socket = io({ auth: { token } });
   socket.on('connect', () => {
     setStatus('live', 'live');
     socket.emit('incidents:resume', lastSeq);
   });
-  socket.on('disconnect', () => setStatus('connecting', 'reconnecting…'));
-  socket.on('connect_error', (error) => {
-    setStatus('down', 'cannot reach Vigil');
-    if (/^unauthorised/.test(error.message)) notice('Vigil refused this sign-in (' + error.message + '). Ask for a new link.');
+  socket.on('disconnect', () => {
+    if (!signedOut) setStatus('connecting', 'reconnecting…');
   });
+  socket.on('connect_error', (error) => {
+    if (/^unauthorised/.test(error.message)) askToSignIn(error.message);
+    else setStatus('down', 'cannot reach Vigil');
+  });
+  socket.on('session:expired', (expired) => askToSignIn(expired.reason));
   socket.on('incident:opened', (incident) => render(incident, Date.now() - Date.parse(incident.openedAt) < 60000));
 
 })();

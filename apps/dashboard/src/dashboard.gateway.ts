@@ -13,11 +13,15 @@ import { AUTH_SECRET, canSeeIncident, Principal, verifyToken } from '@vigil/auth
 import { ClientToServerEvents, IncidentPush, ServerToClientEvents, SOCKET_EVENTS } from '@vigil/contracts';
 import { IncidentFeed } from './incident-feed';
 import { roomsFor, roomsForIncident } from './incident-rooms';
+import { endSessionWhenTokenExpires } from './session-expiry';
 
-type DashboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal }>;
+type DashboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; expiresAt: Date }>;
 
-/** Push-only projection of the incident stream to browsers, each into the rooms its token allows. */
-@WebSocketGateway({ cors: { origin: true } })
+/**
+ * Push-only projection of the incident stream to browsers, each into the rooms its token allows,
+ * for as long as the token lasts. Allowed origins are the adapter's (configureHttp).
+ */
+@WebSocketGateway()
 export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger('DashboardGateway');
   private unsubscribe?: () => void;
@@ -32,15 +36,16 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
 
   afterInit(server: Server): void {
     // Refuse at the handshake, so a client with a bad token gets `connect_error` and the reason.
+    // Only the auth payload carries a token: a query string ends up in proxy and access logs.
     server.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: string }).token ?? String(socket.handshake.query.token ?? '');
-      const checked = verifyToken(token, this.secret);
+      const token = (socket.handshake.auth as { token?: unknown }).token;
+      const checked = typeof token === 'string' ? verifyToken(token, this.secret) : { ok: false as const, reason: 'send the token in the socket.io auth payload' };
       if (!checked.ok) {
         this.logger.warn({ msg: 'refused dashboard connection', reason: checked.reason, address: socket.handshake.address });
         next(new Error(`unauthorised: ${checked.reason}`));
         return;
       }
-      (socket as DashboardSocket).data.principal = checked.principal;
+      (socket as DashboardSocket).data = { principal: checked.principal, expiresAt: checked.expiresAt };
       next();
     });
     this.unsubscribe = this.feed.subscribe((incident) => this.push(incident));
@@ -51,6 +56,7 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
   }
 
   handleConnection(socket: DashboardSocket): void {
+    endSessionWhenTokenExpires(socket, socket.data.expiresAt);
     void socket.join(roomsFor(socket.data.principal));
   }
 

@@ -1,4 +1,5 @@
 import { exitOnStartupFailure } from '@vigil/config';
+import { redactUrl } from '@vigil/observability';
 import { connectToNats } from '@vigil/bus';
 import { DemoGateway } from './demo-gateway';
 import { loadDemoGatewayConfig } from './demo-gateway.config';
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   await (await connectToNats(options.natsUrl, 'demo-gateway-probe', waiting)).close();
   const gateway = new DemoGateway(options);
   await gateway.start();
-  process.stdout.write(`demo Airwave gateway "${options.gatewayId}" publishing to ${options.natsUrl} every ~${options.intervalMs} ms\n`);
+  process.stdout.write(`demo Airwave gateway "${options.gatewayId}" publishing to ${redactUrl(options.natsUrl)} every ~${options.intervalMs} ms\n`);
   const stop = () => void gateway.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

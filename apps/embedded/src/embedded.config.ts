@@ -11,7 +11,8 @@ export interface EmbeddedConfig {
   httpPort: number;
   /** Base URL people open, when it is not http://localhost:<port>/ (behind a proxy, say). */
   publicUrl?: string;
-  demo: { enabled: boolean; intervalMs: number; seed: number };
+  /** The demo Airwave feed, run in demo mode (`platform.demo`). */
+  demoFeed: { intervalMs: number; seed: number };
   /** OpenID Connect sign-in on the dashboard; absent when only issued tokens are accepted. */
   signIn?: SignInConfig;
 }
@@ -19,7 +20,6 @@ export interface EmbeddedConfig {
 const embeddedSchema = z.object({
   VIGIL_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   VIGIL_PUBLIC_URL: z.url().optional(),
-  VIGIL_DEMO: z.enum(['on', 'off']).default('on'),
   VIGIL_DEMO_INTERVAL_MS: z.coerce.number().int().min(10).default(3000),
   VIGIL_DEMO_SEED: z.coerce.number().int().default(20261123),
 });
@@ -33,7 +33,7 @@ export function loadEmbeddedConfig(env: Record<string, string | undefined> = pro
     ingest: loadIngestOptions(env, platform.databaseUrl),
     httpPort: raw.VIGIL_HTTP_PORT,
     publicUrl: raw.VIGIL_PUBLIC_URL,
-    demo: { enabled: raw.VIGIL_DEMO === 'on', intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },
+    demoFeed: { intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },
     signIn: loadSignInConfig(env),
   };
 }

@@ -9,7 +9,7 @@ describe('tokens', () => {
     [{ subject: 'sbc', role: 'partner' as const, partnerId: 'stevenage' }],
     [{ subject: 'eng', role: 'contractor' as const }],
   ])('round-trips %j', (principal) => {
-    expect(verifyToken(signToken(principal, secret, 60, now), secret, now)).toEqual({ ok: true, principal });
+    expect(verifyToken(signToken(principal, secret, 60, now), secret, now)).toEqual({ ok: true, principal, expiresAt: new Date(now.getTime() + 60_000) });
   });
 
   it.each([

@@ -18,8 +18,8 @@ export function signToken(principal: Principal, secret: string, ttlSeconds: numb
   return `${header}.${payload}.${signature}`;
 }
 
-/** Either the principal a token names or why it was refused. */
-export type TokenCheck = { ok: true; principal: Principal } | { ok: false; reason: string };
+/** Either the principal a token names and when the token expires, or why it was refused. */
+export type TokenCheck = { ok: true; principal: Principal; expiresAt: Date } | { ok: false; reason: string };
 
 /** Verifies signature, expiry and shape of a token from {@link signToken}. */
 export function verifyToken(token: string, secret: string, now = new Date()): TokenCheck {
@@ -40,6 +40,7 @@ export function verifyToken(token: string, secret: string, now = new Date()): To
   return {
     ok: true,
     principal: { subject: claims.sub, role: claims.role as Role, ...(typeof claims.partner === 'string' ? { partnerId: claims.partner } : {}) },
+    expiresAt: new Date(claims.exp * 1000),
   };
 }
 

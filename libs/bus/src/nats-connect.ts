@@ -1,5 +1,5 @@
 import { connect, NatsConnection } from 'nats';
-import { hostAndPort, NO_WAIT, StartupWait, waitForDependency } from '@vigil/observability';
+import { hostAndPort, NO_WAIT, redactUrl, StartupWait, waitForDependency } from '@vigil/observability';
 
 /** Raised when NATS cannot be reached at start-up within the wait limit; its message tells an operator what to do. */
 export class NatsUnreachableError extends Error {}
@@ -26,7 +26,7 @@ export async function connectToNats(url: string, name: string, wait: StartupWait
     );
   } catch (error) {
     throw new NatsUnreachableError(
-      `NATS not reachable at ${url} (${(error as Error).message}). ` +
+      `NATS not reachable at ${redactUrl(url)} (${(error as Error).message}). ` +
         'Vigil needs NATS with JetStream. Start it locally with: ' +
         'start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- ' +
         '-a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log ' +

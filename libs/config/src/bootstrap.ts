@@ -2,17 +2,20 @@ import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JsonLogger } from '@vigil/observability';
 import { configureHttp } from './configure-http';
+import { demoBanner } from './demo-banner';
 import { PlatformConfig } from './platform.config';
 
-/** Creates a Nest HTTP app with Vigil's logger and shutdown hooks; start-up errors reach the operator as one clear line. */
+/** Creates a Nest HTTP app with Vigil's logger, headers and shutdown hooks; warns in demo mode. */
 export async function createVigilApp(
   rootModule: unknown,
   config: PlatformConfig,
   appName: string,
 ): Promise<{ app: INestApplication; logger: LoggerService }> {
+  const banner = demoBanner(config);
+  if (banner) process.stdout.write(banner);
   const logger = new JsonLogger({ level: config.logLevel, pretty: config.logPretty, app: appName });
   const app = await NestFactory.create(rootModule as never, { logger, abortOnError: false, bodyParser: false });
-  configureHttp(app);
+  configureHttp(app, config);
   return { app, logger };
 }
 

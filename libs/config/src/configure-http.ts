@@ -2,6 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { boundedRawBody } from './bounded-raw-body';
+import { opsEndpointsMiddleware } from './ops-endpoints.middleware';
+import { PlatformConfig } from './platform.config';
+import { securityHeaders } from './security-headers';
+import { SocketOriginsAdapter } from './socket-origins.adapter';
 
 /** Path prefix where gateways post their own payloads; bodies there reach the handler as raw bytes. */
 export const GATEWAY_INTAKE_PREFIX = '/api/gateways';
@@ -10,11 +14,15 @@ export const GATEWAY_INTAKE_PREFIX = '/api/gateways';
 export const GATEWAY_INTAKE_LIMIT_BYTES = 64 * 1024;
 
 /**
- * Body parsing for every Vigil HTTP server. Gateway intake gets the exact bytes, so a message
- * that is not even JSON, or too large, can still be kept as a dead letter; everything else gets JSON.
- * Create the app with `bodyParser: false` before calling this. OpenAPI is served at /api/docs (JSON at /api/docs-json).
+ * Headers, access and body parsing for every Vigil HTTP server. Gateway intake gets the exact
+ * bytes, so a message that is not even JSON, or too large, can still be kept as a dead letter;
+ * everything else gets JSON. Create the app with `bodyParser: false` before calling this. OpenAPI is
+ * served at /api/docs (JSON at /api/docs-json) to whom `VIGIL_OPS_ENDPOINTS` allows, like /metrics.
  */
-export function configureHttp(app: INestApplication): void {
+export function configureHttp(app: INestApplication, config: Pick<PlatformConfig, 'authSecret' | 'opsEndpoints' | 'socketOrigins'>): void {
+  app.use(securityHeaders());
+  app.use(opsEndpointsMiddleware(config.opsEndpoints, config.authSecret));
+  app.useWebSocketAdapter(new SocketOriginsAdapter(app, config.socketOrigins));
   app.use(GATEWAY_INTAKE_PREFIX, boundedRawBody(GATEWAY_INTAKE_LIMIT_BYTES));
   app.use(json({ limit: '256kb' }));
   app.enableShutdownHooks();

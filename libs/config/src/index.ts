@@ -4,3 +4,5 @@ export * from './bootstrap';
 export * from './zod-body.pipe';
 export * from './configure-http';
 export * from './bounded-raw-body';
+export * from './auth-secret';
+export * from './demo-banner';

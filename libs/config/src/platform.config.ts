@@ -1,15 +1,48 @@
 import { z } from 'zod';
+import { authSecretProblem, DEMO_AUTH_SECRET } from './auth-secret';
+
+/** Who may read `/metrics` and `/api/docs`: anyone, control-room staff (police or operator token), or nobody (not served). */
+export type OpsEndpoints = 'public' | 'staff' | 'off';
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const originList = z
+  .string()
+  .default('')
+  .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .refine((origins) => origins.every(isOrigin), 'comma-separated origins such as https://vigil.example.org (scheme, host, port; no path)');
+
+function secretProblemOf(env: Record<string, unknown>): string | undefined {
+  const secret = typeof env.VIGIL_AUTH_SECRET === 'string' ? env.VIGIL_AUTH_SECRET : undefined;
+  return authSecretProblem(secret, env.VIGIL_DEMO === 'on');
+}
 
 /** Settings every Vigil process needs, whichever apps it runs. */
-export const platformConfigSchema = z.object({
-  VIGIL_NATS_URL: z.string().default('nats://127.0.0.1:4222'),
-  VIGIL_BUS_NAMESPACE: z.string().regex(/^([a-z][a-z0-9_-]*)?$/, 'lower-case letters, digits, "_" or "-"').default(''),
-  VIGIL_DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/vigil'),
-  VIGIL_AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').default('vigil-demo-secret-change-me'),
-  VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
-  VIGIL_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
-  VIGIL_STARTUP_WAIT_SECONDS: z.coerce.number().int().min(0).optional(),
-});
+export const platformConfigSchema = z
+  .object({
+    VIGIL_DEMO: z.enum(['on', 'off']).default('off'),
+    VIGIL_NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+    VIGIL_BUS_NAMESPACE: z.string().regex(/^([a-z][a-z0-9_-]*)?$/, 'lower-case letters, digits, "_" or "-"').default(''),
+    VIGIL_DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/vigil'),
+    VIGIL_AUTH_SECRET: z.string().optional(),
+    VIGIL_OPS_ENDPOINTS: z.enum(['public', 'staff', 'off']).optional(),
+    VIGIL_SOCKET_ORIGINS: originList,
+    VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    VIGIL_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+    VIGIL_STARTUP_WAIT_SECONDS: z.coerce.number().int().min(0).optional(),
+  })
+  // Checked even when other settings are wrong (`when`), so one start-up names every problem.
+  .refine((env) => secretProblemOf(env) === undefined, {
+    path: ['VIGIL_AUTH_SECRET'],
+    when: () => true,
+    error: (issue) => secretProblemOf(issue.input as Record<string, unknown>),
+  });
 
 /** Raised when the environment does not describe a runnable process; the message lists every problem. */
 export class ConfigError extends Error {}
@@ -24,10 +57,15 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, 
 
 /** Platform settings in the shape the libs take. */
 export interface PlatformConfig {
+  /** Demo mode (`VIGIL_DEMO=on`, which `npm start` sets): demo secret allowed, demo feed, sign-in links printed. */
+  demo: boolean;
   natsUrl: string;
   busNamespace: string;
   databaseUrl: string;
   authSecret: string;
+  opsEndpoints: OpsEndpoints;
+  /** Origins besides the page's own that may open a dashboard socket. */
+  socketOrigins: string[];
   logLevel: z.infer<typeof platformConfigSchema>['VIGIL_LOG_LEVEL'];
   logPretty: boolean;
   /** How long to wait for NATS and Postgres at start-up before giving up; undefined: for as long as it takes. */
@@ -37,11 +75,16 @@ export interface PlatformConfig {
 /** Reads the platform settings from an environment. */
 export function loadPlatformConfig(env: Record<string, string | undefined>): PlatformConfig {
   const raw = parseConfig(platformConfigSchema, env);
+  const demo = raw.VIGIL_DEMO === 'on';
   return {
+    demo,
     natsUrl: raw.VIGIL_NATS_URL,
     busNamespace: raw.VIGIL_BUS_NAMESPACE,
     databaseUrl: raw.VIGIL_DATABASE_URL,
-    authSecret: raw.VIGIL_AUTH_SECRET,
+    authSecret: raw.VIGIL_AUTH_SECRET || DEMO_AUTH_SECRET,
+    // A demo is looked at in a browser; a deployment is scraped by Prometheus with a staff token.
+    opsEndpoints: raw.VIGIL_OPS_ENDPOINTS ?? (demo ? 'public' : 'staff'),
+    socketOrigins: raw.VIGIL_SOCKET_ORIGINS,
     logLevel: raw.VIGIL_LOG_LEVEL,
     logPretty: raw.VIGIL_LOG_FORMAT === 'pretty',
     startupWaitSeconds: raw.VIGIL_STARTUP_WAIT_SECONDS,

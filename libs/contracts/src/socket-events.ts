@@ -5,9 +5,16 @@ export interface IncidentPush extends Incident {
   streamSeq: number;
 }
 
+/** Why the server is about to end a dashboard session; the page then asks its user to sign in again. */
+export interface SessionExpiredNotice {
+  reason: string;
+}
+
 /** Events the dashboard server sends to browsers. */
 export interface ServerToClientEvents {
   'incident:opened': (incident: IncidentPush) => void;
+  /** Sent just before the server disconnects a socket whose token has expired. */
+  'session:expired': (notice: SessionExpiredNotice) => void;
 }
 
 /** Events browsers send to the dashboard server. */
@@ -20,4 +27,5 @@ export interface ClientToServerEvents {
 export const SOCKET_EVENTS = {
   incidentOpened: 'incident:opened',
   incidentsResume: 'incidents:resume',
+  sessionExpired: 'session:expired',
 } as const;

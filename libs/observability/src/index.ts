@@ -3,3 +3,4 @@ export * from './logger';
 export * from './health';
 export * from './observability.module';
 export * from './startup-wait';
+export * from './redact-url';

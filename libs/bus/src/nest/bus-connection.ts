@@ -1,6 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { JetStreamClient, NatsConnection } from 'nats';
-import { HealthRegistry } from '@vigil/observability';
+import { HealthRegistry, redactUrl } from '@vigil/observability';
 import { BusNamespace } from '../namespace';
 import { connectToNats } from '../nats-connect';
 import { provisionConsumers, provisionStreams } from '../provision';
@@ -29,9 +29,9 @@ export class BusConnection implements OnApplicationShutdown {
     this.health.register('nats', async () => ({
       name: 'nats',
       up: !this.nc.isClosed() && this.nc.info !== undefined,
-      detail: this.options.url,
+      detail: redactUrl(this.options.url),
     }));
-    this.logger.log({ msg: 'connected to NATS, topology provisioned', url: this.options.url, namespace: this.ns.name || '(none)' });
+    this.logger.log({ msg: 'connected to NATS, topology provisioned', url: redactUrl(this.options.url), namespace: this.ns.name || '(none)' });
     void this.reportStatus(this.connection);
   }
 
@@ -51,7 +51,7 @@ export class BusConnection implements OnApplicationShutdown {
   private async reportStatus(nc: NatsConnection): Promise<void> {
     for await (const status of nc.status()) {
       if (status.type === 'disconnect' || status.type === 'reconnect') {
-        this.logger.warn({ msg: `NATS ${status.type}`, server: String(status.data) });
+        this.logger.warn({ msg: `NATS ${status.type}`, server: redactUrl(String(status.data)) });
       }
     }
   }
