@@ -82,6 +82,7 @@
     document.getElementById('machinery').hidden = true;
     setStatus('down', 'signed out');
     notice('Session expired — sign in again (' + reason + ').');
+    document.dispatchEvent(new CustomEvent('vigil:signed-out'));
   }
 
   // Control-room staff also see the machinery: which sources are alive, and what Vigil refused.

@@ -27,6 +27,15 @@
       });
       return;
     }
+    offerSignIn(section);
+  });
+  // app.js says when a session ends while the page is open: offer the button then too.
+  document.addEventListener('vigil:signed-out', () => {
+    document.getElementById('sign-out').hidden = true;
+    offerSignIn(document.getElementById('sign-in'), true);
+  });
+
+  function offerSignIn(section, keepNotice) {
     fetch('/auth/providers')
       .then((r) => (r.ok ? r.json() : { oidc: false }))
       .then((providers) => {
@@ -34,8 +43,8 @@
         section.querySelector('a').href = providers.loginUrl;
         section.hidden = false;
         // With no session at all, the button replaces app.js's hint about `npm start` links; an expired session keeps its notice.
-        if (!sessionStorage.getItem('vigil.token')) document.getElementById('notice').hidden = true;
+        if (!keepNotice && !sessionStorage.getItem('vigil.token')) document.getElementById('notice').hidden = true;
       })
       .catch(() => undefined);
-  });
+  }
 })();
