@@ -59,6 +59,7 @@ describe('parseFrame', () => {
     ['an encrypted message from an account without one', buildFrame(message({ timestamp: STAMP }), KEY), 'no-key', /no key/],
     ['the wrong key', buildFrame(message({ account: '5678', data: 'NBA01', timestamp: STAMP }), Buffer.alloc(16, 1)), 'decrypt-failed', /wrong key/],
     ['cipher text that is not hex', wrapFrame('"*SIA-DCS"0001L0#5678[NOTHEX'), 'decrypt-failed', /hex/],
+    ['a wrong key whose garbage ends in the pad delimiter', wrapFrame(`"*SIA-DCS"0001L0#5678[${encryptContent(']', KEY)}`), 'decrypt-failed', /empty \(wrong key\?\)/],
     ['decrypted text that is not data]_timestamp', wrapFrame(`"*SIA-DCS"0001L0#5678[${encryptContent('NBA01', KEY)}`), 'decrypt-failed', /unreadable/],
     ['a bad plain timestamp', wrapFrame('"SIA-DCS"0001L0#1234[NBA01]_99:00:00,01-01-2026'), 'bad-timestamp', /99:00:00/],
     ['plain content that is not data]', wrapFrame('"SIA-DCS"0001L0#1234[NBA01'), 'bad-data', /data]/],

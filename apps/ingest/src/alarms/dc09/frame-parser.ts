@@ -1,7 +1,7 @@
 import { decryptContent } from './aes-cbc';
 import { openFrame } from './frame-envelope';
 import { FrameHeader, parseHeader } from './frame-header';
-import { MessageContent, parseContent } from './message-content';
+import { isEmptyContent, MessageContent, parseContent } from './message-content';
 import { reject, Rejection } from './rejection';
 
 /** Message IDs this receiver handles. */
@@ -91,6 +91,7 @@ export function completeFrame({ header, account, plain }: ReadFrame, lookup: Acc
     const opened = parseContent(decrypted.plain);
     // The CRC already vouched for the cipher text, so unreadable plain text points at the key.
     if (!opened.ok) return fail('decrypt-failed', `decrypted text unreadable (wrong key?): ${opened.rejection.reason}`);
+    if (isEmptyContent(opened.content)) return fail('decrypt-failed', 'decrypted text is empty (wrong key?)');
     content = opened.content;
   }
   const { id, encrypted, sequence, receiver, line } = header;

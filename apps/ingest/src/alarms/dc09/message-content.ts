@@ -27,3 +27,12 @@ export function parseContent(text: string): { ok: true; content: MessageContent 
   }
   return { ok: true, content };
 }
+
+/**
+ * True when decrypted content says nothing at all (`]` alone). A wrong key's garbage ends in the pad
+ * delimiter about once in 128 tries and then reads exactly so, while a real encrypted message always
+ * carries at least its timestamp.
+ */
+export function isEmptyContent(content: MessageContent): boolean {
+  return content.data === undefined && content.xdata === undefined && content.timestamp === undefined;
+}

@@ -1,3 +1,5 @@
+import { encryptContent } from './aes-cbc';
+import { wrapFrame } from './frame-envelope';
 import { parseReply } from './reply-parser';
 import { ackFrame, duhFrame, nakFrame } from './response-builder';
 
@@ -21,6 +23,7 @@ describe('parseReply', () => {
     ['a reply with a bad CRC', bytes('\n2081001B"ACK"0247R4F39L4F39#4F39[]\r'), undefined],
     ['an encrypted reply without the key', ackFrame({ sequence: '0002', line: '0', account: '1111' }, { now: NOW, key: KEY }), undefined],
     ['an encrypted reply with the wrong key', ackFrame({ sequence: '0002', line: '0', account: '1111' }, { now: NOW, key: KEY }), Buffer.alloc(16)],
+    ['a wrong key whose garbage ends in the pad delimiter', wrapFrame(`"*ACK"0002L0#1111[${encryptContent(']', KEY)}`), KEY],
   ])('refuses %s', (_name, frame, key) => {
     expect(parseReply(frame, key)).toEqual({ ok: false, reason: expect.any(String) });
   });

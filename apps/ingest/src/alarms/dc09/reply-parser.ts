@@ -1,6 +1,6 @@
 import { decryptContent } from './aes-cbc';
 import { openFrame } from './frame-envelope';
-import { parseContent } from './message-content';
+import { isEmptyContent, parseContent } from './message-content';
 
 // The line is matched lazily: in a NAK's `L0A0[` the `A0` is the account placeholder, not line digits.
 const REPLY = /^"(\*?)(ACK|NAK|DUH|RSP)"(\d{4})(?:R([0-9A-Fa-f]{1,6}))?L([0-9A-Fa-f]{1,6}?)(?:#([0-9A-Fa-f]{3,16})|A0)?\[(.*)$/;
@@ -32,6 +32,7 @@ export function parseReply(frame: Buffer, key?: Buffer): { ok: true; reply: Pars
   }
   const content = parseContent(text);
   if (!content.ok) return { ok: false, reason: content.rejection.reason };
+  if (star && isEmptyContent(content.content)) return { ok: false, reason: 'decrypted reply is empty (wrong key?)' };
   if (content.content.data) return { ok: false, reason: 'reply carries data' };
   const reply: ParsedReply = { id: id as ParsedReply['id'], encrypted: star === '*', sequence, receiver, line, account };
   if (content.content.timestamp) reply.timestamp = content.content.timestamp;
