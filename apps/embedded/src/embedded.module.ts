@@ -6,20 +6,24 @@ import { FaultsModule } from '../../faults/src/faults.module';
 import { IngestModule } from '../../ingest/src/ingest.module';
 import { NotifyModule } from '../../notify/src/notify.module';
 import { TriageModule } from '../../triage/src/triage.module';
+import { TriageOptions } from '../../triage/src/triage.options';
 
 /**
  * Every app in one process, sharing one NATS connection and one HTTP server: the composition
  * root `npm start` and the end-to-end tests use. The only place allowed to import apps.
  */
+/** Triage settings when a test does not choose them: the restore wait of the production default. */
+const DEFAULT_TRIAGE = { restoreWaitSeconds: 30 };
+
 @Module({})
 export class EmbeddedModule {
-  static register(platform: PlatformConfig, ingest: IngestOptions): DynamicModule {
+  static register(platform: PlatformConfig, ingest: IngestOptions, triage: Omit<TriageOptions, 'databaseUrl'> = DEFAULT_TRIAGE): DynamicModule {
     return {
       module: EmbeddedModule,
       imports: [
         PlatformModule.forRoot(platform, 'vigil'),
         IngestModule.register(ingest),
-        TriageModule.register({ databaseUrl: platform.databaseUrl }),
+        TriageModule.register({ ...triage, databaseUrl: platform.databaseUrl }),
         FaultsModule,
         NotifyModule,
         DashboardModule,

@@ -7,7 +7,7 @@ import { EmbeddedModule } from './embedded.module';
 
 async function main(): Promise<void> {
   const config = loadEmbeddedConfig();
-  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest), config.platform, 'vigil');
+  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest, config.triage), config.platform, 'vigil');
   await app.listen(config.httpPort, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
   const publicUrl = config.publicUrl ?? `http://localhost:${port}/`;
