@@ -12,17 +12,23 @@ export interface TimerRunnerOptions {
   pollIntervalMs?: number;
   /** Timers run at once by this replica. Default 5. */
   concurrency?: number;
+  /**
+   * A timer locked longer than this is taken to belong to a replica that died mid-run and is
+   * freed for another (the library alone waits 4 hours). Longer than any handler runs. Default 300.
+   */
+  staleLockSeconds?: number;
 }
 
 /**
  * Runs an app's due timers with the handlers registered per kind. Every replica runs one; the
  * library locks each due timer for one of them (`FOR UPDATE SKIP LOCKED`), and a timer whose
- * replica died mid-run is run again once its lock is stale.
+ * replica died mid-run is run again once its lock is older than `staleLockSeconds`.
  */
 export class TimerRunner {
   private readonly logger = new Logger('Timers');
   private readonly handlers = new Map<string, TimerHandler>();
   private runner?: Runner;
+  private sweep?: NodeJS.Timeout;
 
   constructor(
     private readonly pool: Pool,
@@ -51,12 +57,27 @@ export class TimerRunner {
       noHandleSignals: true,
       logger: graphileLogger(this.schema),
     });
+    const staleLockSeconds = this.options.staleLockSeconds ?? 300;
+    this.sweep = setInterval(() => void this.freeStaleLocks(staleLockSeconds), Math.min(60_000, (staleLockSeconds * 1000) / 2));
   }
 
   /** Stops taking timers and waits for those running; what is pending stays for the next runner. */
   async stop(): Promise<void> {
+    clearInterval(this.sweep);
     await this.runner?.stop();
     this.runner = undefined;
+  }
+
+  private async freeStaleLocks(staleLockSeconds: number): Promise<void> {
+    try {
+      const { rowCount } = await this.pool.query(
+        `UPDATE "${this.schema}"."_private_jobs" SET locked_at = NULL, locked_by = NULL WHERE locked_at < now() - make_interval(secs => $1)`,
+        [staleLockSeconds],
+      );
+      if (rowCount) this.logger.warn({ msg: 'freed timers locked by a replica that stopped mid-run', schema: this.schema, count: rowCount });
+    } catch (error) {
+      this.logger.warn({ msg: 'could not look for stale timer locks, will try again', schema: this.schema, error: (error as Error).message });
+    }
   }
 
   private async runOne(kind: string, handler: TimerHandler, stored: StoredTimer, helpers: JobHelpers): Promise<void> {

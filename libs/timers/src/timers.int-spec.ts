@@ -150,6 +150,21 @@ describe('durable timers', () => {
     await eventually(() => expect(keysOf(after)).toEqual(keys));
   });
 
+  it('runs again a timer its replica died running, once the lock is stale', async () => {
+    await scheduler.schedule('orphaned', 'o1', inMs(0), {});
+    // What a replica killed mid-run leaves behind: the timer locked by a worker that is gone.
+    await sql(env.databaseUrl, `UPDATE ${SCHEMA}._private_jobs SET locked_at = now(), locked_by = 'dead-replica', attempts = 1 WHERE key = 'orphaned:o1'`);
+    const runner = new TimerRunner(pool, SCHEMA, { pollIntervalMs: 100, staleLockSeconds: 1 });
+    const runs: DueTimer[] = [];
+    runner.handle('orphaned', async (timer) => {
+      runs.push(timer);
+      return TimerResult.done();
+    });
+    await runner.start();
+    runners.push(runner);
+    await eventually(() => expect(runs).toEqual([expect.objectContaining({ key: 'o1', attempt: 2 })]));
+  });
+
   it('retries a handler that throws, and removes the timer once it succeeds', async () => {
     const runs = await startRunner('throws-once', async (timer) => {
       if (timer.attempt === 1) throw new Error('connection refused');
