@@ -29,7 +29,21 @@ module.exports = {
       comment: 'Domain decisions are pure functions of their inputs: no framework, broker or database.',
       severity: 'error',
       from: { path: '^apps/[^/]+/src/domain/' },
-      to: { path: ['node_modules/(@nestjs|nats|typeorm|pg|socket\\.io)', '^libs/(bus|db|auth|observability|config)/'] },
+      to: { path: ['node_modules/(@nestjs|nats|typeorm|pg|socket\\.io|graphile-worker)', '^libs/(bus|db|auth|observability|config|timers)/'] },
+    },
+    {
+      name: 'timers-know-no-bus',
+      comment: 'Timers are Postgres only: a handler that must announce something writes to its app\'s outbox.',
+      severity: 'error',
+      from: { path: '^libs/timers/' },
+      to: { path: ['^libs/(bus|contracts|auth|config)/', 'node_modules/nats/'] },
+    },
+    {
+      name: 'graphile-worker-only-in-libs-timers',
+      comment: 'Apps schedule through @vigil/timers, so the library can be swapped in one place.',
+      severity: 'error',
+      from: { pathNot: '^libs/timers/' },
+      to: { path: 'node_modules/graphile-worker/' },
     },
     {
       name: 'no-circular',

@@ -15,6 +15,7 @@ module.exports = {
     '^@vigil/auth$': '<rootDir>/libs/auth/src',
     '^@vigil/observability$': '<rootDir>/libs/observability/src',
     '^@vigil/config$': '<rootDir>/libs/config/src',
+    '^@vigil/timers$': '<rootDir>/libs/timers/src',
     '^@vigil/testing$': '<rootDir>/test/support',
   },
   testTimeout: 60000,

@@ -8,6 +8,8 @@ import { TcpPanel, UdpPanel } from '../../apps/ingest/src/alarms/testing/panel-c
 const KEY_HEX = '000102030405060708090a0b0c0d0e0f';
 /** Short, so a repeat after the resend window needs no fake clock; real panels get minutes. */
 const RESEND_WINDOW_SECONDS = 2;
+/** Long enough for an alarm sent right after its restore to get through, short enough to watch a wait end. */
+const RESTORE_WAIT_SECONDS = 5;
 
 // Alarm panels talking SIA DC-09 to the receiver inside Vigil, over real TCP and UDP sockets.
 describe('alarm panels over SIA DC-09', () => {
@@ -22,7 +24,7 @@ describe('alarm panels over SIA DC-09', () => {
     vigil = await startEmbeddedVigil(env.platform, {
       ...env.ingest,
       dc09: { ...env.ingest.dc09, supervisionCheckMs: 100, resendWindowSeconds: RESEND_WINDOW_SECONDS },
-    });
+    }, { restoreWaitSeconds: RESTORE_WAIT_SECONDS });
     nc = await connect({ servers: env.natsUrl });
     operator = vigil.tokenFor({ subject: 'op-7', role: 'operator' });
     await register('1234', { partnerId: 'north-herts', site: 'Boots', address: '12 High Street, Hitchin', zones: { '3': 'Rear door' } });
@@ -114,6 +116,56 @@ describe('alarm panels over SIA DC-09', () => {
       const timeline = await sql(env.databaseUrl, `SELECT kind FROM triage.timeline_entry ORDER BY id`);
       expect(timeline).toEqual([{ kind: 'opened' }, { kind: 'alarm-restored' }]);
     });
+  });
+
+  async function restoresOfZone(zone: string): Promise<Array<{ call_key: string; restore_status: string; incident_id: string | null }>> {
+    return sql(
+      env.databaseUrl,
+      `SELECT call_key, restore_status, incident_id FROM triage.call WHERE alarm->>'account' = '1234' AND alarm->>'zone' = $1 AND alarm->>'qualifier' = 'restore'`,
+      [zone],
+    );
+  }
+
+  async function pendingRestoreWaits(callKey: string): Promise<unknown[]> {
+    return sql(env.databaseUrl, `SELECT 1 FROM triage_timers.jobs WHERE key = $1`, [`restore-wait:${callKey}`]);
+  }
+
+  it('stores a restore that overtook its alarm at once, and pairs it when the alarm arrives', async () => {
+    expect(await exchange(frame({ sequence: '0060', data: '#1234|Nri1/BR21' }))).toMatchObject({ id: 'ACK', sequence: '0060' });
+    const [waiting] = await eventually(async () => {
+      const rows = await restoresOfZone('21');
+      expect(rows).toEqual([{ call_key: expect.any(String), restore_status: 'waiting', incident_id: null }]);
+      return rows;
+    });
+    expect(await pendingRestoreWaits(waiting.call_key)).toHaveLength(1);
+
+    expect(await exchange(frame({ sequence: '0061', data: '#1234|Nri1/BA21' }))).toMatchObject({ id: 'ACK', sequence: '0061' });
+    const incidentId = await eventually(async () => {
+      const [row] = await restoresOfZone('21');
+      expect(row).toMatchObject({ restore_status: 'attached', incident_id: expect.any(String) });
+      return row.incident_id!;
+    });
+    const timeline = await sql(env.databaseUrl, `SELECT kind, detail->>'callKey' AS call_key FROM triage.timeline_entry WHERE incident_id = $1 ORDER BY id`, [incidentId]);
+    expect(timeline).toEqual([
+      { kind: 'opened', call_key: expect.any(String) },
+      { kind: 'alarm-restored', call_key: waiting.call_key },
+    ]);
+    expect(await pendingRestoreWaits(waiting.call_key)).toEqual([]);
+  });
+
+  it('records a restore whose alarm never comes alone, once the restore wait is over', async () => {
+    expect(await exchange(frame({ sequence: '0062', data: '#1234|Nri1/BR22' }))).toMatchObject({ id: 'ACK', sequence: '0062' });
+    await eventually(async () => expect(await restoresOfZone('22')).toEqual([expect.objectContaining({ restore_status: 'waiting', incident_id: null })]));
+    const [alone] = await eventually(
+      async () => {
+        const rows = await restoresOfZone('22');
+        expect(rows).toEqual([expect.objectContaining({ restore_status: 'alone', incident_id: null })]);
+        return rows;
+      },
+      { timeoutMs: RESTORE_WAIT_SECONDS * 1000 + 5_000, intervalMs: 250 },
+    );
+    expect(await pendingRestoreWaits(alone.call_key)).toEqual([]);
+    expect(await sql(env.databaseUrl, `SELECT 1 FROM triage.call WHERE alarm->>'zone' = '22' AND incident_id IS NOT NULL`)).toEqual([]);
   });
 
   it('makes one call of an alarm the panel resends after a lost ACK', async () => {

@@ -6,6 +6,7 @@ import { JsonLogger } from '@vigil/observability';
 import { EmbeddedModule } from '../../apps/embedded/src/embedded.module';
 import { AlarmReceiverService } from '../../apps/ingest/src/alarm-receiver/alarm-receiver.service';
 import type { IngestOptions } from '../../apps/ingest/src/ingest.options';
+import type { TriageOptions } from '../../apps/triage/src/triage.options';
 
 /** Vigil running in this test process on a free port, as `npm start` runs it (without the demo feed). */
 export interface RunningVigil {
@@ -18,8 +19,8 @@ export interface RunningVigil {
 }
 
 /** Starts every app in one process against the test environment's NATS namespace and database. */
-export async function startEmbeddedVigil(platform: PlatformConfig, ingest: IngestOptions): Promise<RunningVigil> {
-  const app = await NestFactory.create(EmbeddedModule.register(platform, ingest), {
+export async function startEmbeddedVigil(platform: PlatformConfig, ingest: IngestOptions, triage?: Omit<TriageOptions, 'databaseUrl'>): Promise<RunningVigil> {
+  const app = await NestFactory.create(EmbeddedModule.register(platform, ingest, triage), {
     logger: new JsonLogger({ level: platform.logLevel, pretty: true, app: 'vigil-test' }),
     bodyParser: false,
   });

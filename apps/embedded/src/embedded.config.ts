@@ -3,11 +3,14 @@ import { loadPlatformConfig, parseConfig, PlatformConfig } from '@vigil/config';
 import { loadIngestOptions } from '../../ingest/src/ingest.config';
 import { IngestOptions } from '../../ingest/src/ingest.options';
 import { loadSignInConfig, SignInConfig } from '../../dashboard/src/sign-in/sign-in.config';
+import { loadTriageOptions } from '../../triage/src/triage.config';
+import { TriageOptions } from '../../triage/src/triage.options';
 
 /** Settings of the all-in-one process `npm start` runs. */
 export interface EmbeddedConfig {
   platform: PlatformConfig;
   ingest: IngestOptions;
+  triage: TriageOptions;
   httpPort: number;
   /** Base URL people open, when it is not http://localhost:<port>/ (behind a proxy, say). */
   publicUrl?: string;
@@ -31,6 +34,7 @@ export function loadEmbeddedConfig(env: Record<string, string | undefined> = pro
   return {
     platform,
     ingest: loadIngestOptions(env, platform.databaseUrl),
+    triage: loadTriageOptions(env, platform.databaseUrl),
     httpPort: raw.VIGIL_HTTP_PORT,
     publicUrl: raw.VIGIL_PUBLIC_URL,
     demoFeed: { intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },

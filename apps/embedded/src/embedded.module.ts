@@ -8,6 +8,10 @@ import { FaultsModule } from '../../faults/src/faults.module';
 import { IngestModule } from '../../ingest/src/ingest.module';
 import { NotifyModule } from '../../notify/src/notify.module';
 import { TriageModule } from '../../triage/src/triage.module';
+import { TriageOptions } from '../../triage/src/triage.options';
+
+/** Triage settings when a test does not choose them: the restore wait of the production default. */
+const DEFAULT_TRIAGE = { restoreWaitSeconds: 30 };
 
 /**
  * Every app in one process, sharing one NATS connection and one HTTP server: the composition
@@ -15,13 +19,18 @@ import { TriageModule } from '../../triage/src/triage.module';
  */
 @Module({})
 export class EmbeddedModule {
-  static register(platform: PlatformConfig, ingest: IngestOptions, signIn?: SignInConfig): DynamicModule {
+  static register(
+    platform: PlatformConfig,
+    ingest: IngestOptions,
+    triage: Omit<TriageOptions, 'databaseUrl'> = DEFAULT_TRIAGE,
+    signIn?: SignInConfig,
+  ): DynamicModule {
     return {
       module: EmbeddedModule,
       imports: [
         PlatformModule.forRoot(platform, 'vigil'),
         IngestModule.register(ingest),
-        TriageModule.register({ databaseUrl: platform.databaseUrl }),
+        TriageModule.register({ ...triage, databaseUrl: platform.databaseUrl }),
         FaultsModule,
         NotifyModule,
         DashboardModule,

@@ -8,7 +8,11 @@ import { startupMessage } from './startup-message';
 
 async function main(): Promise<void> {
   const config = loadEmbeddedConfig();
-  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest, config.signIn), config.platform, 'vigil');
+  const { app, logger } = await createVigilApp(
+    EmbeddedModule.register(config.platform, config.ingest, config.triage, config.signIn),
+    config.platform,
+    'vigil',
+  );
   await app.listen(config.httpPort, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
   const publicUrl = config.publicUrl ?? `http://localhost:${port}/`;

@@ -7,7 +7,7 @@ import { TriageModule } from './triage.module';
 async function main(): Promise<void> {
   const config = loadTriageConfig();
 
-  @Module({ imports: [PlatformModule.forRoot(config.platform, 'triage'), TriageModule.register({ databaseUrl: config.platform.databaseUrl })] })
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'triage'), TriageModule.register(config.triage)] })
   class TriageAppModule {}
 
   const { app, logger } = await createVigilApp(TriageAppModule, config.platform, 'triage');

@@ -1,7 +1,7 @@
 /**
  * What a message handler decided. Only the bus adapter turns it into JetStream acknowledgements:
  * `done` → ack (the handler has committed its work), `retry` → nak with backoff (something about
- * this message may succeed later, such as a restore waiting for its alarm; spends a delivery),
+ * this message may succeed later; spends a delivery),
  * `unavailable` → keep the message and try again once the named dependency is back (spends no
  * delivery), `reject` → dead letter and term (it can never succeed).
  */

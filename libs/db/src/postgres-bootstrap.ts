@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { hostAndPort, NO_WAIT, StartupWait, waitForDependency } from '@vigil/observability';
+import { withSchemaLock } from './schema-lock';
 
 /** Raised when Postgres cannot be reached at start-up; its message tells an operator what to do. */
 export class PostgresUnreachableError extends Error {}
@@ -27,11 +28,11 @@ function quoteIdent(name: string): string {
 }
 
 /**
- * Makes sure the database and the app's schema exist, so a fresh machine needs no manual SQL.
- * Waits (and says so) while Postgres is not there yet; once `wait.giveUpAfterSeconds` have passed,
- * fails with a message that says how to start it.
+ * Makes sure the database exists, so a fresh machine needs no manual SQL. Waits (and says so)
+ * while Postgres is not there yet; once `wait.giveUpAfterSeconds` have passed, fails with a
+ * message that says how to start it.
  */
-export async function ensureDatabaseAndSchema(url: string, schema: string, wait: StartupWait = NO_WAIT): Promise<void> {
+export async function ensureDatabase(url: string, wait: StartupWait = NO_WAIT): Promise<void> {
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
   let admin: Client;
   try {
@@ -53,13 +54,15 @@ export async function ensureDatabaseAndSchema(url: string, schema: string, wait:
   } finally {
     await admin.end();
   }
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`).catch((error: { code?: string }) => {
-      if (error.code !== '23505' && error.code !== '42P06') throw error; // concurrent creation
-    });
-  } finally {
-    await client.end();
-  }
+}
+
+/** Creates the app's schema if missing, on a connection holding the schema's migration lock. */
+export async function createSchema(client: Client, schema: string): Promise<void> {
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+}
+
+/** {@link ensureDatabase}, then the schema, created under the schema's migration lock. */
+export async function ensureDatabaseAndSchema(url: string, schema: string, wait: StartupWait = NO_WAIT): Promise<void> {
+  await ensureDatabase(url, wait);
+  await withSchemaLock(url, schema, (client) => createSchema(client, schema));
 }

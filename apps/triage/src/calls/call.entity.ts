@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { AlarmDetails, CallSource } from '@vigil/contracts';
 
+/** An alarm restore waiting for its alarm (within the restore wait), attached to the alarm's incident, or recorded alone. */
+export type RestoreStatus = 'waiting' | 'attached' | 'alone';
+
 /** A call triage has taken in; its key makes a redelivered or resent call a no-op. */
 @Entity({ name: 'call' })
 export class CallEntity {
@@ -25,6 +28,10 @@ export class CallEntity {
 
   @Column('jsonb', { nullable: true })
   alarm: AlarmDetails | null;
+
+  /** Null for a call that is no alarm restore; see {@link RestoreStatus}. */
+  @Column('text', { nullable: true })
+  restoreStatus: RestoreStatus | null;
 
   /** The source's payload as received, for the audit trail. */
   @Column('jsonb')

@@ -6,19 +6,24 @@ import { EventPublisher } from '@vigil/bus';
 import { AlarmDetails, CallReceived } from '@vigil/contracts';
 import { AppOutbox, appendToOutbox, outboxToken } from '@vigil/db';
 import { decisions } from '@vigil/observability';
-import { CallEntity } from './call.entity';
+import { AppTimers, timersToken } from '@vigil/timers';
+import { CallEntity, RestoreStatus } from './call.entity';
+import { addRestoredEntry, attachStoredRestore, lockAlarmAccount, lockWaitingRestores, openAlarmIncidents, RESTORE_WAIT, RestoreWaitPayload } from './restore-pairing';
 import { pairRestore } from '../domain/pair-restore';
 import { triageCall } from '../domain/triage-call';
 import { TRIAGE_SCHEMA } from '../triage.schema';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { toIncidentView } from '../incidents/incident-view';
 import { TimelineEntryEntity } from '../incidents/timeline-entry.entity';
+import { TRIAGE_OPTIONS, TriageOptions } from '../triage.options';
 
-/** What happened to a call: a new incident, a restore joined to its alarm's incident, or nothing new. */
+/**
+ * What happened to a call: a new incident, a restore joined to its alarm's incident, a restore
+ * stored to wait for its alarm, or nothing new.
+ */
 export type TakeCallResult =
   | { kind: 'opened'; incident: IncidentEntity }
   | { kind: 'restore-attached'; incidentId: string; reason: string }
-  | { kind: 'restore-unpaired' }
   | { kind: 'restore-waiting' }
   | { kind: 'duplicate-call' };
 
@@ -27,7 +32,9 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * Takes a call in, idempotent on the call key. A new call is triaged and stored with its
  * incident, first timeline entry and `incident.opened` event in one transaction; an alarm
- * restore joins the incident its alarm opened.
+ * restore joins the incident its alarm opened. A restore that came first is stored at once with
+ * a restore-wait timer in the same transaction: its alarm pairs it on arrival, or the timer ends
+ * the wait (see {@link PairOrRecordRestoreUseCase}).
  */
 @Injectable()
 export class TakeCallUseCase {
@@ -35,17 +42,14 @@ export class TakeCallUseCase {
     @InjectDataSource(TRIAGE_SCHEMA) private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
     @Inject(outboxToken(TRIAGE_SCHEMA)) private readonly outbox: AppOutbox,
+    @Inject(timersToken(TRIAGE_SCHEMA)) private readonly timers: AppTimers,
+    @Inject(TRIAGE_OPTIONS) private readonly options: TriageOptions,
   ) {}
 
-  /**
-   * `lastChance` false lets an unpaired restore wait (nothing stored) for an alarm that may still
-   * be in flight on another replica; true records it alone.
-   */
-  async execute(call: CallReceived, options: { now?: Date; lastChance?: boolean } = {}): Promise<TakeCallResult> {
-    const now = options.now ?? new Date();
+  async execute(call: CallReceived, now = new Date()): Promise<TakeCallResult> {
     let result: TakeCallResult;
     try {
-      result = await this.dataSource.transaction((manager) => this.take(manager, call, now, options.lastChance ?? true));
+      result = await this.dataSource.transaction((manager) => this.take(manager, call, now));
     } catch (error) {
       // Two deliveries of one call raced: the loser's unique violation means "already done".
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { kind: 'duplicate-call' };
@@ -58,37 +62,42 @@ export class TakeCallUseCase {
     return result;
   }
 
-  private async take(manager: EntityManager, call: CallReceived, now: Date, lastChance: boolean): Promise<TakeCallResult> {
+  private async take(manager: EntityManager, call: CallReceived, now: Date): Promise<TakeCallResult> {
     if (await manager.existsBy(CallEntity, { callKey: call.callKey })) return { kind: 'duplicate-call' };
-    if (call.alarm?.qualifier === 'restore') return this.attachRestore(manager, call, now, lastChance);
+    if (call.alarm) await lockAlarmAccount(manager, call.alarm.account);
+    if (call.alarm?.qualifier === 'restore') return this.takeRestore(manager, call, now);
     return this.open(manager, call, now);
   }
 
-  private async attachRestore(manager: EntityManager, call: CallReceived, now: Date, lastChance: boolean): Promise<TakeCallResult> {
+  private async takeRestore(manager: EntityManager, call: CallReceived, now: Date): Promise<TakeCallResult> {
     const alarm = call.alarm!;
-    const open: { incident_id: string; alarm: AlarmDetails }[] = await manager.query(
-      `SELECT c.incident_id, c.alarm FROM "${TRIAGE_SCHEMA}"."call" c JOIN "${TRIAGE_SCHEMA}"."incident" i ON i.id = c.incident_id
-       WHERE c.alarm->>'account' = $1 AND c.alarm->>'qualifier' = 'new' AND i.status <> 'closed'
-       ORDER BY i.opened_at DESC LIMIT 50`,
-      [alarm.account],
-    );
-    const decision = pairRestore(alarm, open.map((row) => ({ incidentId: row.incident_id, alarm: row.alarm })));
-    if (decision.action === 'record-alone' && !lastChance) return { kind: 'restore-waiting' };
-    const incidentId = decision.action === 'attach' ? decision.incidentId : null;
-    await manager.insert(CallEntity, this.callRow(call, incidentId));
+    const decision = pairRestore(alarm, await openAlarmIncidents(manager, alarm.account));
+    if (decision.action === 'record-alone') {
+      // Its alarm may be a moment behind, on this replica or another: keep it, visible, and wait for it.
+      await manager.insert(CallEntity, this.callRow(call, null, 'waiting'));
+      const dueAt = new Date(now.getTime() + this.options.restoreWaitSeconds * 1000);
+      await this.timers.schedule(RESTORE_WAIT, call.callKey, dueAt, { callKey: call.callKey } satisfies RestoreWaitPayload, { manager });
+      decisions.inc({ app: 'triage', decision: 'restore', reason: 'waiting-for-alarm' });
+      return { kind: 'restore-waiting' };
+    }
+    await manager.insert(CallEntity, this.callRow(call, decision.incidentId, 'attached'));
+    await addRestoredEntry(manager, { callKey: call.callKey, alarm }, decision.incidentId, decision.reason, now);
     decisions.inc({ app: 'triage', decision: 'restore', reason: decision.reason });
-    if (decision.action === 'record-alone') return { kind: 'restore-unpaired' };
-    await manager.insert(TimelineEntryEntity, {
-      incidentId: decision.incidentId,
-      at: now,
-      kind: 'alarm-restored',
-      actor: 'triage',
-      detail: { callKey: call.callKey, code: alarm.code, zone: alarm.zone ?? null, reason: decision.reason },
-    });
     return { kind: 'restore-attached', incidentId: decision.incidentId, reason: decision.reason };
   }
 
-  private callRow(call: CallReceived, incidentId: string | null): CallEntity {
+  /** An alarm that opened an incident pairs the restores that came before it, and ends their wait. */
+  private async pairWaitingRestores(manager: EntityManager, incidentId: string, alarm: AlarmDetails, now: Date): Promise<void> {
+    for (const restore of await lockWaitingRestores(manager, { account: alarm.account })) {
+      const decision = pairRestore(restore.alarm, [{ incidentId, alarm }]);
+      if (decision.action !== 'attach') continue;
+      await attachStoredRestore(manager, restore, incidentId, decision.reason, now);
+      await this.timers.cancel(RESTORE_WAIT, restore.callKey, { manager });
+      decisions.inc({ app: 'triage', decision: 'restore', reason: decision.reason });
+    }
+  }
+
+  private callRow(call: CallReceived, incidentId: string | null, restoreStatus: RestoreStatus | null = null): CallEntity {
     return {
       callKey: call.callKey,
       source: call.source,
@@ -97,6 +106,7 @@ export class TakeCallUseCase {
       summary: call.summary,
       incidentId,
       alarm: call.alarm ?? null,
+      restoreStatus,
       raw: (call.raw ?? null) as object,
     };
   }
@@ -128,6 +138,7 @@ export class TakeCallUseCase {
       actor: 'triage',
       detail: { callKey: call.callKey, reasons: draft.reasons },
     });
+    if (call.alarm?.qualifier === 'new') await this.pairWaitingRestores(manager, incident.id, call.alarm, now);
     const view = toIncidentView(incident);
     const envelope = this.publisher.envelope('incidentOpened', view, { id: `incident-opened:${incident.id}`, time: now });
     await appendToOutbox(manager, TRIAGE_SCHEMA, this.publisher.subjectFor('incidentOpened', view), envelope);

@@ -2,7 +2,8 @@ import { DynamicModule, Logger } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { HealthRegistry, STARTUP_WAIT_SECONDS } from '@vigil/observability';
-import { ensureDatabaseAndSchema } from '../postgres-bootstrap';
+import { startAppDataSource } from '../app-data-source';
+import { ensureDatabase } from '../postgres-bootstrap';
 import { SnakeNamingStrategy } from '../snake-naming.strategy';
 
 /** One app's slice of Postgres: its own schema, entities and migrations. */
@@ -15,15 +16,15 @@ export interface AppDatabaseOptions {
   poolSize?: number;
 }
 
-/** Builds the TypeORM options an app runs with: migrations at start-up, never `synchronize`. */
-export function appDataSourceOptions(options: AppDatabaseOptions): DataSourceOptions {
+/** Builds the TypeORM options an app runs with: migrations at start-up under a lock (see {@link startAppDataSource}), never `synchronize`. */
+export function appDataSourceOptions(options: AppDatabaseOptions): DataSourceOptions & { url: string; schema: string } {
   return {
     type: 'postgres',
     url: options.url,
     schema: options.schema,
     entities: options.entities,
     migrations: options.migrations,
-    migrationsRun: true,
+    migrationsRun: false,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -32,7 +33,7 @@ export function appDataSourceOptions(options: AppDatabaseOptions): DataSourceOpt
   };
 }
 
-/** A named TypeORM connection for one app; creates the database and schema if missing and registers a health check. */
+/** A named TypeORM connection for one app; creates the database and schema if missing, migrates, and registers a health check. */
 export function appDatabaseModule(options: AppDatabaseOptions): DynamicModule {
   let dataSource: DataSource | undefined;
   return TypeOrmModule.forRootAsync({
@@ -40,7 +41,7 @@ export function appDatabaseModule(options: AppDatabaseOptions): DynamicModule {
     inject: [HealthRegistry, { token: STARTUP_WAIT_SECONDS, optional: true }],
     useFactory: async (health: HealthRegistry, startupWaitSeconds?: number) => {
       const logger = new Logger('Database');
-      await ensureDatabaseAndSchema(options.url, options.schema, {
+      await ensureDatabase(options.url, {
         giveUpAfterSeconds: startupWaitSeconds,
         log: (line) => logger.warn({ msg: line, schema: options.schema }),
       });
@@ -51,7 +52,7 @@ export function appDatabaseModule(options: AppDatabaseOptions): DynamicModule {
       return { ...appDataSourceOptions(options), name: options.schema };
     },
     dataSourceFactory: async (dataSourceOptions) => {
-      dataSource = await new DataSource(dataSourceOptions!).initialize();
+      dataSource = await startAppDataSource({ ...dataSourceOptions!, url: options.url, schema: options.schema });
       return dataSource;
     },
   });

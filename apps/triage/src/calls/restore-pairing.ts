@@ -1,0 +1,66 @@
+import { EntityManager } from 'typeorm';
+import { AlarmDetails } from '@vigil/contracts';
+import { OpenAlarmIncident } from '../domain/pair-restore';
+import { TimelineEntryEntity } from '../incidents/timeline-entry.entity';
+import { TRIAGE_SCHEMA } from '../triage.schema';
+
+/** The timer kind of a restore waiting for its alarm; its key is the restore's call key. */
+export const RESTORE_WAIT = 'restore-wait';
+
+/** What the restore-wait timer carries. */
+export interface RestoreWaitPayload {
+  callKey: string;
+}
+
+/** A stored restore still waiting for its alarm. */
+export interface WaitingRestore {
+  callKey: string;
+  alarm: AlarmDetails;
+}
+
+/**
+ * Takes the alarm account's transaction lock: an alarm and its restore arriving together on two
+ * consumers would otherwise each miss the other's uncommitted row, and the restore would wait out
+ * its timer. With it the second one waits for the first to commit, then sees it.
+ */
+export async function lockAlarmAccount(manager: EntityManager, account: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`vigil:triage:alarm-account:${account}`]);
+}
+
+/** Open incidents opened by an alarm of `account`, newest first, as restore pairing needs them. */
+export async function openAlarmIncidents(manager: EntityManager, account: string): Promise<OpenAlarmIncident[]> {
+  const rows: { incident_id: string; alarm: AlarmDetails }[] = await manager.query(
+    `SELECT c.incident_id, c.alarm FROM "${TRIAGE_SCHEMA}"."call" c JOIN "${TRIAGE_SCHEMA}"."incident" i ON i.id = c.incident_id
+     WHERE c.alarm->>'account' = $1 AND c.alarm->>'qualifier' = 'new' AND i.status <> 'closed'
+     ORDER BY i.opened_at DESC LIMIT 50`,
+    [account],
+  );
+  return rows.map((row) => ({ incidentId: row.incident_id, alarm: row.alarm }));
+}
+
+/** Restores of `account` waiting for their alarm (or just `callKey`), locked so that the alarm and the timer cannot both settle one. */
+export async function lockWaitingRestores(manager: EntityManager, filter: { account: string } | { callKey: string }): Promise<WaitingRestore[]> {
+  const [column, value] = 'account' in filter ? [`"alarm"->>'account'`, filter.account] : ['"call_key"', filter.callKey];
+  const rows: { call_key: string; alarm: AlarmDetails }[] = await manager.query(
+    `SELECT "call_key", "alarm" FROM "${TRIAGE_SCHEMA}"."call" WHERE ${column} = $1 AND "restore_status" = 'waiting' ORDER BY "received_at" FOR UPDATE`,
+    [value],
+  );
+  return rows.map((row) => ({ callKey: row.call_key, alarm: row.alarm }));
+}
+
+/** Joins a stored restore to its alarm's incident and says so on the incident's timeline. */
+export async function attachStoredRestore(manager: EntityManager, restore: WaitingRestore, incidentId: string, reason: string, now: Date): Promise<void> {
+  await manager.query(`UPDATE "${TRIAGE_SCHEMA}"."call" SET "incident_id" = $2, "restore_status" = 'attached' WHERE "call_key" = $1`, [restore.callKey, incidentId]);
+  await addRestoredEntry(manager, restore, incidentId, reason, now);
+}
+
+/** The `alarm-restored` timeline entry of a restore joining an incident. */
+export async function addRestoredEntry(manager: EntityManager, restore: WaitingRestore, incidentId: string, reason: string, now: Date): Promise<void> {
+  await manager.insert(TimelineEntryEntity, {
+    incidentId,
+    at: now,
+    kind: 'alarm-restored',
+    actor: 'triage',
+    detail: { callKey: restore.callKey, code: restore.alarm.code, zone: restore.alarm.zone ?? null, reason },
+  });
+}

@@ -1,0 +1,9 @@
+/** Injection token for {@link TriageOptions}. */
+export const TRIAGE_OPTIONS = Symbol('TRIAGE_OPTIONS');
+
+/** What the triage module needs, whichever process it runs in. */
+export interface TriageOptions {
+  databaseUrl: string;
+  /** How long an alarm restore that came first waits for its alarm before it is recorded alone. */
+  restoreWaitSeconds: number;
+}

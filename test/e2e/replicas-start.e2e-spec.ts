@@ -1,0 +1,30 @@
+import { connect } from 'nats';
+import { BusNamespace, provisionStreams, STREAMS } from '@vigil/bus';
+import { ChildApp, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
+
+const ROUNDS = 3;
+
+// Two triage processes (from dist/) started at the same moment against a fresh database, as two replicas of a deployment would.
+describe('two triage replicas starting together', () => {
+  it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))('round %i: both start, and the schemas are migrated once', async () => {
+    const env: TestEnvironment = await createTestEnvironment('replicas');
+    const nc = await connect({ servers: env.natsUrl });
+    const replicas = [new ChildApp('triage', env.env), new ChildApp('triage', env.env)];
+    try {
+      await provisionStreams(await nc.jetstreamManager(), new BusNamespace(env.namespace), Object.values(STREAMS));
+      await Promise.all(replicas.map((r) => r.start()));
+      expect(await sql(env.databaseUrl, `SELECT name FROM triage.migrations ORDER BY id`)).toEqual([
+        { name: 'CreateTriage1763884800000' },
+        { name: 'CallAlarmDetails1763884800003' },
+        { name: 'RestoreStatus1763884800004' },
+      ]);
+      const timerMigrations = await sql<{ id: number }>(env.databaseUrl, `SELECT id FROM triage_timers.migrations ORDER BY id`);
+      expect(timerMigrations.map((m) => m.id)).toEqual(Array.from({ length: timerMigrations.length }, (_, i) => i + 1));
+      expect(timerMigrations.length).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(replicas.map((r) => r.stop()));
+      await nc.close();
+      await env.dispose();
+    }
+  });
+});
