@@ -5,3 +5,4 @@ export * from './gateway';
 export * from './embedded-vigil';
 export * from './child-app';
 export * from './tcp-proxy';
+export * from './nats-cluster';
