@@ -4,3 +4,4 @@ export * from './outbox-relay';
 export * from './snake-naming.strategy';
 export * from './nest/app-database.module';
 export * from './nest/app-outbox';
+export * from './run-migrations-exclusively';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { HealthRegistry, STARTUP_WAIT_SECONDS } from '@vigil/observability';
 import { ensureDatabaseAndSchema } from '../postgres-bootstrap';
+import { runMigrationsExclusively } from '../run-migrations-exclusively';
 import { SnakeNamingStrategy } from '../snake-naming.strategy';
 
 /** One app's slice of Postgres: its own schema, entities and migrations. */
@@ -15,7 +16,7 @@ export interface AppDatabaseOptions {
   poolSize?: number;
 }
 
-/** Builds the TypeORM options an app runs with: migrations at start-up, never `synchronize`. */
+/** Builds the TypeORM options an app runs with: migrations at start-up (one replica at a time), never `synchronize`. */
 export function appDataSourceOptions(options: AppDatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
@@ -23,7 +24,8 @@ export function appDataSourceOptions(options: AppDatabaseOptions): DataSourceOpt
     schema: options.schema,
     entities: options.entities,
     migrations: options.migrations,
-    migrationsRun: true,
+    // Run by runMigrationsExclusively after connecting, not by TypeORM, which takes no lock.
+    migrationsRun: false,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -52,6 +54,7 @@ export function appDatabaseModule(options: AppDatabaseOptions): DynamicModule {
     },
     dataSourceFactory: async (dataSourceOptions) => {
       dataSource = await new DataSource(dataSourceOptions!).initialize();
+      await runMigrationsExclusively(dataSource, options.schema);
       return dataSource;
     },
   });
