@@ -98,7 +98,8 @@ async function dropDatabase(database: string): Promise<void> {
 async function deleteStreams(natsUrl: string, namespace: string): Promise<void> {
   const nc: NatsConnection = await connect({ servers: natsUrl.split(',') });
   try {
-    const jsm = await nc.jetstreamManager();
+    // Deleting a replicated stream waits for a quorum; a cluster that just lost a server may take longer than 5 s.
+    const jsm = await nc.jetstreamManager({ timeout: 15_000 });
     const prefix = `${namespace.toUpperCase().replace(/-/g, '_')}_`;
     for await (const stream of jsm.streams.list()) {
       if (stream.config.name.startsWith(prefix)) await jsm.streams.delete(stream.config.name);
