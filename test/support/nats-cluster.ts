@@ -15,16 +15,16 @@ export class LocalNatsCluster {
   /** Client URLs of the three nodes, comma-separated, as VIGIL_NATS_URL takes them. */
   readonly url = [1, 2, 3].map((n) => `nats://127.0.0.1:${14221 + n}`).join(',');
 
-  /** Starts the nodes that are not running (all three, or one killed earlier) and waits for a meta leader; reports whether all were already up. */
+  /** Starts the nodes that are not running (all three, or one killed earlier) and waits for a meta leader; reports whether any node was up before (then the caller leaves the cluster running). */
   async start(): Promise<{ wasRunning: boolean }> {
-    const before = await this.status();
-    await run('bash', [SCRIPT, 'start'], { env: { ...process.env, VIGIL_NATS_CLUSTER_DIR: DIR } });
-    return { wasRunning: !before.includes('stopped') };
+    const before = await script('status');
+    await script('start');
+    return { wasRunning: before.includes('running') };
   }
 
   /** Stops the three nodes gracefully. */
   async stop(): Promise<void> {
-    await run('bash', [SCRIPT, 'stop'], { env: { ...process.env, VIGIL_NATS_CLUSTER_DIR: DIR } });
+    await script('stop');
   }
 
   /** Kills one node without warning (SIGKILL), as a crashed machine would go. */
@@ -33,8 +33,8 @@ export class LocalNatsCluster {
     if (!n) throw new Error(`${serverName} is not a node of the local cluster`);
     process.kill(Number(readFileSync(join(DIR, `node-${n}.pid`), 'utf8').trim()), 'SIGKILL');
   }
+}
 
-  private async status(): Promise<string> {
-    return (await run('bash', [SCRIPT, 'status'], { env: { ...process.env, VIGIL_NATS_CLUSTER_DIR: DIR } })).stdout;
-  }
+async function script(command: 'start' | 'stop' | 'status'): Promise<string> {
+  return (await run('bash', [SCRIPT, command], { env: { ...process.env, VIGIL_NATS_CLUSTER_DIR: DIR } })).stdout;
 }
