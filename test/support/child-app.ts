@@ -10,6 +10,8 @@ export class ChildApp {
   constructor(
     private readonly app: 'ingest' | 'triage' | 'dashboard' | 'faults' | 'notify',
     private readonly env: Record<string, string>,
+    /** 0 lets the OS pick; a test that talks to the app over HTTP or socket.io picks a free port itself. */
+    private readonly httpPort = 0,
   ) {}
 
   /** Starts the process (on a free port unless the env names one) and resolves once it logs that it listens. */
@@ -18,7 +20,7 @@ export class ChildApp {
     if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first (npm test does)`);
     const child = spawn(process.execPath, [main], {
       // A free port unless the test needs a known one (a redirect URL registered at an identity provider, say).
-      env: { PATH: process.env.PATH ?? '', [`VIGIL_${this.app.toUpperCase()}_PORT`]: '0', ...this.env, VIGIL_LOG_LEVEL: 'log' },
+      env: { PATH: process.env.PATH ?? '', [`VIGIL_${this.app.toUpperCase()}_PORT`]: String(this.httpPort), ...this.env, VIGIL_LOG_LEVEL: 'log' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.process = child;
@@ -46,7 +48,8 @@ export class ChildApp {
   /** Kills the process without warning (SIGKILL): no shutdown hooks, no drain. */
   async kill(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null) return;
+    // A process already killed by a signal has exitCode null: waiting for its 'exit' again would hang.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

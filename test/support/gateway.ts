@@ -12,7 +12,7 @@ export class TestAirwaveGateway {
   ) {}
 
   static async connect(natsUrl: string, namespace: string, gatewayId = 'gw-test'): Promise<TestAirwaveGateway> {
-    const nc = await connect({ servers: natsUrl, name: `test-gateway-${gatewayId}` });
+    const nc = await connect({ servers: natsUrl.split(','), name: `test-gateway-${gatewayId}`, maxReconnectAttempts: -1 });
     return new TestAirwaveGateway(nc, nc.jetstream(), namespace, gatewayId);
   }
 

@@ -8,3 +8,4 @@ export * from './tcp-proxy';
 export * from './free-port';
 export * from './openid-provider';
 export * from './sign-in-client';
+export * from './nats-cluster';

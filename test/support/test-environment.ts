@@ -21,15 +21,24 @@ export interface TestEnvironment {
   dispose(): Promise<void>;
 }
 
+/** Where the environment's streams live: the local NATS by default, or a cluster with replicated streams. */
+export interface TestBus {
+  natsUrl: string;
+  streamReplicas: number;
+}
+
 /** Creates an isolated environment so test files run in parallel and twice in a row. */
-export async function createTestEnvironment(label: string): Promise<TestEnvironment> {
+export async function createTestEnvironment(
+  label: string,
+  bus: TestBus = { natsUrl: NATS_URL, streamReplicas: 1 },
+): Promise<TestEnvironment> {
   const id = `${label.replace(/[^a-z0-9]/g, '').slice(0, 12)}${randomBytes(4).toString('hex')}`;
   const namespace = `t${id}`;
   const database = `vigil_test_${id}`;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
   const platform: PlatformConfig = {
     demo: false,
-    natsUrl: NATS_URL,
+    natsUrl: bus.natsUrl,
     busNamespace: namespace,
     databaseUrl,
     authSecret: 'test-secret-of-32-or-more-characters-0123456789',
@@ -37,6 +46,7 @@ export async function createTestEnvironment(label: string): Promise<TestEnvironm
     socketOrigins: [],
     logLevel: 'warn',
     logPretty: false,
+    streamReplicas: bus.streamReplicas,
   };
   const ingest: IngestOptions = {
     databaseUrl,
@@ -57,11 +67,12 @@ export async function createTestEnvironment(label: string): Promise<TestEnvironm
   return {
     namespace,
     databaseUrl,
-    natsUrl: NATS_URL,
+    natsUrl: bus.natsUrl,
     platform,
     ingest,
     env: {
-      VIGIL_NATS_URL: NATS_URL,
+      VIGIL_NATS_URL: bus.natsUrl,
+      VIGIL_STREAM_REPLICAS: String(bus.streamReplicas),
       VIGIL_BUS_NAMESPACE: namespace,
       VIGIL_DATABASE_URL: databaseUrl,
       VIGIL_AUTH_SECRET: platform.authSecret,
@@ -73,7 +84,7 @@ export async function createTestEnvironment(label: string): Promise<TestEnvironm
     },
     dispose: async () => {
       await dropDatabase(database);
-      await deleteStreams(namespace);
+      await deleteStreams(bus.natsUrl, namespace);
     },
   };
 }
@@ -88,10 +99,11 @@ async function dropDatabase(database: string): Promise<void> {
   }
 }
 
-async function deleteStreams(namespace: string): Promise<void> {
-  const nc: NatsConnection = await connect({ servers: NATS_URL });
+async function deleteStreams(natsUrl: string, namespace: string): Promise<void> {
+  const nc: NatsConnection = await connect({ servers: natsUrl.split(',') });
   try {
-    const jsm = await nc.jetstreamManager();
+    // Deleting a replicated stream waits for a quorum; a cluster that just lost a server may take longer than 5 s.
+    const jsm = await nc.jetstreamManager({ timeout: 15_000 });
     const prefix = `${namespace.toUpperCase().replace(/-/g, '_')}_`;
     for await (const stream of jsm.streams.list()) {
       if (stream.config.name.startsWith(prefix)) await jsm.streams.delete(stream.config.name);

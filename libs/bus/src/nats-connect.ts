@@ -14,7 +14,8 @@ export async function connectToNats(url: string, name: string, wait: StartupWait
       { name: 'NATS', address: hostAndPort(url, 4222) },
       () =>
         connect({
-          servers: url,
+          // A cluster is given as a comma-separated list; nats.js wants an array to fail over between them.
+          servers: url.split(',').map((server) => server.trim()),
           name,
           timeout: 5_000,
           // Once up, ride out broker restarts rather than dying: consumers resume on reconnect.

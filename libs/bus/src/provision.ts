@@ -1,11 +1,14 @@
 import { AckPolicy, DeliverPolicy, JetStreamManager, nanos, RetentionPolicy, StorageType } from 'nats';
+import { addOrUpdate } from './add-or-update';
 import { BusNamespace } from './namespace';
 import { ConsumerDeclaration, StreamDeclaration } from './topology';
 
 const HOUR_MS = 3_600_000;
 
-function isNotFound(error: unknown): boolean {
-  return /not found/i.test((error as Error).message ?? '');
+/** Deployment settings that apply to every stream rather than to one declaration. */
+export interface StreamPlacement {
+  /** Copies kept by a JetStream cluster; consumers inherit it. 1 on a single server. */
+  replicas: number;
 }
 
 /** Creates each stream, or updates it to the declared config when it already exists. */
@@ -13,6 +16,7 @@ export async function provisionStreams(
   jsm: JetStreamManager,
   ns: BusNamespace,
   streams: readonly StreamDeclaration[],
+  placement: StreamPlacement = { replicas: 1 },
 ): Promise<void> {
   for (const declared of streams) {
     const config = {
@@ -22,14 +26,13 @@ export async function provisionStreams(
       storage: StorageType.File,
       max_age: nanos(declared.maxAgeHours * HOUR_MS),
       duplicate_window: nanos(declared.duplicateWindowMinutes * 60_000),
+      num_replicas: placement.replicas,
     };
-    try {
-      await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, config);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      await jsm.streams.add(config);
-    }
+    await addOrUpdate({
+      exists: () => jsm.streams.info(config.name),
+      update: () => jsm.streams.update(config.name, config),
+      add: () => jsm.streams.add(config),
+    });
   }
 }
 
@@ -50,12 +53,10 @@ export async function provisionConsumers(
       max_deliver: declared.maxDeliver,
       max_ack_pending: Math.max(declared.concurrency * 4, 256),
     };
-    try {
-      await jsm.consumers.info(stream, declared.durable);
-      await jsm.consumers.update(stream, declared.durable, config);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      await jsm.consumers.add(stream, config);
-    }
+    await addOrUpdate({
+      exists: () => jsm.consumers.info(stream, declared.durable),
+      update: () => jsm.consumers.update(stream, declared.durable, config),
+      add: () => jsm.consumers.add(stream, config),
+    });
   }
 }

@@ -36,6 +36,8 @@ export const platformConfigSchema = z
     VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     VIGIL_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     VIGIL_STARTUP_WAIT_SECONDS: z.coerce.number().int().min(0).optional(),
+    // JetStream keeps an odd number of copies so a majority survives; 3 in a cluster, 1 on a single server.
+    VIGIL_STREAM_REPLICAS: z.coerce.number().int().refine((n) => [1, 3, 5].includes(n), 'must be 1, 3 or 5').default(1),
   })
   // Checked even when other settings are wrong (`when`), so one start-up names every problem.
   .refine((env) => secretProblemOf(env) === undefined, {
@@ -70,6 +72,8 @@ export interface PlatformConfig {
   logPretty: boolean;
   /** How long to wait for NATS and Postgres at start-up before giving up; undefined: for as long as it takes. */
   startupWaitSeconds?: number;
+  /** Copies JetStream keeps of each stream Vigil provisions (its consumers inherit it). */
+  streamReplicas: number;
 }
 
 /** Reads the platform settings from an environment. */
@@ -88,6 +92,7 @@ export function loadPlatformConfig(env: Record<string, string | undefined>): Pla
     logLevel: raw.VIGIL_LOG_LEVEL,
     logPretty: raw.VIGIL_LOG_FORMAT === 'pretty',
     startupWaitSeconds: raw.VIGIL_STARTUP_WAIT_SECONDS,
+    streamReplicas: raw.VIGIL_STREAM_REPLICAS,
   };
 }
 

@@ -14,7 +14,13 @@ export class PlatformModule {
       global: true,
       imports: [
         ObservabilityModule,
-        BusModule.forRoot({ url: config.natsUrl, namespace: config.busNamespace, clientName, startupWaitSeconds: config.startupWaitSeconds }),
+        BusModule.forRoot({
+          url: config.natsUrl,
+          namespace: config.busNamespace,
+          clientName,
+          startupWaitSeconds: config.startupWaitSeconds,
+          streamReplicas: config.streamReplicas,
+        }),
         AuthModule.forRoot(config.authSecret),
       ],
       providers: [{ provide: STARTUP_WAIT_SECONDS, useValue: config.startupWaitSeconds }],

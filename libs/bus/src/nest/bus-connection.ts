@@ -23,8 +23,9 @@ export class BusConnection implements OnApplicationShutdown {
       giveUpAfterSeconds: this.options.startupWaitSeconds,
       log: (line) => this.logger.warn({ msg: line }),
     });
-    const jsm = await this.connection.jetstreamManager();
-    await provisionStreams(jsm, this.ns, Object.values(STREAMS));
+    // Creating a replicated stream waits for a quorum of servers; the 5 s default is short for a busy cluster.
+    const jsm = await this.connection.jetstreamManager({ timeout: 15_000 });
+    await provisionStreams(jsm, this.ns, Object.values(STREAMS), { replicas: this.options.streamReplicas ?? 1 });
     await provisionConsumers(jsm, this.ns, Object.values(CONSUMERS));
     this.health.register('nats', async () => ({
       name: 'nats',

@@ -10,4 +10,6 @@ export interface BusOptions {
   clientName: string;
   /** Seconds to wait for NATS at start-up before giving up; undefined waits for as long as it takes. */
   startupWaitSeconds?: number;
+  /** Copies JetStream keeps of each stream; 1 when unset (a single server). */
+  streamReplicas?: number;
 }
