@@ -28,8 +28,8 @@ module.exports = {
       name: 'domain-is-pure',
       comment: 'Domain decisions are pure functions of their inputs: no framework, broker or database.',
       severity: 'error',
-      from: { path: '^apps/[^/]+/src/domain/' },
-      to: { path: ['node_modules/(@nestjs|nats|typeorm|pg|socket\\.io)', '^libs/(bus|db|auth|observability|config)/'] },
+      from: { path: '^(apps|libs)/[^/]+/src/domain/' },
+      to: { path: ['node_modules/(@nestjs|nats|typeorm|pg|socket\\.io)', '^libs/(bus|db|auth|observability|config)/', '^libs/liveness/src/(?!domain/)'] },
     },
     {
       name: 'no-circular',

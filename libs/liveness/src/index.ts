@@ -1,0 +1,2 @@
+export * from './domain/liveness-verdict';
+export * from './postgres-liveness-store';
