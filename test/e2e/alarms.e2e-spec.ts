@@ -156,8 +156,8 @@ describe('alarm panels over SIA DC-09', () => {
     await panel.write(buildFrame({ id: 'NULL', sequence: '0015', receiver: '1', line: '1', account: '5678', timestamp: new Date() }, key));
     expect(parseReply(await panel.nextReply(), key)).toMatchObject({ ok: true, reply: { id: 'ACK' } });
     await eventually(async () => {
-      expect(await sources()).toContainEqual(expect.objectContaining({ sourceId: '5678', state: 'up', reason: 'key-matched' }));
-      const states = (await streamData<SourceStateChanged>(STREAMS.faults.name)).filter((e) => e.sourceId === '5678').map((e) => e.state);
+      expect(await sources()).toContainEqual(expect.objectContaining({ sourceId: '5678', state: 'up', reason: 'heard-after-key-mismatch' }));
+      const states = (await streamData<SourceStateChanged>(STREAMS.sources.name)).filter((e) => e.sourceId === '5678').map((e) => e.state);
       expect(states.slice(-2)).toEqual(['key-mismatch', 'up']);
     });
   });
@@ -265,7 +265,7 @@ describe('alarm panels over SIA DC-09', () => {
 
     const late = await eventually(
       async () => {
-        const events = (await streamData<SourceStateChanged>(STREAMS.faults.name)).filter((e) => e.sourceId === '4321');
+        const events = (await streamData<SourceStateChanged>(STREAMS.sources.name)).filter((e) => e.sourceId === '4321');
         expect(events.map((e) => e.state)).toContain('late');
         return events.find((e) => e.state === 'late')!;
       },
@@ -277,7 +277,7 @@ describe('alarm panels over SIA DC-09', () => {
 
     expect(await exchange(link('0011'))).toMatchObject({ id: 'ACK' });
     await eventually(async () => {
-      const states = (await streamData<SourceStateChanged>(STREAMS.faults.name)).filter((e) => e.sourceId === '4321').map((e) => e.state);
+      const states = (await streamData<SourceStateChanged>(STREAMS.sources.name)).filter((e) => e.sourceId === '4321').map((e) => e.state);
       expect(states[states.length - 1]).toBe('up');
     });
   });
