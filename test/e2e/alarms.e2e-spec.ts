@@ -21,7 +21,8 @@ describe('alarm panels over SIA DC-09', () => {
     env = await createTestEnvironment('alarms');
     vigil = await startEmbeddedVigil(env.platform, {
       ...env.ingest,
-      dc09: { ...env.ingest.dc09, supervisionCheckMs: 100, resendWindowSeconds: RESEND_WINDOW_SECONDS },
+      supervisionTickMs: 100,
+      dc09: { ...env.ingest.dc09, resendWindowSeconds: RESEND_WINDOW_SECONDS },
     });
     nc = await connect({ servers: env.natsUrl });
     operator = vigil.tokenFor({ subject: 'op-7', role: 'operator' });
@@ -271,7 +272,7 @@ describe('alarm panels over SIA DC-09', () => {
       },
       { timeoutMs: 10_000 },
     );
-    expect(late).toMatchObject({ sourceKind: 'alarm', partnerId: 'hertsmere', reason: 'no test report or link test in time' });
+    expect(late).toMatchObject({ sourceKind: 'alarm', partnerId: 'hertsmere', reason: 'silent-past-late-threshold' });
     const board = await fetch(`${vigil.url}/api/sources`, { headers: { Authorization: `Bearer ${operator}` } });
     expect((await board.json()) as unknown[]).toContainEqual(expect.objectContaining({ sourceKind: 'alarm', sourceId: '4321', state: 'late' }));
 

@@ -122,6 +122,36 @@ describe('SourceRegistry with two replicas', () => {
     expect(await published('gw-shared')).toEqual(['up', 'late', 'down', 'up']);
   });
 
+  it("judges an alarm path by its account's test interval, whichever replica the panel talks to", async () => {
+    await sql(
+      env.databaseUrl,
+      `INSERT INTO ingest.alarm_account (account, partner_id, site, address, test_interval_seconds, updated_by) VALUES ('4321', 'hertsmere', 'Bank', 'Shenley Road', 600, 'test')`,
+    );
+    a.registry.alarmHeard('4321', 'hertsmere', at(0));
+    await tickBoth(1);
+    for (let seconds = 300; seconds <= 3000; seconds += 300) {
+      a.registry.alarmHeard('4321', 'hertsmere', at(seconds));
+      await tickBoth(seconds + 1);
+    }
+    expect(await published('4321')).toEqual(['up']);
+
+    await tickBoth(3000 + 601);
+    await tickBoth(3000 + 5000);
+    b.registry.alarmHeard('4321', null, at(9000));
+    await tickBoth(9001);
+    expect(await published('4321')).toEqual(['up', 'late', 'up']);
+  });
+
+  it('keeps a key mismatch until a frame heard after it, on any replica', async () => {
+    await a.registry.alarmKeyMismatch('5678', 'stevenage', 'key-required: plain frame', at(100));
+    b.registry.alarmHeard('5678', null, at(90));
+    await tickBoth(101);
+    expect(await published('5678')).toEqual(['key-mismatch']);
+    b.registry.alarmHeard('5678', null, at(110));
+    await tickBoth(111);
+    expect(await published('5678')).toEqual(['key-mismatch', 'up']);
+  });
+
   it('never moves last-heard back when a replica flushes an older time than another one stored', async () => {
     a.registry.gatewayHeard('townlink', 'gw-order', at(100));
     await a.registry.tick(at(101));

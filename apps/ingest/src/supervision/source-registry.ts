@@ -58,7 +58,7 @@ export class SourceRegistry implements OnApplicationBootstrap, OnModuleDestroy {
     this.heard({ kind, id: gatewayId, partnerId: null }, at, this.options.gatewayHeartbeatSeconds);
   }
 
-  /** Any accepted frame from an alarm account; its lateness is the DC-09 receiver's to judge. It clears a key mismatch recorded before it. */
+  /** Any accepted frame from an alarm account: late once its test interval passes without one; clears a key mismatch recorded before it. */
   alarmHeard(account: string, partnerId: string | null, at: Date): void {
     this.heard({ kind: 'alarm', id: account, partnerId }, at, null);
   }
@@ -73,14 +73,10 @@ export class SourceRegistry implements OnApplicationBootstrap, OnModuleDestroy {
     return this.known.has(key(kind, id));
   }
 
-  /** The DC-09 receiver's verdict on an alarm path. */
-  alarmPathState(account: string, partnerId: string | null, state: SourceState, reason: string, at: Date): Promise<void> {
-    return this.set({ kind: 'alarm', id: account, partnerId }, state, reason, at);
-  }
-
   /** Stores the heard times buffered since the last tick, then judges every source at `now`. */
   tick(now: Date): Promise<void> {
     return this.serial(async () => {
+      await this.adoptTestIntervals();
       this.committed(await this.store.flush());
       this.committed(await this.store.evaluate(now));
     }).catch((error: Error) => this.logger.warn({ msg: 'supervision pass failed, will retry', error: error.message }));
@@ -89,6 +85,16 @@ export class SourceRegistry implements OnApplicationBootstrap, OnModuleDestroy {
   /** Every supervised source, as stored. */
   list(): Promise<SourceStateEntity[]> {
     return this.dataSource.getRepository(SourceStateEntity).find({ order: { sourceKind: 'ASC', sourceId: 'ASC' } });
+  }
+
+  // An alarm path is judged by its account's test interval, which operators change through the register.
+  private async adoptTestIntervals(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "${INGEST_SCHEMA}"."source_state" AS s SET "expected_interval_seconds" = a."test_interval_seconds"
+       FROM "${INGEST_SCHEMA}"."source_state" AS k LEFT JOIN "${INGEST_SCHEMA}"."alarm_account" AS a ON a."account" = upper(k."source_id")
+       WHERE k."source_kind" = 'alarm' AND s."source_kind" = k."source_kind" AND s."source_id" = k."source_id"
+         AND s."expected_interval_seconds" IS DISTINCT FROM a."test_interval_seconds"`,
+    );
   }
 
   private heard(source: LivenessSource, at: Date, intervalSeconds: number | null): void {

@@ -5,10 +5,12 @@ export const LATE_AFTER_INTERVALS = 2;
 export const DOWN_AFTER_INTERVALS = 5;
 
 /**
- * How ingest judges a source by time: gateways by their heartbeat interval. Alarm paths have
- * none here because the DC-09 receiver judges them by each account's test interval.
+ * How ingest judges a source by time. Gateways by their heartbeat interval; an alarm path is late
+ * once its account's test interval passes without a test report or link test, and goes no further
+ * (a panel may legitimately be silent in between). No interval: not judged by time.
  */
 export function supervisionPolicy(kind: string, expectedIntervalSeconds: number | null): LivenessPolicy | null {
-  if (kind === 'alarm' || expectedIntervalSeconds === null) return null;
+  if (expectedIntervalSeconds === null) return null;
+  if (kind === 'alarm') return { lateAfterSeconds: expectedIntervalSeconds, downAfterSeconds: null };
   return { lateAfterSeconds: expectedIntervalSeconds * LATE_AFTER_INTERVALS, downAfterSeconds: expectedIntervalSeconds * DOWN_AFTER_INTERVALS };
 }

@@ -33,6 +33,14 @@ describe('judgeLiveness (late after 60 s, down after 150 s)', () => {
     expect(judgeLiveness(facts, now, null)).toEqual({ state: next, reason });
   });
 
+  it.each<[string, number, string, string]>([
+    ['up', 61, 'late', 'silent-past-late-threshold'],
+    ['late', 100_000, 'late', 'silent-past-late-threshold'],
+    ['late', 5, 'up', 'heard-again'],
+  ])('with no down threshold: %s, silent %i s → %s (%s)', (state, silent, next, reason) => {
+    expect(judgeLiveness({ state, lastHeardAt: ago(silent), changedAt: ago(100_000) }, now, { lateAfterSeconds: 60, downAfterSeconds: null })).toEqual({ state: next, reason });
+  });
+
   it.each(['up', 'late', 'down'])('leaves %s alone when no policy judges the source by time', (state) => {
     expect(judgeLiveness({ state, lastHeardAt: ago(10_000), changedAt: ago(10_000) }, now, null)).toEqual({ state, reason: 'judged-by-events' });
   });

@@ -1,10 +1,10 @@
 /** States a source moves through by time alone; any other state is set by an event (a key mismatch, say). */
 export const TIMED_LIVENESS_STATES = ['up', 'late', 'down'] as const;
 
-/** How long a source may stay silent before it is late, and before it is down. */
+/** How long a source may stay silent before it is late, and before it is down (null: late is as bad as it gets). */
 export interface LivenessPolicy {
   lateAfterSeconds: number;
-  downAfterSeconds: number;
+  downAfterSeconds: number | null;
 }
 
 /** What is known of a source when it is judged; `state` is null before its first stored word. */
@@ -36,7 +36,7 @@ export function judgeLiveness(facts: LivenessFacts, now: Date, policy: LivenessP
   if (!policy) return { state, reason: 'judged-by-events' };
   if (!lastHeardAt) return { state: 'down', reason: 'never-heard' };
   const silentSeconds = (now.getTime() - lastHeardAt.getTime()) / 1000;
-  if (silentSeconds > policy.downAfterSeconds) return { state: 'down', reason: 'silent-past-down-threshold' };
+  if (policy.downAfterSeconds !== null && silentSeconds > policy.downAfterSeconds) return { state: 'down', reason: 'silent-past-down-threshold' };
   if (silentSeconds > policy.lateAfterSeconds) {
     return { state: state === 'down' ? 'down' : 'late', reason: 'silent-past-late-threshold' };
   }
