@@ -21,7 +21,7 @@ export interface LivenessTransition extends LivenessSource {
 /** Where the store keeps its rows and what it calls when a transition commits. */
 export interface LivenessStoreOptions {
   schema: string;
-  /** Columns: source_kind, source_id (the key), partner_id, state, last_seen, expected_interval_seconds, changed_at, reason, version. */
+  /** A table shaped as {@link livenessTableSql} creates it. */
   table: string;
   /** How a source is judged by time; null when only events move its state. */
   policyFor(kind: string, expectedIntervalSeconds: number | null): LivenessPolicy | null;
