@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ensureDatabaseAndSchema } from '@vigil/db';
-import { createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
+import { createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
 import { livenessTableSql } from './liveness-table';
 import { LivenessSource, PostgresLivenessStore } from './postgres-liveness-store';
 
@@ -71,6 +71,23 @@ describe('PostgresLivenessStore', () => {
     await one.flush();
     expect(await two.evaluate(at(100))).toEqual([]);
     expect((await announced('camera:busy:%')).map((r) => r.state)).toEqual(['up']);
+  });
+
+  it('loses the compare-and-set when another replica stores a later heard time between its read and its write', async () => {
+    one.heard(camera('raced'), at(2000), 30);
+    await one.flush();
+    // Replica one's next flush, caught after its UPDATE and before its commit.
+    const flushing = dataSources[0].createQueryRunner();
+    await flushing.startTransaction();
+    await flushing.query(`UPDATE ${SCHEMA}.source_state SET last_seen = $1 WHERE source_id = 'raced'`, [at(2050)]);
+    const judging = two.evaluate(at(2100));
+    await eventually(async () =>
+      expect(await sql(env.databaseUrl, `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).toHaveLength(1),
+    );
+    await flushing.commitTransaction();
+    await flushing.release();
+    expect((await judging).filter((t) => t.id === 'raced')).toEqual([]);
+    expect((await announced('camera:raced:%')).map((r) => r.state)).toEqual(['up']);
   });
 
   it('only moves last-heard forward, whichever replica flushes last', async () => {
