@@ -12,6 +12,7 @@ module.exports = {
     '^@vigil/contracts$': '<rootDir>/libs/contracts/src',
     '^@vigil/bus$': '<rootDir>/libs/bus/src',
     '^@vigil/db$': '<rootDir>/libs/db/src',
+    '^@vigil/liveness$': '<rootDir>/libs/liveness/src',
     '^@vigil/auth$': '<rootDir>/libs/auth/src',
     '^@vigil/observability$': '<rootDir>/libs/observability/src',
     '^@vigil/config$': '<rootDir>/libs/config/src',

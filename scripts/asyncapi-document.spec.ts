@@ -123,6 +123,8 @@ describe('subject patterns', () => {
     ['dlq.>', 'dlq.{rejectedBy}', true],
     ['dlq.ingest.*', 'dlq.{rejectedBy}', true],
     ['fault.>', 'dlq.{rejectedBy}', false],
+    ['fault.>', 'source.{partnerId}.{state}', false],
+    ['source.>', 'source.{partnerId}.{state}', true],
   ])('filter %s overlaps %s: %s', (filter, address, expected) => {
     expect(overlaps(filter, address)).toBe(expected);
   });

@@ -288,16 +288,17 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
     },
   },
   sourceStateChanged: {
-    address: 'fault.{partnerId}.source.{state}',
+    address: 'source.{partnerId}.{state}',
     parameters: {
       partnerId: PARAMETERS.partnerId,
       state: { description: 'The state the source changed to.', enum: [...SOURCE_STATES] },
     },
     title: 'Source state changed',
-    summary: 'A supervised gateway or alarm path changed state: a fault of the path when it goes late or down.',
-    publishedBy: "Vigil's ingest (source supervision), through its transactional outbox, when a gateway's or alarm path's heartbeats run late, stop or arrive on time again.",
+    summary: 'A supervised gateway or alarm path changed state: a fault of the path when it goes late or down. One event per transition, whichever ingest replica commits it.',
+    publishedBy:
+      "Vigil's ingest (source supervision), through its transactional outbox, when a gateway's or alarm path's heartbeats run late, stop or arrive on time again. The id is the source and the state's version after the transition, so the same transition is always the same event.",
     example: {
-      id: 'source:townlink:hitchin-tl-1:1795450470004',
+      id: 'source:townlink:hitchin-tl-1:2',
       source: '/vigil/ingest',
       time: '2026-11-23T16:14:30.004Z',
       data: {
@@ -308,7 +309,7 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
         previousState: 'up',
         lastSeen: '2026-11-23T16:13:00Z',
         changedAt: '2026-11-23T16:14:30.004Z',
-        reason: 'silent-over-2-intervals',
+        reason: 'silent-past-late-threshold',
       },
     },
   },

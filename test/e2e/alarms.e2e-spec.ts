@@ -23,7 +23,8 @@ describe('alarm panels over SIA DC-09', () => {
     env = await createTestEnvironment('alarms');
     vigil = await startEmbeddedVigil(env.platform, {
       ...env.ingest,
-      dc09: { ...env.ingest.dc09, supervisionCheckMs: 100, resendWindowSeconds: RESEND_WINDOW_SECONDS },
+      supervisionTickMs: 100,
+      dc09: { ...env.ingest.dc09, resendWindowSeconds: RESEND_WINDOW_SECONDS },
     }, { restoreWaitSeconds: RESTORE_WAIT_SECONDS });
     nc = await connect({ servers: env.natsUrl });
     operator = vigil.tokenFor({ subject: 'op-7', role: 'operator' });
@@ -208,8 +209,8 @@ describe('alarm panels over SIA DC-09', () => {
     await panel.write(buildFrame({ id: 'NULL', sequence: '0015', receiver: '1', line: '1', account: '5678', timestamp: new Date() }, key));
     expect(parseReply(await panel.nextReply(), key)).toMatchObject({ ok: true, reply: { id: 'ACK' } });
     await eventually(async () => {
-      expect(await sources()).toContainEqual(expect.objectContaining({ sourceId: '5678', state: 'up', reason: 'key-matched' }));
-      const states = (await streamData<SourceStateChanged>(STREAMS.faults.name)).filter((e) => e.sourceId === '5678').map((e) => e.state);
+      expect(await sources()).toContainEqual(expect.objectContaining({ sourceId: '5678', state: 'up', reason: 'heard-after-key-mismatch' }));
+      const states = (await streamData<SourceStateChanged>(STREAMS.sources.name)).filter((e) => e.sourceId === '5678').map((e) => e.state);
       expect(states.slice(-2)).toEqual(['key-mismatch', 'up']);
     });
   });
@@ -317,19 +318,19 @@ describe('alarm panels over SIA DC-09', () => {
 
     const late = await eventually(
       async () => {
-        const events = (await streamData<SourceStateChanged>(STREAMS.faults.name)).filter((e) => e.sourceId === '4321');
+        const events = (await streamData<SourceStateChanged>(STREAMS.sources.name)).filter((e) => e.sourceId === '4321');
         expect(events.map((e) => e.state)).toContain('late');
         return events.find((e) => e.state === 'late')!;
       },
       { timeoutMs: 10_000 },
     );
-    expect(late).toMatchObject({ sourceKind: 'alarm', partnerId: 'hertsmere', reason: 'no test report or link test in time' });
+    expect(late).toMatchObject({ sourceKind: 'alarm', partnerId: 'hertsmere', reason: 'silent-past-late-threshold' });
     const board = await fetch(`${vigil.url}/api/sources`, { headers: { Authorization: `Bearer ${operator}` } });
     expect((await board.json()) as unknown[]).toContainEqual(expect.objectContaining({ sourceKind: 'alarm', sourceId: '4321', state: 'late' }));
 
     expect(await exchange(link('0011'))).toMatchObject({ id: 'ACK' });
     await eventually(async () => {
-      const states = (await streamData<SourceStateChanged>(STREAMS.faults.name)).filter((e) => e.sourceId === '4321').map((e) => e.state);
+      const states = (await streamData<SourceStateChanged>(STREAMS.sources.name)).filter((e) => e.sourceId === '4321').map((e) => e.state);
       expect(states[states.length - 1]).toBe('up');
     });
   });

@@ -50,9 +50,9 @@ describe('call sources', () => {
     await nc.jetstream().publish(subject, JSON.stringify(body), msgId ? { msgID: msgId } : undefined);
   }
 
-  async function faults(sourceId: string): Promise<SourceStateChanged[]> {
+  async function sourceEvents(sourceId: string): Promise<SourceStateChanged[]> {
     const jsm = await nc.jetstreamManager();
-    const name = new BusNamespace(env.namespace).stream(STREAMS.faults.name);
+    const name = new BusNamespace(env.namespace).stream(STREAMS.sources.name);
     const { state } = await jsm.streams.info(name);
     const found: SourceStateChanged[] = [];
     for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq++) {
@@ -97,12 +97,12 @@ describe('call sources', () => {
     await publishTownlink('heartbeat', { gatewayId: 'gw-beat', sentAt: new Date().toISOString() });
     const subject = new BusNamespace(env.namespace).subject('gw.townlink.gw-beat.heartbeat');
     await nc.jetstream().publish(subject, JSON.stringify({ gatewayId: 'gw-beat', sentAt: new Date().toISOString() }));
-    await eventually(async () => expect((await faults('gw-beat')).map((f) => f.state)).toEqual(['up', 'late', 'down']), { timeoutMs: 15_000 });
+    await eventually(async () => expect((await sourceEvents('gw-beat')).map((f) => f.state)).toEqual(['up', 'late', 'down']), { timeoutMs: 15_000 });
     const board = (await (await fetch(`${vigil.url}/api/sources`, { headers: { Authorization: `Bearer ${operator}` } })).json()) as unknown[];
     expect(board).toContainEqual(expect.objectContaining({ sourceKind: 'townlink', sourceId: 'gw-beat', state: 'down', expectedIntervalSeconds: 1 }));
 
     await nc.jetstream().publish(subject, JSON.stringify({ gatewayId: 'gw-beat', sentAt: new Date().toISOString() }));
-    await eventually(async () => expect((await faults('gw-beat')).map((f) => f.state)).toEqual(['up', 'late', 'down', 'up']));
+    await eventually(async () => expect((await sourceEvents('gw-beat')).map((f) => f.state)).toEqual(['up', 'late', 'down', 'up']));
   });
 
   describe('operators entering calls over REST', () => {

@@ -29,6 +29,8 @@ export const STREAMS = {
   calls: { name: 'CALLS', subjects: [SUBJECTS.calls], maxAgeHours: 24 * 31, duplicateWindowMinutes: 60 },
   incidents: { name: 'INCIDENTS', subjects: [SUBJECTS.incidents], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
   faults: { name: 'FAULTS', subjects: [SUBJECTS.faults], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
+  // Ingest's: source supervision is ingest's judgement of its own inputs, not a fault the faults service raised.
+  sources: { name: 'SOURCES', subjects: [SUBJECTS.sources], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
   deadLetters: { name: 'DLQ', subjects: [SUBJECTS.deadLetters], maxAgeHours: 24 * 365, duplicateWindowMinutes: 60 },
 } satisfies Record<string, StreamDeclaration>;
 

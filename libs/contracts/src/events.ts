@@ -30,7 +30,7 @@ export const EVENTS = {
   sourceStateChanged: {
     type: 'vigil.source.state-changed',
     schema: sourceStateChangedSchema,
-    subject: (d: z.infer<typeof sourceStateChangedSchema>) => `fault.${d.partnerId ?? UNASSIGNED_PARTNER}.source.${d.state}`,
+    subject: (d: z.infer<typeof sourceStateChangedSchema>) => `source.${d.partnerId ?? UNASSIGNED_PARTNER}.${d.state}`,
   },
   deadLetter: {
     type: 'vigil.dead-letter.recorded',

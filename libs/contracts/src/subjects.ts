@@ -24,6 +24,8 @@ export const SUBJECTS = {
   incidents: 'incident.>',
   incidentsOf: (partnerId: string) => `incident.${partnerId}.>`,
   faults: 'fault.>',
+  /** Supervision of the sources by ingest: `source.<partner>.<state>`. */
+  sources: 'source.>',
   deadLetters: 'dlq.>',
 } as const;
 

@@ -46,8 +46,6 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
       resendWindowMs: dc09.resendWindowSeconds * 1000,
       onSignals: (signals, context) => this.publishCalls(signals, context),
       onReject: (rejected) => this.keep(rejected),
-      onSupervisionLate: (account) => this.pathState(account, 'late', 'no test report or link test in time'),
-      onSupervisionRestored: (account) => this.pathState(account, 'up', 'heard again'),
       onOutcome: (event) => this.observe(event),
       onError: (error, where) => this.logger.error({ msg: `receiver fault in ${where}`, error: String(error) }),
     });
@@ -99,11 +97,6 @@ export class AlarmReceiverService implements OnApplicationBootstrap, OnModuleDes
       .find(account)
       .then((record) => this.sources.alarmKeyMismatch(account, record?.partnerId ?? null, reason, at))
       .catch((error: Error) => this.logger.warn({ msg: 'could not record a key mismatch', account, error: error.message }));
-  }
-
-  private async pathState(account: string, state: 'late' | 'up', reason: string): Promise<void> {
-    const record = await this.register.find(account);
-    await this.sources.alarmPathState(account, record?.partnerId ?? null, state, reason, new Date());
   }
 
   private observe(event: OutcomeEvent): void {

@@ -28,4 +28,8 @@ export class SourceStateEntity {
 
   @Column('text')
   reason: string;
+
+  /** Raised by each transition; replicas change the state only from the version they read. */
+  @Column('integer')
+  version: number;
 }

@@ -8,7 +8,7 @@ export const SUPERVISED_SOURCE_KINDS = ['airwave', 'townlink', 'alarm'] as const
  */
 export const SOURCE_STATES = ['up', 'late', 'down', 'key-mismatch'] as const;
 
-/** A gateway or alarm path changed state: a fault of the path when it goes late or down. */
+/** A gateway or alarm path changed state (late or down is a fault of the path); one event per committed transition. */
 export const sourceStateChangedSchema = z.object({
   sourceKind: z.enum(SUPERVISED_SOURCE_KINDS),
   /** Gateway id or alarm account. */

@@ -1,0 +1,3 @@
+export * from './domain/liveness-verdict';
+export * from './liveness-table';
+export * from './postgres-liveness-store';
