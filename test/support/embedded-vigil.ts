@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { signToken, Principal } from '@vigil/auth';
 import { configureHttp, PlatformConfig } from '@vigil/config';
 import { JsonLogger } from '@vigil/observability';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { serveDashboardPage } from '../../apps/dashboard/src/dashboard-page';
 import { EmbeddedModule } from '../../apps/embedded/src/embedded.module';
 import { AlarmReceiverService } from '../../apps/ingest/src/alarm-receiver/alarm-receiver.service';
 import type { IngestOptions } from '../../apps/ingest/src/ingest.options';
@@ -19,11 +21,12 @@ export interface RunningVigil {
 
 /** Starts every app in one process against the test environment's NATS namespace and database. */
 export async function startEmbeddedVigil(platform: PlatformConfig, ingest: IngestOptions): Promise<RunningVigil> {
-  const app = await NestFactory.create(EmbeddedModule.register(platform, ingest), {
+  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.register(platform, ingest), {
     logger: new JsonLogger({ level: platform.logLevel, pretty: true, app: 'vigil-test' }),
     bodyParser: false,
   });
   configureHttp(app, platform);
+  serveDashboardPage(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

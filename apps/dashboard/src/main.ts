@@ -4,6 +4,7 @@ import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/con
 import { apiForwarder } from './api-forwarder';
 import { loadDashboardConfig } from './dashboard.config';
 import { DashboardModule } from './dashboard.module';
+import { serveDashboardPage } from './dashboard-page';
 import { SignInModule } from './sign-in/sign-in.module';
 
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const { app, logger } = await createVigilApp(DashboardAppModule, config.platform, 'dashboard');
   // Registered before Nest's routes, so the page reaches ingest's and triage's APIs through this port.
   app.use(apiForwarder(config.apiOwners));
+  serveDashboardPage(app);
   await app.listen(config.httpPort, '0.0.0.0');
   const { port } = app.getHttpServer().address() as AddressInfo;
   logger.log({ msg: 'dashboard listening', port, url: `http://localhost:${port}/`, forwards: config.apiOwners });
