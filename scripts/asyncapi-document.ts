@@ -266,7 +266,8 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
     parameters: { partnerId: PARAMETERS.partnerId },
     title: 'Incident opened',
     summary: 'An incident triage opened from one or more calls: the public view every consumer outside triage sees.',
-    publishedBy: "Vigil's triage, through its transactional outbox: the event is published only once the incident is stored.",
+    publishedBy:
+      "Vigil's triage, through its transactional outbox: the event is published only once the incident is stored, and an incident's events in version order. data.version is 1 when opened and +1 per change; a consumer drops an event whose version is not newer than the one it has (a republish, or a replica's late copy).",
     example: {
       id: 'incident-opened:5b0c2a4e-8f1d-4c3a-9e7b-2d6f1a0c9b34',
       source: '/vigil/triage',
@@ -285,6 +286,7 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
         receivedAt: '2026-11-23T22:41:08.201Z',
         openedAt: '2026-11-23T22:41:08.940Z',
         triageReasons: ['"fight" in the text: Anti Social Behaviour / Affray', '"Hitchin" in the text: Hitchin Town Centre (north-herts)'],
+        version: 1,
       },
     },
   },

@@ -19,6 +19,7 @@ import { INGEST_SCHEMA } from './ingest.schema';
 import { CreateIngest1763884800001 } from './migrations/1763884800001-create-ingest';
 import { AlarmsAndSupervision1763884800002 } from './migrations/1763884800002-alarms-and-supervision';
 import { DeadLetterReplays1764633600301 } from './migrations/1764633600301-dead-letter-replays';
+import { OutboxOrdering1764720000401 } from './migrations/1764720000401-outbox-ordering';
 import { SourceRegistry } from './supervision/source-registry';
 import { SourceStateEntity } from './supervision/source-state.entity';
 import { SourcesController } from './supervision/sources.controller';
@@ -35,7 +36,7 @@ export class IngestModule {
           url: options.databaseUrl,
           schema: INGEST_SCHEMA,
           entities: [DeadLetterEntity, DeadLetterReplayEntity, AlarmAccountEntity, SourceStateEntity, RadioStateEntity],
-          migrations: [CreateIngest1763884800001, AlarmsAndSupervision1763884800002, DeadLetterReplays1764633600301],
+          migrations: [CreateIngest1763884800001, AlarmsAndSupervision1763884800002, DeadLetterReplays1764633600301, OutboxOrdering1764720000401],
         }),
       ],
       controllers: [DeadLettersController, AlarmAccountsController, SourcesController, GatewayIntakeController, ManualCallsController],

@@ -9,6 +9,7 @@ import { TakeCallUseCase } from './calls/take-call.usecase';
 import { TimelineEntryEntity } from './incidents/timeline-entry.entity';
 import { CreateTriage1763884800000 } from './migrations/1763884800000-create-triage';
 import { CallAlarmDetails1763884800003 } from './migrations/1763884800003-call-alarm-details';
+import { IncidentVersions1764720000402 } from './migrations/1764720000402-incident-versions';
 import { TRIAGE_SCHEMA } from './triage.schema';
 
 /** Triage: calls become graded incidents in the partnership's taxonomy. */
@@ -22,7 +23,7 @@ export class TriageModule {
           url: options.databaseUrl,
           schema: TRIAGE_SCHEMA,
           entities: [IncidentEntity, CallEntity, TimelineEntryEntity],
-          migrations: [CreateTriage1763884800000, CallAlarmDetails1763884800003],
+          migrations: [CreateTriage1763884800000, CallAlarmDetails1763884800003, IncidentVersions1764720000402],
         }),
       ],
       controllers: [IncidentsController],
