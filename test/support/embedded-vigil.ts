@@ -8,6 +8,7 @@ import { serveDashboardPage } from '../../apps/dashboard/src/dashboard-page';
 import { EmbeddedModule } from '../../apps/embedded/src/embedded.module';
 import { AlarmReceiverService } from '../../apps/ingest/src/alarm-receiver/alarm-receiver.service';
 import type { IngestOptions } from '../../apps/ingest/src/ingest.options';
+import type { DashboardOptions } from '../../apps/dashboard/src/dashboard.options';
 
 /** Vigil running in this test process on a free port, as `npm start` runs it (without the demo feed). */
 export interface RunningVigil {
@@ -20,8 +21,8 @@ export interface RunningVigil {
 }
 
 /** Starts every app in one process against the test environment's NATS namespace and database. */
-export async function startEmbeddedVigil(platform: PlatformConfig, ingest: IngestOptions): Promise<RunningVigil> {
-  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.register(platform, ingest), {
+export async function startEmbeddedVigil(platform: PlatformConfig, ingest: IngestOptions, dashboard?: DashboardOptions): Promise<RunningVigil> {
+  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.register(platform, ingest, undefined, dashboard), {
     logger: new JsonLogger({ level: platform.logLevel, pretty: true, app: 'vigil-test' }),
     bodyParser: false,
   });

@@ -10,7 +10,7 @@ import { SignInModule } from './sign-in/sign-in.module';
 async function main(): Promise<void> {
   const config = loadDashboardConfig();
 
-  @Module({ imports: [PlatformModule.forRoot(config.platform, 'dashboard'), DashboardModule, SignInModule.register(config.signIn)] })
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'dashboard'), DashboardModule.register(config.feed), SignInModule.register(config.signIn)] })
   class DashboardAppModule {}
 
   const { app, logger } = await createVigilApp(DashboardAppModule, config.platform, 'dashboard');

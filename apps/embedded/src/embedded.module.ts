@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformConfig, PlatformModule } from '@vigil/config';
 import { IngestOptions } from '../../ingest/src/ingest.options';
 import { DashboardModule } from '../../dashboard/src/dashboard.module';
+import { DashboardOptions } from '../../dashboard/src/dashboard.options';
 import { SignInConfig } from '../../dashboard/src/sign-in/sign-in.config';
 import { SignInModule } from '../../dashboard/src/sign-in/sign-in.module';
 import { FaultsModule } from '../../faults/src/faults.module';
@@ -15,7 +16,7 @@ import { TriageModule } from '../../triage/src/triage.module';
  */
 @Module({})
 export class EmbeddedModule {
-  static register(platform: PlatformConfig, ingest: IngestOptions, signIn?: SignInConfig): DynamicModule {
+  static register(platform: PlatformConfig, ingest: IngestOptions, signIn?: SignInConfig, dashboard?: DashboardOptions): DynamicModule {
     return {
       module: EmbeddedModule,
       imports: [
@@ -24,7 +25,7 @@ export class EmbeddedModule {
         TriageModule.register({ databaseUrl: platform.databaseUrl }),
         FaultsModule,
         NotifyModule,
-        DashboardModule,
+        DashboardModule.register(dashboard),
         SignInModule.register(signIn),
       ],
     };

@@ -9,7 +9,7 @@ import { startupMessage } from './startup-message';
 
 async function main(): Promise<void> {
   const config = loadEmbeddedConfig();
-  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest, config.signIn), config.platform, 'vigil');
+  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest, config.signIn, config.dashboard), config.platform, 'vigil');
   serveDashboardPage(app);
   await app.listen(config.httpPort, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
