@@ -362,7 +362,7 @@ const OTHER_READERS: { id: string; filterSubject: string; summary: string }[] = 
     id: 'dashboardFeed',
     filterSubject: SUBJECTS.incidents,
     summary:
-      'The dashboard: every replica reads the whole incident stream through its own ordered (ephemeral) consumer, fans incidents out to its sockets and replays from the stream on reconnect.',
+      'The dashboard: every replica reads the whole incident stream through its own ordered (ephemeral) consumer and fans incidents out to its sockets, dropping an event whose incident version is not newer than one it passed on. A reconnecting client is replayed from the stream, or told to reload a snapshot when it missed more than the replay limit.',
   },
 ];
 
