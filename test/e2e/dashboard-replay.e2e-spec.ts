@@ -146,4 +146,16 @@ describe('a dashboard client that reconnects gets every incident it missed, or a
     expect(ids.filter((id) => id === row.incident_id)).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('tells a client whose position the stream no longer holds (aged out) to reload a snapshot', async () => {
+    const stream = new BusNamespace(env.namespace).stream(STREAMS.incidents.name);
+    const jsm = await nc.jetstreamManager();
+    // What max_age does after a month, at once: the stream keeps only its newest 5 messages.
+    await jsm.streams.purge(stream, { keep: 5 });
+    const { state } = await jsm.streams.info(stream);
+    const client = await police();
+    client.socket.emit(SOCKET_EVENTS.incidentsResume, state.first_seq - 3);
+    await eventually(() => expect(client.snapshots).toEqual([{ reason: 'position-expired', resumeFrom: state.last_seq, missed: 7 }]));
+    expect(client.received).toEqual([]);
+  });
 });
