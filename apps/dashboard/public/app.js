@@ -163,7 +163,9 @@
     reloadSnapshot(required.resumeFrom).catch(() => {
       // Ask again from where the page stands: the server answers with a replay or a new snapshot request.
       setStatus('down', 'cannot reach Vigil');
-      setTimeout(() => socket.emit('incidents:resume', lastSeq), 5000);
+      setTimeout(() => {
+        if (!signedOut) socket.emit('incidents:resume', lastSeq);
+      }, 5000);
     });
   });
 
