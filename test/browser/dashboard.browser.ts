@@ -1,7 +1,8 @@
 /**
  * The dashboard as a person sees it: `npm start`'s process (demo feed on) in its own namespace and
  * database, Debian's headless Chromium opening the printed link, incidents arriving in the table;
- * then sessions whose token has expired or expires while open. Prints the plain "N passed, N failed"
+ * then a page opened after more incidents than the replay limit follows `snapshot:required`, then
+ * sessions whose token has expired or expires while open. Prints the plain "N passed, N failed"
  * line CI reads. Run with `npm run test:browser`.
  */
 import { spawn } from 'node:child_process';
@@ -9,11 +10,54 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { signToken } from '@vigil/auth';
-import { createTestEnvironment } from '../support/test-environment';
+import { eventually } from '../support/eventually';
+import { sql } from '../support/sql';
+import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SCREENSHOT = join(ROOT, '.bench', 'dashboard.png');
 const EXPIRED_SCREENSHOT = join(ROOT, '.bench', 'dashboard-session-expired.png');
+const SNAPSHOT_SCREENSHOT = join(ROOT, '.bench', 'dashboard-snapshot.png');
+/** Tiny, so that a page opened after a few seconds of the demo feed has missed more than a replay gives. */
+const REPLAY_LIMIT = 5;
+
+/**
+ * A page that connects when the stream holds more than the replay limit is told `snapshot:required`:
+ * it must load every incident from GET /api/incidents (paged), show them, and then go on live.
+ */
+async function followsSnapshotRequired(browser: Browser, url: string, env: TestEnvironment): Promise<string[]> {
+  const failures: string[] = [];
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  const snapshotRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/incidents') snapshotRequests.push(request.url());
+  });
+  try {
+    const stored = await eventually(
+      async () => {
+        const [{ n }] = await sql<{ n: number }>(env.databaseUrl, 'SELECT count(*)::int AS n FROM triage.incident');
+        if (n <= REPLAY_LIMIT + 2) throw new Error(`only ${n} incidents so far`);
+        return n;
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    await page.goto(url);
+    await page.waitForFunction((n) => document.querySelectorAll('#incidents tbody tr').length >= n, stored, { timeout: 15_000 });
+    if (!snapshotRequests.some((u) => /limit=500&offset=0/.test(u))) failures.push(`no snapshot was loaded from /api/incidents: ${snapshotRequests.join(', ') || 'no request'}`);
+    await page.waitForSelector('#status.live', { timeout: 15_000 });
+    const afterSnapshot = await page.locator('#incidents tbody tr').count();
+    await page.waitForFunction((n) => document.querySelectorAll('#incidents tbody tr').length > n, afterSnapshot, { timeout: 30_000 });
+    const references = await page.locator('#incidents tbody tr td:nth-child(2)').allInnerTexts();
+    if (new Set(references).size !== references.length) failures.push('an incident is shown twice after the snapshot and the stream');
+    await page.screenshot({ path: SNAPSHOT_SCREENSHOT });
+    console.log(`a page ${stored} incidents behind loaded the snapshot and went on live (${references.length} rows); screenshot ${SNAPSHOT_SCREENSHOT}`);
+  } catch (error) {
+    failures.push((error as Error).message);
+  } finally {
+    await page.close();
+  }
+  return failures.map((f) => `snapshot:required: ${f}`);
+}
 
 /**
  * A police page whose token expires after `ttlSeconds` (at once when negative) must say so and go
@@ -54,7 +98,7 @@ async function sessionEndsWithToken(browser: Browser, origin: string, secret: st
 async function main(): Promise<void> {
   const env = await createTestEnvironment('browser');
   const vigil = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'embedded', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH ?? '', ...env.env, VIGIL_HTTP_PORT: '0', VIGIL_DEMO: 'on', VIGIL_DEMO_INTERVAL_MS: '300' },
+    env: { PATH: process.env.PATH ?? '', ...env.env, VIGIL_HTTP_PORT: '0', VIGIL_DEMO: 'on', VIGIL_DEMO_INTERVAL_MS: '300', VIGIL_DASHBOARD_REPLAY_LIMIT: String(REPLAY_LIMIT) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -100,6 +144,9 @@ async function main(): Promise<void> {
     await page.screenshot({ path: SCREENSHOT });
     console.log(`dashboard showed ${await page.locator('#incidents tbody tr').count()} incidents arriving live; screenshot ${SCREENSHOT}`);
     if (failures.length === 0) passed += 1;
+    const snapshot = await followsSnapshotRequired(browser, url, env);
+    failures.push(...snapshot);
+    if (snapshot.length === 0) passed += 1;
     for (const ttlSeconds of [-60, 10]) {
       const expired = await sessionEndsWithToken(browser, new URL(url).origin, env.platform.authSecret, ttlSeconds);
       failures.push(...expired);
@@ -115,7 +162,7 @@ async function main(): Promise<void> {
     await env.dispose();
   }
   failures.forEach((f) => console.error(`FAILED: ${f}`));
-  console.log(`${passed} passed, ${3 - passed} failed`);
+  console.log(`${passed} passed, ${4 - passed} failed`);
   process.exit(failures.length === 0 ? 0 : 1);
 }
 

@@ -25,7 +25,7 @@ describe('alarm panels over SIA DC-09', () => {
       ...env.ingest,
       supervisionTickMs: 100,
       dc09: { ...env.ingest.dc09, resendWindowSeconds: RESEND_WINDOW_SECONDS },
-    }, { restoreWaitSeconds: RESTORE_WAIT_SECONDS });
+    }, { triage: { restoreWaitSeconds: RESTORE_WAIT_SECONDS } });
     nc = await connect({ servers: env.natsUrl });
     operator = vigil.tokenFor({ subject: 'op-7', role: 'operator' });
     await register('1234', { partnerId: 'north-herts', site: 'Boots', address: '12 High Street, Hitchin', zones: { '3': 'Rear door' } });

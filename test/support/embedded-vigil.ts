@@ -3,10 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { signToken, Principal } from '@vigil/auth';
 import { configureHttp, PlatformConfig } from '@vigil/config';
 import { JsonLogger } from '@vigil/observability';
-import { EmbeddedModule } from '../../apps/embedded/src/embedded.module';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { serveDashboardPage } from '../../apps/dashboard/src/dashboard-page';
+import { EmbeddedModule, EmbeddedOptions } from '../../apps/embedded/src/embedded.module';
 import { AlarmReceiverService } from '../../apps/ingest/src/alarm-receiver/alarm-receiver.service';
 import type { IngestOptions } from '../../apps/ingest/src/ingest.options';
-import type { TriageOptions } from '../../apps/triage/src/triage.options';
 
 /** Vigil running in this test process on a free port, as `npm start` runs it (without the demo feed). */
 export interface RunningVigil {
@@ -19,12 +20,13 @@ export interface RunningVigil {
 }
 
 /** Starts every app in one process against the test environment's NATS namespace and database. */
-export async function startEmbeddedVigil(platform: PlatformConfig, ingest: IngestOptions, triage?: Omit<TriageOptions, 'databaseUrl'>): Promise<RunningVigil> {
-  const app = await NestFactory.create(EmbeddedModule.register(platform, ingest, triage), {
+export async function startEmbeddedVigil(platform: PlatformConfig, ingest: IngestOptions, options: EmbeddedOptions = {}): Promise<RunningVigil> {
+  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.register(platform, ingest, options), {
     logger: new JsonLogger({ level: platform.logLevel, pretty: true, app: 'vigil-test' }),
     bodyParser: false,
   });
   configureHttp(app, platform);
+  serveDashboardPage(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -1,5 +1,8 @@
 // Live incident board. Everything comes over socket.io: on each (re)connect the server replays the
 // incident stream after the last position this page has seen, then pushes new incidents as they open.
+// When it will not replay (too much missed, or no longer in the stream) it says `snapshot:required`:
+// the page then reloads every incident from /api/incidents and resumes from the position it was given.
+// Each incident shows its newest version; a repeated or older version is ignored, whatever its route.
 (function () {
   const params = new URLSearchParams(location.search);
   if (params.get('token')) {
@@ -29,8 +32,11 @@
   }
   function render(incident, isNew) {
     if (incident.streamSeq) lastSeq = Math.max(lastSeq, incident.streamSeq);
-    if (seen.has(incident.incidentId)) return;
+    const shown = seen.get(incident.incidentId);
+    if (shown && Number(shown.dataset.version) >= incident.version) return;
+    if (shown) shown.remove();
     const tr = document.createElement('tr');
+    tr.dataset.version = incident.version;
     tr.dataset.incidentId = incident.incidentId;
     if (isNew) tr.className = 'new';
     const opened = new Date(incident.openedAt);
@@ -134,5 +140,33 @@
   });
   socket.on('session:expired', (expired) => askToSignIn(expired.reason));
   socket.on('incident:opened', (incident) => render(incident, Date.now() - Date.parse(incident.openedAt) < 60000));
+
+  // Every page of the owner's current incidents, then the stream after the position the server named:
+  // the snapshot is read after that position was taken, so it already holds everything up to it.
+  const SNAPSHOT_PAGE = 500;
+  async function reloadSnapshot(resumeFrom) {
+    const headers = { Authorization: 'Bearer ' + token };
+    for (let offset = 0; ; offset += SNAPSHOT_PAGE) {
+      const response = await fetch('/api/incidents?limit=' + SNAPSHOT_PAGE + '&offset=' + offset, { headers });
+      if (response.status === 401) return askToSignIn('Vigil no longer accepts this sign-in');
+      if (!response.ok) throw new Error('/api/incidents answered ' + response.status);
+      const page = await response.json();
+      page.forEach((incident) => render(incident, false));
+      if (page.length < SNAPSHOT_PAGE) break;
+    }
+    lastSeq = Math.max(lastSeq, resumeFrom);
+    setStatus('live', 'live');
+    socket.emit('incidents:resume', lastSeq);
+  }
+  socket.on('snapshot:required', (required) => {
+    setStatus('connecting', 'reloading ' + required.missed + ' missed events…');
+    reloadSnapshot(required.resumeFrom).catch(() => {
+      // Ask again from where the page stands: the server answers with a replay or a new snapshot request.
+      setStatus('down', 'cannot reach Vigil');
+      setTimeout(() => {
+        if (!signedOut) socket.emit('incidents:resume', lastSeq);
+      }, 5000);
+    });
+  });
 
 })();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadHttpPort, loadPlatformConfig, parseConfig, PlatformConfig } from '@vigil/config';
 import { ApiOwnerUrls } from './api-owners';
+import { DashboardOptions, DEFAULT_REPLAY_LIMIT } from './dashboard.options';
 import { loadSignInConfig, SignInConfig } from './sign-in/sign-in.config';
 
 /** Settings of the dashboard when it runs as its own process. */
@@ -11,12 +12,22 @@ export interface DashboardConfig {
   signIn?: SignInConfig;
   /** Where the page's `/api/...` calls are forwarded to; unset when one process runs every app. */
   apiOwners: ApiOwnerUrls;
+  feed: DashboardOptions;
 }
 
 const ownersSchema = z.object({
   VIGIL_INGEST_URL: z.url({ protocol: /^https?$/ }).optional(),
   VIGIL_TRIAGE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
+
+const feedSchema = z.object({
+  VIGIL_DASHBOARD_REPLAY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_REPLAY_LIMIT),
+});
+
+/** The feed's settings; also read by the embedded process, which runs the dashboard too. */
+export function loadDashboardOptions(env: Record<string, string | undefined> = process.env): DashboardOptions {
+  return { replayLimit: parseConfig(feedSchema, env).VIGIL_DASHBOARD_REPLAY_LIMIT };
+}
 
 /** Parses the dashboard's environment once, at start-up. */
 export function loadDashboardConfig(env: Record<string, string | undefined> = process.env): DashboardConfig {
@@ -26,5 +37,6 @@ export function loadDashboardConfig(env: Record<string, string | undefined> = pr
     httpPort: loadHttpPort(env, 'VIGIL_DASHBOARD_PORT', 3000),
     signIn: loadSignInConfig(env),
     apiOwners: { ingest: owners.VIGIL_INGEST_URL, triage: owners.VIGIL_TRIAGE_URL },
+    feed: loadDashboardOptions(env),
   };
 }

@@ -60,14 +60,20 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
     void socket.join(roomsFor(socket.data.principal));
   }
 
-  /** Sends a reconnecting client what it missed after the last stream position it saw. */
+  /**
+   * Sends a reconnecting client everything it missed after the last stream position it saw, or
+   * tells it to reload a snapshot and resume from a newer position: never a silent gap.
+   */
   @SubscribeMessage(SOCKET_EVENTS.incidentsResume)
   async resume(@ConnectedSocket() socket: DashboardSocket, @MessageBody() afterSeq: number): Promise<void> {
     const principal = socket.data.principal;
     if (!principal || !Number.isInteger(afterSeq) || afterSeq < 0) return;
-    for (const incident of await this.feed.replay(afterSeq)) {
+    const plan = await this.feed.replay(afterSeq, (incident) => {
       if (canSeeIncident(principal, incident.partnerId)) socket.emit(SOCKET_EVENTS.incidentOpened, incident);
-    }
+    });
+    if (plan.kind !== 'snapshot-required') return;
+    this.logger.log({ msg: 'client must reload a snapshot', reason: plan.reason, afterSeq, resumeFrom: plan.resumeFrom, missed: plan.missed });
+    socket.emit(SOCKET_EVENTS.snapshotRequired, { reason: plan.reason, resumeFrom: plan.resumeFrom, missed: plan.missed });
   }
 
   private push(incident: IncidentPush): void {

@@ -1,11 +1,15 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { DashboardGateway } from './dashboard.gateway';
+import { DASHBOARD_OPTIONS, DashboardOptions, DEFAULT_REPLAY_LIMIT } from './dashboard.options';
 import { IncidentFeed } from './incident-feed';
-import { StaticController } from './static.controller';
 
 /** Dashboard: the live socket.io feed and the web page for police, partners and the contractor. */
-@Module({
-  controllers: [StaticController],
-  providers: [IncidentFeed, DashboardGateway],
-})
-export class DashboardModule {}
+@Module({})
+export class DashboardModule {
+  static register(options: DashboardOptions = { replayLimit: DEFAULT_REPLAY_LIMIT }): DynamicModule {
+    return {
+      module: DashboardModule,
+      providers: [{ provide: DASHBOARD_OPTIONS, useValue: options }, IncidentFeed, DashboardGateway],
+    };
+  }
+}

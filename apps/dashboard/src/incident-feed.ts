@@ -1,25 +1,36 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
 import { BusConnection, decodeEvent, STREAMS } from '@vigil/bus';
 import { Incident, IncidentPush, SUBJECTS } from '@vigil/contracts';
+import { DASHBOARD_OPTIONS, DashboardOptions } from './dashboard.options';
+import { LatestVersions, passesOn } from './latest-versions';
+import { planReplay, ReplayPlan } from './replay-plan';
 
 /** Receives each incident event with its stream position. */
 export type IncidentListener = (incident: IncidentPush) => void;
 
-const MAX_REPLAY = 1_000;
+/** Incidents whose newest version this replica remembers; older ones are still dropped by the page. */
+const REMEMBERED_INCIDENTS = 50_000;
+/** Messages pulled from the stream at a time during a replay. */
+const REPLAY_PAGE = 500;
 
 /**
  * This replica's view of the incident stream. Every dashboard replica reads the whole stream
  * through its own ordered consumer (nothing to share: each fans out to its own sockets), and a
- * reconnecting client is replayed from the stream, not from memory.
+ * reconnecting client is replayed from the stream, not from memory. An event whose incident
+ * version is not newer than one already passed on (a republish, a late copy) goes nowhere.
  */
 @Injectable()
 export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('IncidentFeed');
   private readonly listeners = new Set<IncidentListener>();
+  private readonly latest = new LatestVersions(REMEMBERED_INCIDENTS);
   private live?: ConsumerMessages;
 
-  constructor(private readonly bus: BusConnection) {}
+  constructor(
+    private readonly bus: BusConnection,
+    @Inject(DASHBOARD_OPTIONS) private readonly options: DashboardOptions,
+  ) {}
 
   /** Calls the listener for every incident from now on. */
   subscribe(listener: IncidentListener): () => void {
@@ -40,25 +51,34 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
     await this.live?.close();
   }
 
-  /** The incidents stored after `afterSeq`, oldest first, at most {@link MAX_REPLAY}. */
-  async replay(afterSeq: number): Promise<IncidentPush[]> {
-    const info = await (await this.bus.js.streams.get(this.stream)).info();
-    const lastSeq = info.state.last_seq;
-    if (lastSeq <= afterSeq) return [];
-    const startSeq = Math.max(afterSeq + 1, lastSeq - MAX_REPLAY + 1, info.state.first_seq);
+  /**
+   * Sends `send` every incident stored after `afterSeq`, oldest first, a page at a time, each
+   * version once; or, when that is more than the replay limit or no longer in the stream, sends
+   * nothing and says a snapshot is required.
+   */
+  async replay(afterSeq: number, send: IncidentListener): Promise<ReplayPlan> {
+    const { state } = await (await this.bus.js.streams.get(this.stream)).info();
+    const plan = planReplay(afterSeq, { firstSeq: state.first_seq, lastSeq: state.last_seq }, this.options.replayLimit);
+    if (plan.kind !== 'replay') return plan;
     const consumer = await this.bus.js.consumers.get(this.stream, {
       filterSubjects: this.bus.ns.subject(SUBJECTS.incidents),
       deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: startSeq,
+      opt_start_seq: plan.fromSeq,
     });
-    const replayed: IncidentPush[] = [];
-    const messages = await consumer.fetch({ max_messages: lastSeq - startSeq + 1, expires: 2_000 });
-    for await (const msg of messages) {
-      const incident = this.toPush(msg);
-      if (incident) replayed.push(incident);
-      if (msg.seq >= lastSeq) break;
+    // Bounded by the replay limit: the versions this one replay has sent.
+    const sent = new LatestVersions(this.options.replayLimit);
+    const messages = await consumer.consume({ max_messages: REPLAY_PAGE });
+    try {
+      for await (const msg of messages) {
+        const incident = this.toPush(msg);
+        if (incident && passesOn(sent.offer(incident.incidentId, incident.version))) send(incident);
+        // pending 0: the last message was removed since the plan was made; nothing more will come.
+        if (msg.seq >= plan.toSeq || msg.info.pending === 0) break;
+      }
+    } finally {
+      await messages.close();
     }
-    return replayed;
+    return plan;
   }
 
   private get stream(): string {
@@ -68,7 +88,13 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private async pump(messages: ConsumerMessages): Promise<void> {
     for await (const msg of messages) {
       const incident = this.toPush(msg);
-      if (incident) for (const listener of this.listeners) listener(incident);
+      if (!incident) continue;
+      const decision = this.latest.offer(incident.incidentId, incident.version);
+      if (!passesOn(decision)) {
+        this.logger.debug({ msg: 'dropped incident event', decision, incidentId: incident.incidentId, version: incident.version, streamSeq: msg.seq });
+        continue;
+      }
+      for (const listener of this.listeners) listener(incident);
     }
   }
 

@@ -5,6 +5,8 @@ import { IngestOptions } from '../../ingest/src/ingest.options';
 import { loadSignInConfig, SignInConfig } from '../../dashboard/src/sign-in/sign-in.config';
 import { loadTriageOptions } from '../../triage/src/triage.config';
 import { TriageOptions } from '../../triage/src/triage.options';
+import { loadDashboardOptions } from '../../dashboard/src/dashboard.config';
+import { DashboardOptions } from '../../dashboard/src/dashboard.options';
 
 /** Settings of the all-in-one process `npm start` runs. */
 export interface EmbeddedConfig {
@@ -18,6 +20,7 @@ export interface EmbeddedConfig {
   demoFeed: { intervalMs: number; seed: number };
   /** OpenID Connect sign-in on the dashboard; absent when only issued tokens are accepted. */
   signIn?: SignInConfig;
+  dashboard: DashboardOptions;
 }
 
 const embeddedSchema = z.object({
@@ -39,5 +42,6 @@ export function loadEmbeddedConfig(env: Record<string, string | undefined> = pro
     publicUrl: raw.VIGIL_PUBLIC_URL,
     demoFeed: { intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },
     signIn: loadSignInConfig(env),
+    dashboard: loadDashboardOptions(env),
   };
 }

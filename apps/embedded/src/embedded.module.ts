@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformConfig, PlatformModule } from '@vigil/config';
 import { IngestOptions } from '../../ingest/src/ingest.options';
 import { DashboardModule } from '../../dashboard/src/dashboard.module';
+import { DashboardOptions } from '../../dashboard/src/dashboard.options';
 import { SignInConfig } from '../../dashboard/src/sign-in/sign-in.config';
 import { SignInModule } from '../../dashboard/src/sign-in/sign-in.module';
 import { FaultsModule } from '../../faults/src/faults.module';
@@ -13,18 +14,21 @@ import { TriageOptions } from '../../triage/src/triage.options';
 /** Triage settings when a test does not choose them: the restore wait of the production default. */
 const DEFAULT_TRIAGE = { restoreWaitSeconds: 30 };
 
+/** What a composition may choose besides the platform and ingest; the rest takes production defaults. */
+export interface EmbeddedOptions {
+  triage?: Omit<TriageOptions, 'databaseUrl'>;
+  signIn?: SignInConfig;
+  dashboard?: DashboardOptions;
+}
+
 /**
  * Every app in one process, sharing one NATS connection and one HTTP server: the composition
  * root `npm start` and the end-to-end tests use. The only place allowed to import apps.
  */
 @Module({})
 export class EmbeddedModule {
-  static register(
-    platform: PlatformConfig,
-    ingest: IngestOptions,
-    triage: Omit<TriageOptions, 'databaseUrl'> = DEFAULT_TRIAGE,
-    signIn?: SignInConfig,
-  ): DynamicModule {
+  static register(platform: PlatformConfig, ingest: IngestOptions, options: EmbeddedOptions = {}): DynamicModule {
+    const { triage = DEFAULT_TRIAGE, signIn, dashboard } = options;
     return {
       module: EmbeddedModule,
       imports: [
@@ -33,7 +37,7 @@ export class EmbeddedModule {
         TriageModule.register({ ...triage, databaseUrl: platform.databaseUrl }),
         FaultsModule,
         NotifyModule,
-        DashboardModule,
+        DashboardModule.register(dashboard),
         SignInModule.register(signIn),
       ],
     };

@@ -1,4 +1,5 @@
 import { createVigilApp, exitOnStartupFailure } from '@vigil/config';
+import { serveDashboardPage } from '../../dashboard/src/dashboard-page';
 import { DemoGateway } from '../../demo-gateway/src/demo-gateway';
 import { AlarmReceiverService } from '../../ingest/src/alarm-receiver/alarm-receiver.service';
 import { demoLinks } from './demo-links';
@@ -8,11 +9,9 @@ import { startupMessage } from './startup-message';
 
 async function main(): Promise<void> {
   const config = loadEmbeddedConfig();
-  const { app, logger } = await createVigilApp(
-    EmbeddedModule.register(config.platform, config.ingest, config.triage, config.signIn),
-    config.platform,
-    'vigil',
-  );
+  const { triage, signIn, dashboard } = config;
+  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest, { triage, signIn, dashboard }), config.platform, 'vigil');
+  serveDashboardPage(app);
   await app.listen(config.httpPort, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
   const publicUrl = config.publicUrl ?? `http://localhost:${port}/`;

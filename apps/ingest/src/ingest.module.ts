@@ -20,6 +20,7 @@ import { CreateIngest1763884800001 } from './migrations/1763884800001-create-ing
 import { AlarmsAndSupervision1763884800002 } from './migrations/1763884800002-alarms-and-supervision';
 import { DeadLetterReplays1764633600301 } from './migrations/1764633600301-dead-letter-replays';
 import { SourceStateVersion1764892800001 } from './migrations/1764892800001-source-state-version';
+import { OutboxOrdering1764720000401 } from './migrations/1764720000401-outbox-ordering';
 import { SourceRegistry } from './supervision/source-registry';
 import { SourceStateEntity } from './supervision/source-state.entity';
 import { SourcesController } from './supervision/sources.controller';
@@ -36,7 +37,13 @@ export class IngestModule {
           url: options.databaseUrl,
           schema: INGEST_SCHEMA,
           entities: [DeadLetterEntity, DeadLetterReplayEntity, AlarmAccountEntity, SourceStateEntity, RadioStateEntity],
-          migrations: [CreateIngest1763884800001, AlarmsAndSupervision1763884800002, DeadLetterReplays1764633600301, SourceStateVersion1764892800001],
+          migrations: [
+            CreateIngest1763884800001,
+            AlarmsAndSupervision1763884800002,
+            DeadLetterReplays1764633600301,
+            OutboxOrdering1764720000401,
+            SourceStateVersion1764892800001,
+          ],
         }),
       ],
       controllers: [DeadLettersController, AlarmAccountsController, SourcesController, GatewayIntakeController, ManualCallsController],

@@ -14,6 +14,7 @@ import { CreateTriage1763884800000 } from './migrations/1763884800000-create-tri
 import { CallAlarmDetails1763884800003 } from './migrations/1763884800003-call-alarm-details';
 import { RestoreStatus1763884800004 } from './migrations/1763884800004-restore-status';
 import { TRIAGE_OPTIONS, TriageOptions } from './triage.options';
+import { IncidentVersions1764720000402 } from './migrations/1764720000402-incident-versions';
 import { TRIAGE_SCHEMA } from './triage.schema';
 
 /** Triage: calls become graded incidents in the partnership's taxonomy. */
@@ -27,7 +28,7 @@ export class TriageModule {
           url: options.databaseUrl,
           schema: TRIAGE_SCHEMA,
           entities: [IncidentEntity, CallEntity, TimelineEntryEntity],
-          migrations: [CreateTriage1763884800000, CallAlarmDetails1763884800003, RestoreStatus1763884800004],
+          migrations: [CreateTriage1763884800000, CallAlarmDetails1763884800003, RestoreStatus1763884800004, IncidentVersions1764720000402],
         }),
       ],
       controllers: [IncidentsController],

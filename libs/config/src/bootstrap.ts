@@ -1,5 +1,6 @@
-import { INestApplication, LoggerService } from '@nestjs/common';
+import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JsonLogger } from '@vigil/observability';
 import { configureHttp } from './configure-http';
 import { demoBanner } from './demo-banner';
@@ -10,11 +11,11 @@ export async function createVigilApp(
   rootModule: unknown,
   config: PlatformConfig,
   appName: string,
-): Promise<{ app: INestApplication; logger: LoggerService }> {
+): Promise<{ app: NestExpressApplication; logger: LoggerService }> {
   const banner = demoBanner(config);
   if (banner) process.stdout.write(banner);
   const logger = new JsonLogger({ level: config.logLevel, pretty: config.logPretty, app: appName });
-  const app = await NestFactory.create(rootModule as never, { logger, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule as never, { logger, abortOnError: false, bodyParser: false });
   configureHttp(app, config);
   return { app, logger };
 }

@@ -10,9 +10,24 @@ export interface SessionExpiredNotice {
   reason: string;
 }
 
+/**
+ * The server cannot replay what a client missed (too much, or no longer in the stream): the client
+ * reloads a snapshot from the owner (GET /api/incidents, every page) and then resumes after
+ * `resumeFrom`. The snapshot, read after this notice, holds every event up to `resumeFrom`.
+ */
+export interface SnapshotRequiredNotice {
+  reason: 'gap-over-limit' | 'position-expired' | 'position-unknown';
+  /** The stream position to resume from once the snapshot is loaded. */
+  resumeFrom: number;
+  /** How many stream messages the client missed, for the log and the page. */
+  missed: number;
+}
+
 /** Events the dashboard server sends to browsers. */
 export interface ServerToClientEvents {
   'incident:opened': (incident: IncidentPush) => void;
+  /** Sent instead of a replay the server will not or cannot give; never a silent gap. */
+  'snapshot:required': (notice: SnapshotRequiredNotice) => void;
   /** Sent just before the server disconnects a socket whose token has expired. */
   'session:expired': (notice: SessionExpiredNotice) => void;
 }
@@ -27,5 +42,6 @@ export interface ClientToServerEvents {
 export const SOCKET_EVENTS = {
   incidentOpened: 'incident:opened',
   incidentsResume: 'incidents:resume',
+  snapshotRequired: 'snapshot:required',
   sessionExpired: 'session:expired',
 } as const;

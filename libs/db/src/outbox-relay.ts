@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Envelope } from '@vigil/contracts';
 
@@ -13,17 +15,26 @@ interface OutboxRow {
 }
 
 const BATCH = 200;
+/** Longer than a JetStream publish may take (its timeout is seconds): a claim outlives only a crashed relay. */
+const CLAIM_SECONDS = 30;
 
 /**
- * Publishes an app's outbox rows in order and marks them published. Rows are locked with
- * SKIP LOCKED so replicas share the work; a crash after publish and before the mark only
- * republishes with the same msg id, which JetStream drops as a duplicate.
+ * Publishes an app's outbox rows and marks them published, in three short statements and no
+ * transaction across the NATS round trip: claim a batch (a lease, taken with SKIP LOCKED so
+ * replicas share the work), publish it, mark it published (or release it when publishing failed).
+ *
+ * Order per aggregate: a row is claimable only while no lower version of its aggregate is
+ * unpublished, so version v+1 is never published before v has been acknowledged by JetStream,
+ * whichever replica holds which row. A crashed relay's claim lapses after {@link CLAIM_SECONDS};
+ * its rows are then published again with the same msg id (dropped by JetStream inside the
+ * duplicate window, dropped by consumers on the version after it).
  */
 export class OutboxRelay {
   private running?: Promise<void>;
   private again = false;
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly relayId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,22 +78,45 @@ export class OutboxRelay {
   }
 
   private async drain(): Promise<void> {
-    while (this.dataSource.isInitialized && (await this.relayBatch()) === BATCH);
+    // A batch smaller than BATCH does not mean done: publishing v may just have made v+1 claimable.
+    while (this.dataSource.isInitialized && !this.stopped && (await this.relayBatch()) > 0);
   }
 
   private async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT "id", "subject", "envelope" FROM "${this.schema}"."outbox"
-         WHERE "published_at" IS NULL ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      );
-      if (rows.length === 0) return 0;
-      await Promise.all(rows.map((row) => this.publisher.publishEnvelope(row.envelope, row.subject)));
-      await manager.query(`UPDATE "${this.schema}"."outbox" SET "published_at" = now() WHERE "id" = ANY($1)`, [
-        rows.map((r) => r.id),
-      ]);
-      this.onPublished(rows.length);
-      return rows.length;
-    });
+    const rows = (await this.claim()).sort((a, b) => Number(a.id) - Number(b.id));
+    if (rows.length === 0) return 0;
+    const results = await Promise.allSettled(rows.map((row) => this.publisher.publishEnvelope(row.envelope, row.subject)));
+    const published = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id);
+    const failed = rows.filter((_, i) => results[i].status === 'rejected').map((row) => row.id);
+    if (published.length > 0) {
+      await this.dataSource.query(`UPDATE "${this.schema}"."outbox" SET "published_at" = now(), "claimed_until" = NULL WHERE "id" = ANY($1)`, [published]);
+      this.onPublished(published.length);
+    }
+    if (failed.length > 0) {
+      // Released at once rather than left to lapse, so the rows go out as soon as NATS is back.
+      await this.dataSource.query(`UPDATE "${this.schema}"."outbox" SET "claimed_by" = NULL, "claimed_until" = NULL WHERE "id" = ANY($1) AND "published_at" IS NULL`, [failed]);
+      throw (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as Error;
+    }
+    return rows.length;
+  }
+
+  /** One statement, committed before anything is published: the rows this relay may publish now. */
+  private async claim(): Promise<OutboxRow[]> {
+    const outbox = `"${this.schema}"."outbox"`;
+    const [rows] = (await this.dataSource.query(
+      `UPDATE ${outbox} SET "claimed_by" = $1, "claimed_until" = now() + make_interval(secs => $2)
+       WHERE "id" IN (
+         SELECT o."id" FROM ${outbox} o
+         WHERE o."published_at" IS NULL
+           AND (o."claimed_until" IS NULL OR o."claimed_until" < now())
+           AND NOT EXISTS (
+             SELECT 1 FROM ${outbox} lower
+             WHERE lower."aggregate_id" = o."aggregate_id" AND lower."aggregate_version" < o."aggregate_version" AND lower."published_at" IS NULL)
+         ORDER BY o."id" LIMIT ${BATCH}
+         FOR UPDATE SKIP LOCKED)
+       RETURNING "id", "subject", "envelope"`,
+      [this.relayId, CLAIM_SECONDS],
+    )) as [OutboxRow[], number];
+    return rows;
   }
 }

@@ -17,17 +17,44 @@ export function outboxTableSql(schema: string): string[] {
 }
 
 /**
+ * The DDL that lets the relay keep each aggregate's events in version order and claim rows
+ * without holding a transaction: a later migration of each app with an outbox runs it.
+ */
+export function outboxOrderingSql(schema: string): string[] {
+  return [
+    `ALTER TABLE "${schema}"."outbox"
+      ADD COLUMN "aggregate_id" text,
+      ADD COLUMN "aggregate_version" integer,
+      ADD COLUMN "claimed_by" text,
+      ADD COLUMN "claimed_until" timestamptz,
+      ADD CONSTRAINT "outbox_aggregate_version" CHECK (("aggregate_id" IS NULL) = ("aggregate_version" IS NULL)),
+      ADD CONSTRAINT "outbox_one_event_per_version" UNIQUE ("aggregate_id", "aggregate_version")`,
+    `CREATE INDEX "outbox_unpublished_aggregate" ON "${schema}"."outbox" ("aggregate_id", "aggregate_version") WHERE "published_at" IS NULL`,
+  ];
+}
+
+/** The aggregate an event is about and the version the change gave it (1 for the first). */
+export interface OutboxAggregate {
+  /** Unique across the app's aggregates: `incident:<uuid>`. */
+  id: string;
+  version: number;
+}
+
+/**
  * Records an event in the same transaction as the state change it announces, so the two are
- * never separated: the relay publishes it after commit, and a crash only delays it.
+ * never separated: the relay publishes it after commit, and a crash only delays it. With an
+ * aggregate, the relay publishes the aggregate's events one version after the other.
  */
 export async function appendToOutbox(
   manager: EntityManager,
   schema: string,
   subject: string,
   envelope: Envelope,
+  aggregate?: OutboxAggregate,
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO "${schema}"."outbox" ("event_id", "subject", "envelope") VALUES ($1, $2, $3) ON CONFLICT ("event_id") DO NOTHING`,
-    [envelope.id, subject, JSON.stringify(envelope)],
+    `INSERT INTO "${schema}"."outbox" ("event_id", "subject", "envelope", "aggregate_id", "aggregate_version")
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("event_id") DO NOTHING`,
+    [envelope.id, subject, JSON.stringify(envelope), aggregate?.id ?? null, aggregate?.version ?? null],
   );
 }

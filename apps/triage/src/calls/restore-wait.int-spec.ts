@@ -15,7 +15,7 @@ describe('restore wait', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('restorewait');
-    vigil = await startEmbeddedVigil(env.platform, { ...env.ingest, dc09: { ...env.ingest.dc09, tcpPort: null, udpPort: null } }, { restoreWaitSeconds: 3600 });
+    vigil = await startEmbeddedVigil(env.platform, { ...env.ingest, dc09: { ...env.ingest.dc09, tcpPort: null, udpPort: null } }, { triage: { restoreWaitSeconds: 3600 } });
     takeCall = vigil.app.get(TakeCallUseCase);
     pairOrRecord = vigil.app.get(PairOrRecordRestoreUseCase);
   });

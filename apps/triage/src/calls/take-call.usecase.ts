@@ -128,6 +128,7 @@ export class TakeCallUseCase {
       receivedAt: new Date(draft.receivedAt),
       openedAt: now,
       triageReasons: draft.reasons,
+      version: 1,
     });
     await manager.insert(IncidentEntity, incident);
     await manager.insert(CallEntity, this.callRow(call, incident.id));
@@ -141,7 +142,10 @@ export class TakeCallUseCase {
     if (call.alarm?.qualifier === 'new') await this.pairWaitingRestores(manager, incident.id, call.alarm, now);
     const view = toIncidentView(incident);
     const envelope = this.publisher.envelope('incidentOpened', view, { id: `incident-opened:${incident.id}`, time: now });
-    await appendToOutbox(manager, TRIAGE_SCHEMA, this.publisher.subjectFor('incidentOpened', view), envelope);
+    await appendToOutbox(manager, TRIAGE_SCHEMA, this.publisher.subjectFor('incidentOpened', view), envelope, {
+      id: `incident:${incident.id}`,
+      version: incident.version,
+    });
     return { kind: 'opened', incident };
   }
 }

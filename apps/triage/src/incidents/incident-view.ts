@@ -17,5 +17,6 @@ export function toIncidentView(entity: IncidentEntity): Incident {
     receivedAt: entity.receivedAt.toISOString(),
     openedAt: entity.openedAt.toISOString(),
     triageReasons: entity.triageReasons,
+    version: entity.version,
   };
 }

@@ -43,4 +43,8 @@ export class IncidentEntity {
 
   @Column('jsonb')
   triageReasons: string[];
+
+  /** 1 when opened, +1 with every change; each event about the incident carries the version it produced. */
+  @Column('integer')
+  version: number;
 }

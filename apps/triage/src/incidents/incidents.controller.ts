@@ -13,15 +13,26 @@ import { toIncidentView } from './incident-view';
 export class IncidentsController {
   constructor(@InjectDataSource(TRIAGE_SCHEMA) private readonly dataSource: DataSource) {}
 
-  /** The newest incidents first. */
+  /**
+   * The newest incidents first, a page at a time (`limit` up to 500, `offset`): what a dashboard
+   * reloads as its snapshot. An incident opened while a client pages shifts later pages by one,
+   * so a row may come twice (clients keep the newest version), never not at all.
+   */
   @Get()
   async list(
     @Req() request: AuthenticatedRequest,
     @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
   ): Promise<Incident[]> {
     const principal = request.principal;
     if (principal.role === 'contractor') return [];
-    const query = this.dataSource.getRepository(IncidentEntity).createQueryBuilder('i').orderBy('i.opened_at', 'DESC').take(Math.min(Math.max(limit, 1), 500));
+    const query = this.dataSource
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('i')
+      .orderBy('i.opened_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .offset(Math.max(offset, 0))
+      .limit(Math.min(Math.max(limit, 1), 500));
     if (principal.role === 'partner') query.where('i.partner_id = :partnerId', { partnerId: principal.partnerId });
     return (await query.getMany()).map(toIncidentView);
   }

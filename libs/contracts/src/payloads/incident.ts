@@ -20,6 +20,11 @@ export const incidentSchema = z.object({
   openedAt: z.iso.datetime({ offset: true }),
   /** Why triage chose this category, grade and place: kept for the operator and the audit. */
   triageReasons: z.array(z.string()),
+  /**
+   * The incident's version after the change this event announces: 1 when opened, +1 per change.
+   * A consumer drops an event whose version is not newer than the one it already has.
+   */
+  version: z.number().int().min(1),
 });
 /** An incident as published. */
 export type Incident = z.infer<typeof incidentSchema>;
