@@ -43,7 +43,9 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
       filterSubjects: this.bus.ns.subject(SUBJECTS.incidents),
       deliver_policy: DeliverPolicy.New,
     });
-    this.live = await consumer.consume();
+    // Short pulls: when the NATS server holding this ordered consumer dies, nats.js notices at the
+    // next pull's expiry and rebuilds it; with the default (two missed 15 s heartbeats) pushes pause ~30 s.
+    this.live = await consumer.consume({ expires: 5_000 });
     void this.pump(this.live).catch((error: Error) => this.logger.error({ msg: 'incident feed stopped', error: error.message }));
   }
 
