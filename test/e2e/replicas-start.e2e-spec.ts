@@ -17,6 +17,7 @@ describe('two triage replicas starting together', () => {
         { name: 'CreateTriage1763884800000' },
         { name: 'CallAlarmDetails1763884800003' },
         { name: 'RestoreStatus1763884800004' },
+        { name: 'IncidentVersions1764720000402' },
       ]);
       const timerMigrations = await sql<{ id: number }>(env.databaseUrl, `SELECT id FROM triage_timers.migrations ORDER BY id`);
       expect(timerMigrations.map((m) => m.id)).toEqual(Array.from({ length: timerMigrations.length }, (_, i) => i + 1));
