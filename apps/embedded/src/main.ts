@@ -1,3 +1,4 @@
+import { startConsumers } from '@vigil/bus';
 import { createVigilApp, exitOnStartupFailure } from '@vigil/config';
 import { DemoGateway } from '../../demo-gateway/src/demo-gateway';
 import { AlarmReceiverService } from '../../ingest/src/alarm-receiver/alarm-receiver.service';
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const config = loadEmbeddedConfig();
   const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest, config.signIn), config.platform, 'vigil');
   await app.listen(config.httpPort, '0.0.0.0');
+  await startConsumers(app);
   const port = (app.getHttpServer().address() as { port: number }).port;
   const publicUrl = config.publicUrl ?? `http://localhost:${port}/`;
 

@@ -38,7 +38,16 @@ export class IngestModule {
           migrations: [CreateIngest1763884800001, AlarmsAndSupervision1763884800002, DeadLetterReplays1764633600301],
         }),
       ],
-      controllers: [DeadLettersController, AlarmAccountsController, SourcesController, GatewayIntakeController, ManualCallsController],
+      controllers: [
+        DeadLettersController,
+        AlarmAccountsController,
+        SourcesController,
+        GatewayIntakeController,
+        ManualCallsController,
+        // Consumers are microservice controllers: the JetStream transport finds their handlers there.
+        GatewaysConsumer,
+        DeadLettersConsumer,
+      ],
       providers: [
         { provide: INGEST_OPTIONS, useValue: options },
         appOutboxProvider(INGEST_SCHEMA, EventPublisher),
@@ -50,8 +59,6 @@ export class IngestModule {
           inject: [PostgresAccountRegister],
         },
         AlarmReceiverService,
-        GatewaysConsumer,
-        DeadLettersConsumer,
         ReplayDeadLetterUseCase,
       ],
       exports: [AlarmReceiverService],

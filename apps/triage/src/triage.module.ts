@@ -25,8 +25,8 @@ export class TriageModule {
           migrations: [CreateTriage1763884800000, CallAlarmDetails1763884800003],
         }),
       ],
-      controllers: [IncidentsController],
-      providers: [appOutboxProvider(TRIAGE_SCHEMA, EventPublisher), TakeCallUseCase, CallsConsumer],
+      controllers: [IncidentsController, CallsConsumer],
+      providers: [appOutboxProvider(TRIAGE_SCHEMA, EventPublisher), TakeCallUseCase],
     };
   }
 }

@@ -125,6 +125,8 @@ export class ConsumerRunner {
         data: msg.data,
         streamSeq: msg.seq,
         deliveryCount: msg.info.deliveryCount,
+        headers: headersOf(msg),
+        working: () => this.workingOn(msg),
       };
       let outcome = await this.outcomeFor(inbound);
       if (outcome.kind === 'unavailable') outcome = await this.holdUntilAvailable(inbound, outcome);
@@ -185,7 +187,7 @@ export class ConsumerRunner {
     const exhausted = outcome.kind === 'retry' && inbound.deliveryCount >= this.declaration.maxDeliver;
     if (outcome.kind === 'retry' && !exhausted) {
       this.log.warn({ msg: 'will retry', ...context, attempt: inbound.deliveryCount, reason: outcome.reason });
-      msg.nak(retryDelayMs(inbound.deliveryCount));
+      msg.nak(outcome.delayMs ?? retryDelayMs(inbound.deliveryCount));
       return;
     }
     const reason = exhausted ? `gave up after ${inbound.deliveryCount} attempts: ${outcome.reason}` : outcome.reason;
@@ -220,6 +222,12 @@ export class ConsumerRunner {
       // Connection closed: JetStream will redeliver after ack wait, which is all we could ask for.
     }
   }
+}
+
+function headersOf(msg: JsMsg): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  for (const key of msg.headers?.keys() ?? []) headers[key] = msg.headers!.values(key);
+  return headers;
 }
 
 /** Keeps metric label cardinality bounded: the reason's stable head, not its variable detail. */

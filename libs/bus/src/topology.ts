@@ -21,6 +21,11 @@ export interface ConsumerDeclaration {
   ackWaitSeconds: number;
   /** Messages one replica works on at once. */
   concurrency: number;
+  /**
+   * Where the consumer starts when it is first created: `all` reads the stream's backlog, `new`
+   * only what arrives afterwards. Fixed at creation; a redeploy keeps the consumer's position.
+   */
+  deliverPolicy: 'all' | 'new';
 }
 
 /** Streams, one per producing domain. Provisioned add-or-update at start-up. */
@@ -44,6 +49,8 @@ export const CONSUMERS = {
     // Short, because a call held by a crashed replica waits this long; handlers take milliseconds.
     ackWaitSeconds: 10,
     concurrency: 64,
+    // Gateway messages stored before ingest first ran are real calls and faults: read them all.
+    deliverPolicy: 'all',
   },
   ingestDeadLetters: {
     durable: 'ingest-dead-letters',
@@ -52,6 +59,8 @@ export const CONSUMERS = {
     maxDeliver: 20,
     ackWaitSeconds: 30,
     concurrency: 8,
+    // Only copies into ingest's own table, and every refusal must be visible: the whole backlog.
+    deliverPolicy: 'all',
   },
   triageCalls: {
     durable: 'triage-calls',
@@ -60,5 +69,8 @@ export const CONSUMERS = {
     maxDeliver: 8,
     ackWaitSeconds: 10,
     concurrency: 16,
+    // Opens incidents (and so notifies): a month of old calls must not become new incidents on
+    // triage's first deployment. Once created, the consumer keeps its place across restarts.
+    deliverPolicy: 'new',
   },
 } satisfies Record<string, ConsumerDeclaration>;
