@@ -17,6 +17,7 @@ export * from './nest/bus-connection';
 export * from './nest/bus.module';
 export * from './transport/event-message';
 export * from './transport/jetstream.context';
+export * from './transport/jetstream-batch.context';
 export * from './transport/jetstream.server';
 export * from './transport/on-event.decorator';
 export * from './transport/outcome-of-error';

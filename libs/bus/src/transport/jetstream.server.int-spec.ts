@@ -16,10 +16,12 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { connect, NatsConnection } from 'nats';
+import { Pool } from 'pg';
 import { Observable, tap, throwError } from 'rxjs';
 import { CallReceived } from '@vigil/contracts';
 import { ObservabilityModule } from '@vigil/observability';
-import { createTestEnvironment, eventually, TestEnvironment } from '@vigil/testing';
+import { ensureDatabaseAndSchema } from '@vigil/db';
+import { createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
 import { decodeEvent } from '../decode-event';
 import { EventPublisher } from '../event-publisher';
 import { HandlerOutcome, Outcome } from '../handler-outcome';
@@ -29,7 +31,7 @@ import { BusModule } from '../nest/bus.module';
 import { ConsumerDeclaration, STREAMS } from '../topology';
 import { EventMessage } from './event-message';
 import { JetStreamContext } from './jetstream.context';
-import { OnEvents, OnRawMessages } from './on-event.decorator';
+import { OnEventBatch, OnEvents, OnRawMessages } from './on-event.decorator';
 import { startConsumers } from './start-consumers';
 
 /** A test consumer on its own corner of the gateway stream. */
@@ -43,7 +45,8 @@ const C = {
   guarded: consumer('guarded'),
   piped: consumer('piped'),
   intercepted: consumer('intercepted'),
-  typed: { ...consumer('typed'), stream: STREAMS.calls.name, filterSubject: 'call.>' },
+  typed: { ...consumer('typed'), stream: STREAMS.calls.name, filterSubject: 'call.airwave.received' },
+  batch: { ...consumer('batch'), stream: STREAMS.calls.name, filterSubject: 'call.alarm.received', ackWaitSeconds: 10 },
   slow: consumer('slow', { ackWaitSeconds: 1 }),
   later: consumer('later'),
 };
@@ -151,6 +154,37 @@ class AnotherHandler {
   @OnRawMessages(C.throws)
   async second(): Promise<HandlerOutcome> {
     return Outcome.done();
+  }
+}
+
+/** Commits a batch of calls in one transaction, a savepoint per call so that one bad call rolls back alone. */
+@Controller()
+class BatchHandlers {
+  static pool: Pool;
+
+  @OnEventBatch(C.batch, ['callReceived'], { max: 200, lingerSeconds: 1 })
+  async take(calls: EventMessage<'callReceived'>[]): Promise<HandlerOutcome[]> {
+    record('batch-sizes', calls.length);
+    const client = await BatchHandlers.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const outcomes: HandlerOutcome[] = [];
+      for (const call of calls) {
+        await client.query('SAVEPOINT call');
+        try {
+          await client.query('INSERT INTO batch.taken (call_key, summary) VALUES ($1, $2)', [call.envelope.data.callKey, call.envelope.data.summary]);
+          await client.query('RELEASE SAVEPOINT call');
+          outcomes.push(Outcome.done());
+        } catch (error) {
+          await client.query('ROLLBACK TO SAVEPOINT call');
+          outcomes.push(Outcome.reject(`not storable: ${(error as Error).message}`));
+        }
+      }
+      await client.query('COMMIT');
+      return outcomes;
+    } finally {
+      client.release();
+    }
   }
 }
 
@@ -286,6 +320,40 @@ describe('JetStreamServer (Nest microservice transport) against JetStream', () =
     expect([first.delivery, second.delivery]).toEqual([1, 2]);
     expect(second.at - first.at).toBeGreaterThanOrEqual(2_000);
     await eventually(async () => expect(await settled(C.later)).toMatchObject({ pending: 0, ackPending: 0 }));
+  });
+
+  it('hands a batch handler 200 calls in one call, acks them after its commit and dead-letters the one it rejected', async () => {
+    await ensureDatabaseAndSchema(env.databaseUrl, 'batch');
+    // The check refuses one call inside the transaction: its savepoint rolls back, the others commit.
+    await sql(env.databaseUrl, "CREATE TABLE batch.taken (call_key text PRIMARY KEY, summary text NOT NULL CHECK (summary <> 'unstorable'))");
+    BatchHandlers.pool = new Pool({ connectionString: env.databaseUrl, max: 2 });
+    const now = new Date().toISOString();
+    const calls = Array.from({ length: 200 }, (_, i): CallReceived => ({
+      callKey: `alarm:batch:${i}`,
+      source: 'Alarm',
+      sourceMessageId: String(i),
+      receivedAt: now,
+      occurredAt: now,
+      urgency: 'routine',
+      summary: i === 117 ? 'unstorable' : `Alarm ${i}`,
+      location: {},
+      raw: null,
+    }));
+    // Stored before the consumer starts, so that its first pull finds the whole batch waiting.
+    await Promise.all(calls.map((call) => publisher.publish('callReceived', call, { id: `batch-${call.callKey}` })));
+    const batchApp = await appWith(BatchHandlers);
+    try {
+      await startConsumers(batchApp);
+      await eventually(async () => expect(await settled(C.batch)).toEqual({ pending: 0, ackPending: 0, redelivered: 0 }), { timeoutMs: 15_000 });
+      expect(seen.get('batch-sizes')).toEqual([200]);
+      const [{ n }] = await sql<{ n: number }>(env.databaseUrl, 'SELECT count(*)::int AS n FROM batch.taken');
+      expect(n).toBe(199);
+      const letter = await oneDeadLetter('batch');
+      expect(letter.reason).toMatch(/^not storable: new row for relation "taken" violates check constraint/);
+    } finally {
+      await batchApp.close();
+      await BatchHandlers.pool.end();
+    }
   });
 
   it('refuses to start with two handlers on one consumer', async () => {

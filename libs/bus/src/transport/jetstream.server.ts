@@ -4,13 +4,15 @@ import { HealthRegistry } from '@vigil/observability';
 import { ConsumerRunner, MessageHandler } from '../consumer-runner';
 import { DeadLetterer } from '../dead-letterer';
 import { DependencyWaits } from '../dependency-waits';
-import { Outcome } from '../handler-outcome';
+import { HandlerOutcome, Outcome } from '../handler-outcome';
+import { InboundMessage } from '../inbound-message';
 import { BusConnection } from '../nest/bus-connection';
 import { provisionConsumers } from '../provision';
 import { HandlerRoute, routeOf } from './handler-route';
 import { JetStreamContext } from './jetstream.context';
 import { JetStreamDeserializer } from './jetstream.deserializer';
-import { outcomeOfResult } from './outcome-of-result';
+import { JetStreamBatchContext } from './jetstream-batch.context';
+import { outcomeOfResult, outcomesOfBatchResult } from './outcome-of-result';
 
 /** What the transport uses of the app it serves. */
 export interface JetStreamServerDeps {
@@ -92,6 +94,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private runnerHandler(route: HandlerRoute, handler: NestHandler): MessageHandler {
+    if (route.decode === 'event' && route.batch) {
+      return { decode: 'batch', batch: route.batch, handle: (messages) => this.handleBatch(route, handler, messages) };
+    }
     return {
       decode: 'raw',
       handle: async (message) => {
@@ -100,6 +105,22 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         return outcomeOfResult(handler(payload.data, new JetStreamContext([message])));
       },
     };
+  }
+
+  /** Refuses what the consumer does not take, and hands the rest to the handler in one call. */
+  private async handleBatch(route: HandlerRoute, handler: NestHandler, messages: InboundMessage[]): Promise<HandlerOutcome[]> {
+    const outcomes: HandlerOutcome[] = [];
+    const taken: { index: number; data: unknown }[] = [];
+    messages.forEach((message, index) => {
+      const payload = this.consuming.deserialize(message, route);
+      if (payload.ok) taken.push({ index, data: payload.data });
+      else outcomes[index] = Outcome.reject(payload.reason);
+    });
+    if (taken.length === 0) return outcomes;
+    const context = new JetStreamBatchContext([taken.map((t) => messages[t.index])]);
+    const handled = await outcomesOfBatchResult(handler(taken.map((t) => t.data), context), taken.length);
+    taken.forEach((t, k) => (outcomes[t.index] = handled[k]));
+    return outcomes;
   }
 
   /** Not ready while consumers hold messages for a dependency: say which one, and who waits. */

@@ -8,15 +8,29 @@ import { outcomeOfError } from './outcome-of-error';
  * Observable or no outcome at all is never an ack: it becomes a retry, or `unavailable`.
  */
 export async function outcomeOfResult(result: unknown): Promise<HandlerOutcome> {
-  let value: unknown;
+  const value = await unwrap(result);
+  if (!value.ok) return value.outcome;
+  if (isHandlerOutcome(value.value)) return value.value;
+  return Outcome.retry(`handler returned no outcome (got ${describe(value.value)})`);
+}
+
+/** The same for a batch handler: one outcome per message, or the one error's outcome for all of them. */
+export async function outcomesOfBatchResult(result: unknown, count: number): Promise<HandlerOutcome[]> {
+  const value = await unwrap(result);
+  if (!value.ok) return Array.from({ length: count }, () => value.outcome);
+  const outcomes = value.value;
+  if (Array.isArray(outcomes) && outcomes.length === count && outcomes.every(isHandlerOutcome)) return outcomes;
+  const retry = Outcome.retry(`batch handler returned no outcome per message (got ${describe(outcomes)} for ${count} messages)`);
+  return Array.from({ length: count }, () => retry);
+}
+
+async function unwrap(result: unknown): Promise<{ ok: true; value: unknown } | { ok: false; outcome: HandlerOutcome }> {
   try {
     const settled = await result;
-    value = isObservable(settled) ? await lastValueFrom(settled as Observable<unknown>, { defaultValue: undefined }) : settled;
+    return { ok: true, value: isObservable(settled) ? await lastValueFrom(settled as Observable<unknown>, { defaultValue: undefined }) : settled };
   } catch (error) {
-    return outcomeOfError(error);
+    return { ok: false, outcome: outcomeOfError(error) };
   }
-  if (isHandlerOutcome(value)) return value;
-  return Outcome.retry(`handler returned no outcome (got ${describe(value)})`);
 }
 
 function describe(value: unknown): string {
