@@ -26,7 +26,7 @@ export type MessageHandler =
 export interface BatchOptions {
   /** The most messages in one handler call. */
   max: number;
-  /** How long one pull waits for the batch to fill (JetStream's minimum is 1 s). */
+  /** How long a pull waits for a batch to fill when other replicas took some of it (JetStream's minimum is 1 s). */
   lingerSeconds: number;
 }
 
@@ -126,9 +126,16 @@ export class ConsumerRunner {
     for await (const msg of this.batch) this.begin([msg]);
   }
 
-  /** Gathers up to `max` messages (or what came within the linger) and hands them over as one batch. */
+  /**
+   * Asks for as many messages as are waiting (up to `max`), so that a pull returns at once with
+   * them, and a quiet consumer handles a lone message without lingering. Another replica may take
+   * some of them: the linger bounds how long the pull then waits for its batch to fill.
+   */
   private async pullBatch(consumer: Consumer, options: BatchOptions): Promise<void> {
-    this.batch = await consumer.fetch({ max_messages: options.max, expires: Math.max(1, options.lingerSeconds) * 1_000 });
+    const waiting = (await consumer.info()).num_pending;
+    const want = Math.min(options.max, Math.max(1, waiting));
+    const expires = want === 1 ? FETCH_EXPIRES_MS : Math.max(1, options.lingerSeconds) * 1_000;
+    this.batch = await consumer.fetch({ max_messages: want, expires });
     if (this.signal.isStopped) await this.batch.close();
     const msgs: JsMsg[] = [];
     for await (const msg of this.batch) msgs.push(msg);

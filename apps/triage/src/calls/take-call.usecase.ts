@@ -22,6 +22,15 @@ export type TakeCallResult =
   | { kind: 'restore-waiting' }
   | { kind: 'duplicate-call' };
 
+/** One call of a batch, and whether an unpaired restore may still wait for its alarm. */
+export interface TakeCallCommand {
+  call: CallReceived;
+  lastChance: boolean;
+}
+
+/** A call's result within a batch: `failed` rolled back alone and may be retried. */
+export type BatchTakeResult = TakeCallResult | { kind: 'failed'; reason: string };
+
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -38,24 +47,39 @@ export class TakeCallUseCase {
   ) {}
 
   /**
-   * `lastChance` false lets an unpaired restore wait (nothing stored) for an alarm that may still
-   * be in flight on another replica; true records it alone.
+   * Takes a batch of calls in one transaction, one commit for hundreds of calls. Each call runs in
+   * its own savepoint, so one that fails rolls back alone (reported `failed`) and the rest commit;
+   * an error outside a savepoint (the database gone) fails the whole batch. `lastChance` false lets
+   * an unpaired restore wait (nothing stored) for an alarm that may still be in flight on another
+   * replica; true records it alone.
    */
-  async execute(call: CallReceived, options: { now?: Date; lastChance?: boolean } = {}): Promise<TakeCallResult> {
-    const now = options.now ?? new Date();
-    let result: TakeCallResult;
-    try {
-      result = await this.dataSource.transaction((manager) => this.take(manager, call, now, options.lastChance ?? true));
-    } catch (error) {
-      // Two deliveries of one call raced: the loser's unique violation means "already done".
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { kind: 'duplicate-call' };
-      throw error;
-    }
-    if (result.kind === 'opened') {
-      this.outbox.kick();
+  async execute(calls: readonly TakeCallCommand[], now = new Date()): Promise<BatchTakeResult[]> {
+    const results = await this.dataSource.transaction(async (manager) => {
+      const taken: BatchTakeResult[] = [];
+      // In order, so that an alarm and its restore in one batch pair up as they would one by one.
+      for (const { call, lastChance } of calls) taken.push(await this.takeInSavepoint(manager, call, now, lastChance));
+      return taken;
+    });
+    if (results.some((result) => result.kind === 'opened')) this.outbox.kick();
+    for (const result of results) {
+      if (result.kind !== 'opened') continue;
       for (const reason of result.incident.triageReasons) decisions.inc({ app: 'triage', decision: 'triage', reason: reason.split(':')[0] });
     }
-    return result;
+    return results;
+  }
+
+  private async takeInSavepoint(manager: EntityManager, call: CallReceived, now: Date, lastChance: boolean): Promise<BatchTakeResult> {
+    await manager.query('SAVEPOINT take_call');
+    try {
+      const result = await this.take(manager, call, now, lastChance);
+      await manager.query('RELEASE SAVEPOINT take_call');
+      return result;
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT take_call');
+      // Two deliveries of one call raced: the loser's unique violation means "already done".
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { kind: 'duplicate-call' };
+      return { kind: 'failed', reason: (error as Error).message };
+    }
   }
 
   private async take(manager: EntityManager, call: CallReceived, now: Date, lastChance: boolean): Promise<TakeCallResult> {

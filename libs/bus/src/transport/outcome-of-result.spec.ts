@@ -1,6 +1,6 @@
 import { of, throwError } from 'rxjs';
 import { Outcome } from '../handler-outcome';
-import { outcomeOfResult } from './outcome-of-result';
+import { outcomeOfResult, outcomesOfBatchResult } from './outcome-of-result';
 
 describe('outcomeOfResult', () => {
   it.each([
@@ -13,5 +13,16 @@ describe('outcomeOfResult', () => {
     ['something else', of({ ok: true }), Outcome.retry('handler returned no outcome (got {"ok":true})')],
   ])('%s', async (_case, result, expected) => {
     expect(await outcomeOfResult(result)).toEqual(expected);
+  });
+
+  describe('for a batch', () => {
+    it.each([
+      ['one outcome per message', Promise.resolve([Outcome.done(), Outcome.reject('bad')]), [Outcome.done(), Outcome.reject('bad')]],
+      ['one outcome from a filter (the handler\'s error)', of(Outcome.unavailable('postgres', 'down')), [Outcome.unavailable('postgres', 'down'), Outcome.unavailable('postgres', 'down')]],
+      ['an erroring Observable', throwError(() => new Error('boom')), [Outcome.retry('handler failed: boom'), Outcome.retry('handler failed: boom')]],
+      ['too few outcomes', Promise.resolve([Outcome.done()]), [Outcome.retry('batch handler returned no outcome per message (got [{"kind":"done","reason":"processed"}] for 2 messages)'), Outcome.retry('batch handler returned no outcome per message (got [{"kind":"done","reason":"processed"}] for 2 messages)')]],
+    ])('%s', async (_case, result, expected) => {
+      expect(await outcomesOfBatchResult(result, 2)).toEqual(expected);
+    });
   });
 });

@@ -19,6 +19,8 @@ export async function outcomesOfBatchResult(result: unknown, count: number): Pro
   const value = await unwrap(result);
   if (!value.ok) return Array.from({ length: count }, () => value.outcome);
   const outcomes = value.value;
+  // A filter maps a batch handler's error to one outcome: it is every message's.
+  if (isHandlerOutcome(outcomes)) return Array.from({ length: count }, () => outcomes);
   if (Array.isArray(outcomes) && outcomes.length === count && outcomes.every(isHandlerOutcome)) return outcomes;
   const retry = Outcome.retry(`batch handler returned no outcome per message (got ${describe(outcomes)} for ${count} messages)`);
   return Array.from({ length: count }, () => retry);
