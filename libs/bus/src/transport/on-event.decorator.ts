@@ -28,7 +28,8 @@ function route(extras: HandlerRoute): MethodDecorator {
 /**
  * Runs a durable consumer with this Nest handler. It takes the listed events only (a message of
  * any other type on its subject is dead-lettered with a reason) and its payload is their union.
- * Guards, pipes, interceptors and filters apply as to any Nest handler.
+ * Guards, pipes, interceptors and filters apply as to any Nest handler. A handler that takes
+ * `@Ctx()` must mark its payload `@Payload()` too: Nest then reads every parameter from decorators.
  */
 export function OnEvents<N extends EventName>(consumer: ConsumerDeclaration, events: readonly N[]): HandlerDecorator<EventMessage<N>> {
   return route({ consumer, decode: 'event', events }) as HandlerDecorator<EventMessage<N>>;
