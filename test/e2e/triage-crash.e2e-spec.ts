@@ -1,7 +1,7 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect, NatsConnection } from 'nats';
-import { BusNamespace, STREAMS } from '@vigil/bus';
+import { BusNamespace, startConsumers, STREAMS } from '@vigil/bus';
 import { PlatformModule } from '@vigil/config';
 import { JsonLogger } from '@vigil/observability';
 import { ChildApp, createTestEnvironment, eventually, sql, TestAirwaveGateway, TestEnvironment } from '@vigil/testing';
@@ -31,6 +31,7 @@ describe('triage killed mid-stream', () => {
     class IngestOnly {}
     ingest = await NestFactory.create(IngestOnly, { logger: new JsonLogger({ level: 'warn', pretty: true, app: 'ingest' }) });
     await ingest.init();
+    await startConsumers(ingest);
     gateway = await TestAirwaveGateway.connect(env.natsUrl, env.namespace, 'gw-crash');
     nc = await connect({ servers: env.natsUrl });
   });

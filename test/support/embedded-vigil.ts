@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { signToken, Principal } from '@vigil/auth';
+import { startConsumers } from '@vigil/bus';
 import { configureHttp, PlatformConfig } from '@vigil/config';
 import { JsonLogger } from '@vigil/observability';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -28,6 +29,7 @@ export async function startEmbeddedVigil(platform: PlatformConfig, ingest: Inges
   configureHttp(app, platform);
   serveDashboardPage(app);
   await app.listen(0, '127.0.0.1');
+  await startConsumers(app);
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

@@ -1,3 +1,4 @@
+import { startConsumers } from '@vigil/bus';
 import { createVigilApp, exitOnStartupFailure } from '@vigil/config';
 import { serveDashboardPage } from '../../dashboard/src/dashboard-page';
 import { DemoGateway } from '../../demo-gateway/src/demo-gateway';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest, { triage, signIn, dashboard }), config.platform, 'vigil');
   serveDashboardPage(app);
   await app.listen(config.httpPort, '0.0.0.0');
+  await startConsumers(app);
   const port = (app.getHttpServer().address() as { port: number }).port;
   const publicUrl = config.publicUrl ?? `http://localhost:${port}/`;
 

@@ -46,7 +46,16 @@ export class IngestModule {
           ],
         }),
       ],
-      controllers: [DeadLettersController, AlarmAccountsController, SourcesController, GatewayIntakeController, ManualCallsController],
+      controllers: [
+        DeadLettersController,
+        AlarmAccountsController,
+        SourcesController,
+        GatewayIntakeController,
+        ManualCallsController,
+        // Consumers are microservice controllers: the JetStream transport finds their handlers there.
+        GatewaysConsumer,
+        DeadLettersConsumer,
+      ],
       providers: [
         { provide: INGEST_OPTIONS, useValue: options },
         appOutboxProvider(INGEST_SCHEMA, EventPublisher),
@@ -58,8 +67,6 @@ export class IngestModule {
           inject: [PostgresAccountRegister],
         },
         AlarmReceiverService,
-        GatewaysConsumer,
-        DeadLettersConsumer,
         ReplayDeadLetterUseCase,
       ],
       exports: [AlarmReceiverService],

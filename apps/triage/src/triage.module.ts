@@ -31,14 +31,13 @@ export class TriageModule {
           migrations: [CreateTriage1763884800000, CallAlarmDetails1763884800003, RestoreStatus1763884800004, IncidentVersions1764720000402],
         }),
       ],
-      controllers: [IncidentsController],
+      controllers: [IncidentsController, CallsConsumer],
       providers: [
         { provide: TRIAGE_OPTIONS, useValue: options },
         appOutboxProvider(TRIAGE_SCHEMA, EventPublisher),
         appTimersProvider({ url: options.databaseUrl, appSchema: TRIAGE_SCHEMA }),
         TakeCallUseCase,
         PairOrRecordRestoreUseCase,
-        CallsConsumer,
         RestoreWaitTimer,
       ],
     };

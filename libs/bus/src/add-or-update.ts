@@ -16,12 +16,11 @@ export function isProvisioningRace(error: unknown): boolean {
 }
 
 /** Updates the object when it exists, adds it when not; retries the races {@link isProvisioningRace} names. */
-export async function addOrUpdate(ops: { exists(): Promise<unknown>; update(): Promise<unknown>; add(): Promise<unknown> }): Promise<void> {
+export async function addOrUpdate<T>(ops: { exists(): Promise<T>; update(existing: T): Promise<unknown>; add(): Promise<unknown> }): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       try {
-        await ops.exists();
-        await ops.update();
+        await ops.update(await ops.exists());
       } catch (error) {
         if (!isNotFound(error)) throw error;
         await ops.add();

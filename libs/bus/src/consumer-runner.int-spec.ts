@@ -46,6 +46,7 @@ describe('ConsumerRunner against JetStream', () => {
       maxDeliver,
       ackWaitSeconds: 5,
       concurrency: 4,
+      deliverPolicy: 'all',
     };
     await provisionConsumers(await nc.jetstreamManager(), ns, [declaration]);
     const runner = new ConsumerRunner(nc.jetstream(), ns, declaration, handler, new DeadLetterer(publisher), log, { serverVersion: () => nc.info?.version, waits });
@@ -225,7 +226,7 @@ describe('ConsumerRunner against JetStream', () => {
     const broker = await TcpProxy.start(4222);
     const viaProxy = await connect({ servers: broker.url(env.natsUrl), reconnectTimeWait: 250, maxReconnectAttempts: -1 });
     const seen: string[] = [];
-    const declaration: ConsumerDeclaration = { durable: 'reconnect', stream: STREAMS.gateway.name, filterSubject: 'gw.reconnect.>', maxDeliver: 3, ackWaitSeconds: 5, concurrency: 4 };
+    const declaration: ConsumerDeclaration = { durable: 'reconnect', stream: STREAMS.gateway.name, filterSubject: 'gw.reconnect.>', maxDeliver: 3, ackWaitSeconds: 5, concurrency: 4, deliverPolicy: 'all' };
     await provisionConsumers(await nc.jetstreamManager(), ns, [declaration]);
     const runner = new ConsumerRunner(viaProxy.jetstream(), ns, declaration, {
       decode: 'raw',
@@ -279,10 +280,22 @@ describe('ConsumerRunner against JetStream', () => {
 
   it('provisions add-or-update: running it again with a changed setting updates the consumer', async () => {
     const jsm = await nc.jetstreamManager();
-    const declaration: ConsumerDeclaration = { durable: 'reprovision', stream: STREAMS.gateway.name, filterSubject: 'gw.re.>', maxDeliver: 3, ackWaitSeconds: 5, concurrency: 1 };
+    const declaration: ConsumerDeclaration = { durable: 'reprovision', stream: STREAMS.gateway.name, filterSubject: 'gw.re.>', maxDeliver: 3, ackWaitSeconds: 5, concurrency: 1, deliverPolicy: 'all' };
     await provisionConsumers(jsm, ns, [declaration]);
     await provisionConsumers(jsm, ns, [{ ...declaration, maxDeliver: 7 }]);
     await provisionStreams(jsm, ns, Object.values(STREAMS));
     expect((await jsm.consumers.info(ns.stream(STREAMS.gateway.name), 'reprovision')).config.max_deliver).toBe(7);
+  });
+
+  it('starts a "new" consumer at messages published after it was created, and keeps its position when provisioned again', async () => {
+    const jsm = await nc.jetstreamManager();
+    await publisher.publishRaw('gw.fresh.a', new TextEncoder().encode('before'), 'fresh-1');
+    const declaration: ConsumerDeclaration = { durable: 'fresh', stream: STREAMS.gateway.name, filterSubject: 'gw.fresh.>', maxDeliver: 3, ackWaitSeconds: 5, concurrency: 1, deliverPolicy: 'new' };
+    await provisionConsumers(jsm, ns, [declaration]);
+    await provisionConsumers(jsm, ns, [{ ...declaration, deliverPolicy: 'all', maxDeliver: 5 }]);
+    const info = await jsm.consumers.info(ns.stream(STREAMS.gateway.name), 'fresh');
+    expect({ pending: info.num_pending, deliverPolicy: info.config.deliver_policy, maxDeliver: info.config.max_deliver }).toEqual({ pending: 0, deliverPolicy: 'new', maxDeliver: 5 });
+    await publisher.publishRaw('gw.fresh.a', new TextEncoder().encode('after'), 'fresh-2');
+    await eventually(async () => expect((await jsm.consumers.info(ns.stream(STREAMS.gateway.name), 'fresh')).num_pending).toBe(1));
   });
 });

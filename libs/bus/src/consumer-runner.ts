@@ -13,10 +13,22 @@ import { termReasonSupported } from './term-reason';
 import { ConsumerDeclaration } from './topology';
 import { transientFaultOf } from './transient-fault';
 
-/** A handler of raw bytes (gateway payloads) or of checked CloudEvents. */
+/**
+ * A handler of raw bytes (gateway payloads), of checked CloudEvents, or of a batch of raw messages
+ * pulled together: one outcome per message, in order, settled only once the whole call resolved.
+ */
 export type MessageHandler =
   | { decode: 'raw'; handle: (message: InboundMessage) => Promise<HandlerOutcome> }
-  | { decode: 'event'; handle: (message: InboundEvent) => Promise<HandlerOutcome> };
+  | { decode: 'event'; handle: (message: InboundEvent) => Promise<HandlerOutcome> }
+  | { decode: 'batch'; batch: BatchOptions; handle: (messages: InboundMessage[]) => Promise<HandlerOutcome[]> };
+
+/** How a batch handler's messages are gathered. */
+export interface BatchOptions {
+  /** The most messages in one handler call. */
+  max: number;
+  /** How long a pull waits for a batch to fill when other replicas took some of it (JetStream's minimum is 1 s). */
+  lingerSeconds: number;
+}
 
 /** Receives log lines about outcomes; keeps the bus free of a logging framework. */
 export interface ConsumerLog {
@@ -42,7 +54,8 @@ const PULL_RETRY_MS = 1_000;
  * and maps its outcome to ack / nak-with-backoff / dead-letter-and-term. Nothing is acked before
  * the handler has finished. A message whose dependency is down (outcome `unavailable`, or a
  * transient error thrown) is kept in hand with in-progress acks and retried until the dependency
- * is back, while the runner pulls nothing more: an outage spends no delivery attempts.
+ * is back, while the runner pulls nothing more: an outage spends no delivery attempts. A batch
+ * handler gets up to `batch.max` messages at a time, one batch in hand per replica.
  */
 export class ConsumerRunner {
   private batch?: ConsumerMessages;
@@ -90,15 +103,14 @@ export class ConsumerRunner {
         await Promise.race([this.gate.opened(), this.signal.stopped]);
         continue;
       }
-      if (this.inFlight.size >= concurrency) {
+      const slots = this.handler.decode === 'batch' ? 1 : concurrency;
+      if (this.inFlight.size >= slots) {
         await Promise.race([...this.inFlight, this.signal.stopped]);
         continue;
       }
       try {
-        // Pull only as many as there are free slots: a delivered message is always in someone's hands.
-        this.batch = await consumer.fetch({ max_messages: concurrency - this.inFlight.size, expires: FETCH_EXPIRES_MS });
-        if (this.signal.isStopped) await this.batch.close();
-        for await (const msg of this.batch) this.begin(msg);
+        if (this.handler.decode === 'batch') await this.pullBatch(consumer, this.handler.batch);
+        else await this.pullEach(consumer, concurrency - this.inFlight.size);
       } catch (error) {
         if (this.signal.isStopped) break;
         this.log.warn({ msg: 'pull failed, will pull again', consumer: this.declaration.durable, error: (error as Error).message });
@@ -107,73 +119,121 @@ export class ConsumerRunner {
     }
   }
 
-  private begin(msg: JsMsg): void {
-    const task = this.process(msg)
+  /** Pulls only as many as there are free slots: a delivered message is always in someone's hands. */
+  private async pullEach(consumer: Consumer, free: number): Promise<void> {
+    this.batch = await consumer.fetch({ max_messages: free, expires: FETCH_EXPIRES_MS });
+    if (this.signal.isStopped) await this.batch.close();
+    for await (const msg of this.batch) this.begin([msg]);
+  }
+
+  /**
+   * Asks for as many messages as are waiting (up to `max`), so that a pull returns at once with
+   * them, and a quiet consumer handles a lone message without lingering. Another replica may take
+   * some of them: the linger bounds how long the pull then waits for its batch to fill.
+   */
+  private async pullBatch(consumer: Consumer, options: BatchOptions): Promise<void> {
+    const waiting = (await consumer.info()).num_pending;
+    const want = Math.min(options.max, Math.max(1, waiting));
+    const expires = want === 1 ? FETCH_EXPIRES_MS : Math.max(1, options.lingerSeconds) * 1_000;
+    this.batch = await consumer.fetch({ max_messages: want, expires });
+    if (this.signal.isStopped) await this.batch.close();
+    const msgs: JsMsg[] = [];
+    for await (const msg of this.batch) msgs.push(msg);
+    if (msgs.length > 0) this.begin(msgs);
+  }
+
+  private begin(msgs: JsMsg[]): void {
+    const task = this.process(msgs)
       // An ack that cannot be sent (connection closed) must not stop the pull loop: JetStream redelivers.
-      .catch((error: Error) => this.log.error({ msg: 'could not settle message', consumer: this.declaration.durable, streamSeq: msg.seq, error: error.message }))
+      .catch((error: Error) => this.log.error({ msg: 'could not settle message', consumer: this.declaration.durable, streamSeq: msgs[0].seq, error: error.message }))
       .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
   }
 
-  private async process(msg: JsMsg): Promise<void> {
+  private async process(msgs: JsMsg[]): Promise<void> {
     const stopTimer = handlerSeconds.startTimer({ consumer: this.declaration.durable });
     // In-progress acks keep JetStream from redelivering a message that is still in hand (slow or held).
-    const keepAlive = setInterval(() => this.workingOn(msg), (this.declaration.ackWaitSeconds * 1_000) / 3);
+    const keepAlive = setInterval(() => msgs.forEach((msg) => this.workingOn(msg)), (this.declaration.ackWaitSeconds * 1_000) / 3);
     try {
-      const inbound: InboundMessage = {
-        subject: this.ns.unprefix(msg.subject),
-        data: msg.data,
-        streamSeq: msg.seq,
-        deliveryCount: msg.info.deliveryCount,
-      };
-      let outcome = await this.outcomeFor(inbound);
-      if (outcome.kind === 'unavailable') outcome = await this.holdUntilAvailable(inbound, outcome);
-      if (outcome.kind === 'unavailable') {
+      const inbounds = msgs.map((msg) => this.inboundOf(msg));
+      const outcomes = await this.outcomesFor(inbounds);
+      await this.holdUnavailable(inbounds, outcomes);
+      for (let i = 0; i < msgs.length; i++) {
+        const outcome = outcomes[i];
         // Shutting down while held: hand it back at once for another replica (or our restart).
-        msg.nak();
-        return;
+        if (outcome.kind === 'unavailable') msgs[i].nak();
+        else await this.settle(msgs[i], inbounds[i], outcome);
+        messagesHandled.inc({ consumer: this.declaration.durable, outcome: outcome.kind, reason: labelOf(outcome.reason) });
       }
-      await this.settle(msg, inbound, outcome);
       stopTimer();
-      messagesHandled.inc({ consumer: this.declaration.durable, outcome: outcome.kind, reason: labelOf(outcome.reason) });
     } finally {
       clearInterval(keepAlive);
     }
   }
 
-  private async outcomeFor(inbound: InboundMessage): Promise<HandlerOutcome> {
+  private inboundOf(msg: JsMsg): InboundMessage {
+    return {
+      subject: this.ns.unprefix(msg.subject),
+      data: msg.data,
+      streamSeq: msg.seq,
+      deliveryCount: msg.info.deliveryCount,
+      headers: headersOf(msg),
+      working: () => this.workingOn(msg),
+    };
+  }
+
+  /** One outcome per message, in order; an error of the handler is every message's outcome. */
+  private async outcomesFor(inbounds: InboundMessage[]): Promise<HandlerOutcome[]> {
     try {
-      if (this.handler.decode === 'raw') return await this.handler.handle(inbound);
-      const decoded = decodeEvent(inbound.data);
-      if (!decoded.ok) return Outcome.reject(decoded.reason);
-      return await this.handler.handle({ ...inbound, envelope: decoded.envelope });
+      if (this.handler.decode === 'batch') {
+        const outcomes = await this.handler.handle(inbounds);
+        if (outcomes.length === inbounds.length) return outcomes;
+        return inbounds.map(() => Outcome.retry(`batch handler returned ${outcomes.length} outcomes for ${inbounds.length} messages`));
+      }
+      return [await this.outcomeOf(inbounds[0])];
     } catch (error) {
       const fault = transientFaultOf(error);
-      if (fault) return Outcome.unavailable(fault.dependency, fault.reason);
-      return Outcome.retry(`handler failed: ${(error as Error).message}`);
+      const outcome = fault ? Outcome.unavailable(fault.dependency, fault.reason) : Outcome.retry(`handler failed: ${(error as Error).message}`);
+      return inbounds.map(() => outcome);
     }
   }
 
-  /** Retries the handler with capped backoff for as long as the dependency stays down (or until stop). */
-  private async holdUntilAvailable(inbound: InboundMessage, first: HandlerOutcome & { kind: 'unavailable' }): Promise<HandlerOutcome> {
+  private async outcomeOf(inbound: InboundMessage): Promise<HandlerOutcome> {
+    if (this.handler.decode === 'raw') return this.handler.handle(inbound);
+    if (this.handler.decode === 'batch') throw new Error('a batch handler takes batches');
+    const decoded = decodeEvent(inbound.data);
+    if (!decoded.ok) return Outcome.reject(decoded.reason);
+    return this.handler.handle({ ...inbound, envelope: decoded.envelope });
+  }
+
+  /**
+   * Retries the handler with capped backoff on the messages whose dependency is down, for as long
+   * as it stays down (or until stop); fills their outcomes in place.
+   */
+  private async holdUnavailable(inbounds: InboundMessage[], outcomes: HandlerOutcome[]): Promise<void> {
+    const first = outcomes.find((o): o is HandlerOutcome & { kind: 'unavailable' } => o.kind === 'unavailable');
+    if (!first) return;
     const consumer = this.declaration.durable;
     const { dependency } = first;
+    const streamSeq = inbounds[outcomes.indexOf(first)].streamSeq;
     this.gate.hold();
     this.waits.begin(consumer, dependency, first.reason);
-    this.log.warn({ msg: `${dependency} unavailable, holding the message until it is back`, consumer, dependency, streamSeq: inbound.streamSeq, reason: first.reason });
-    let outcome: HandlerOutcome = first;
+    this.log.warn({ msg: `${dependency} unavailable, holding the message until it is back`, consumer, dependency, streamSeq, reason: first.reason });
     let attempt = 0;
+    const held = () => outcomes.flatMap((o, i) => (o.kind === 'unavailable' ? [i] : []));
     try {
-      while (outcome.kind === 'unavailable' && !this.signal.isStopped) {
+      while (held().length > 0 && !this.signal.isStopped) {
         await this.signal.pause(outageRetryDelayMs(++attempt));
-        if (!this.signal.isStopped) outcome = await this.outcomeFor(inbound);
+        if (this.signal.isStopped) break;
+        const indexes = held();
+        const retried = await this.outcomesFor(indexes.map((i) => inbounds[i]));
+        indexes.forEach((index, k) => (outcomes[index] = retried[k]));
       }
     } finally {
       this.waits.end(consumer, dependency);
       this.gate.release();
     }
-    if (outcome.kind !== 'unavailable') this.log.warn({ msg: `${dependency} back, message goes on`, consumer, dependency, streamSeq: inbound.streamSeq, attempts: attempt + 1 });
-    return outcome;
+    if (held().length === 0) this.log.warn({ msg: `${dependency} back, message goes on`, consumer, dependency, streamSeq, attempts: attempt + 1 });
   }
 
   private async settle(msg: JsMsg, inbound: InboundMessage, outcome: HandlerOutcome): Promise<void> {
@@ -185,7 +245,7 @@ export class ConsumerRunner {
     const exhausted = outcome.kind === 'retry' && inbound.deliveryCount >= this.declaration.maxDeliver;
     if (outcome.kind === 'retry' && !exhausted) {
       this.log.warn({ msg: 'will retry', ...context, attempt: inbound.deliveryCount, reason: outcome.reason });
-      msg.nak(retryDelayMs(inbound.deliveryCount));
+      msg.nak(outcome.delayMs ?? retryDelayMs(inbound.deliveryCount));
       return;
     }
     const reason = exhausted ? `gave up after ${inbound.deliveryCount} attempts: ${outcome.reason}` : outcome.reason;
@@ -220,6 +280,12 @@ export class ConsumerRunner {
       // Connection closed: JetStream will redeliver after ack wait, which is all we could ask for.
     }
   }
+}
+
+function headersOf(msg: JsMsg): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  for (const key of msg.headers?.keys() ?? []) headers[key] = msg.headers!.values(key);
+  return headers;
 }
 
 /** Keeps metric label cardinality bounded: the reason's stable head, not its variable detail. */

@@ -8,6 +8,10 @@ export interface InboundMessage {
   streamSeq: number;
   /** 1 on first delivery. */
   deliveryCount: number;
+  /** NATS headers, each with its values. */
+  headers: Record<string, string[]>;
+  /** Tells JetStream the message is still being worked on, restarting its ack wait. */
+  working(): void;
 }
 
 /** A message whose body is a CloudEvents envelope that passed its payload schema. */

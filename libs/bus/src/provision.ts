@@ -36,7 +36,10 @@ export async function provisionStreams(
   }
 }
 
-/** Creates each durable pull consumer, or updates its mutable settings when it exists. */
+/**
+ * Creates each durable pull consumer, or updates its mutable settings when it exists. The deliver
+ * policy only applies on creation: an existing consumer keeps the one it was made with, and its position.
+ */
 export async function provisionConsumers(
   jsm: JetStreamManager,
   ns: BusNamespace,
@@ -48,14 +51,15 @@ export async function provisionConsumers(
       durable_name: declared.durable,
       filter_subject: ns.subject(declared.filterSubject),
       ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
+      deliver_policy: declared.deliverPolicy === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
       ack_wait: nanos(declared.ackWaitSeconds * 1_000),
       max_deliver: declared.maxDeliver,
       max_ack_pending: Math.max(declared.concurrency * 4, 256),
     };
     await addOrUpdate({
       exists: () => jsm.consumers.info(stream, declared.durable),
-      update: () => jsm.consumers.update(stream, declared.durable, config),
+      // A consumer's deliver policy is fixed at creation: updating keeps it (and its position).
+      update: (existing) => jsm.consumers.update(stream, declared.durable, { ...config, deliver_policy: existing.config.deliver_policy } as typeof config),
       add: () => jsm.consumers.add(stream, config),
     });
   }

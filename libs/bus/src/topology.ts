@@ -21,6 +21,11 @@ export interface ConsumerDeclaration {
   ackWaitSeconds: number;
   /** Messages one replica works on at once. */
   concurrency: number;
+  /**
+   * Where the consumer starts when it is first created: `all` reads the stream's backlog, `new`
+   * only what arrives afterwards. Fixed at creation; a redeploy keeps the consumer's position.
+   */
+  deliverPolicy: 'all' | 'new';
 }
 
 /** Streams, one per producing domain. Provisioned add-or-update at start-up. */
@@ -46,6 +51,8 @@ export const CONSUMERS = {
     // Short, because a call held by a crashed replica waits this long; handlers take milliseconds.
     ackWaitSeconds: 10,
     concurrency: 64,
+    // Gateway messages stored before ingest first ran are real calls and faults: read them all.
+    deliverPolicy: 'all',
   },
   ingestDeadLetters: {
     durable: 'ingest-dead-letters',
@@ -54,6 +61,8 @@ export const CONSUMERS = {
     maxDeliver: 20,
     ackWaitSeconds: 30,
     concurrency: 8,
+    // Only copies into ingest's own table, and every refusal must be visible: the whole backlog.
+    deliverPolicy: 'all',
   },
   triageCalls: {
     durable: 'triage-calls',
@@ -62,5 +71,9 @@ export const CONSUMERS = {
     maxDeliver: 8,
     ackWaitSeconds: 10,
     concurrency: 16,
+    // Every stored call was acknowledged to its sender, so triage must see it even when ingest ran
+    // before triage was first deployed; the call key keeps a re-read call from opening twice.
+    // `new` is for consumers whose side effects must not replay history (notify's deliveries).
+    deliverPolicy: 'all',
   },
 } satisfies Record<string, ConsumerDeclaration>;

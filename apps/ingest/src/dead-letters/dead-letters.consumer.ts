@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CONSUMERS, HandlerOutcome, InboundEvent, OnMessage, Outcome } from '@vigil/bus';
-import { DeadLetter, escapeUnstorable } from '@vigil/contracts';
+import { CONSUMERS, EventMessage, HandlerOutcome, OnEvents, Outcome } from '@vigil/bus';
+import { escapeUnstorable } from '@vigil/contracts';
 import { INGEST_SCHEMA } from '../ingest.schema';
 import { DeadLetterEntity } from './dead-letter.entity';
 
@@ -11,12 +11,12 @@ import { DeadLetterEntity } from './dead-letter.entity';
  * to `bytea` as they are; the texts are escaped where Postgres cannot store them, since a reason
  * may quote the very NUL or broken surrogate the message was refused for.
  */
-@Injectable()
+@Controller()
 export class DeadLettersConsumer {
   constructor(@InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource) {}
 
-  @OnMessage(CONSUMERS.ingestDeadLetters)
-  async onDeadLetter(message: InboundEvent<DeadLetter>): Promise<HandlerOutcome> {
+  @OnEvents(CONSUMERS.ingestDeadLetters, ['deadLetter'])
+  async onDeadLetter(message: EventMessage<'deadLetter'>): Promise<HandlerOutcome> {
     const letter = message.envelope.data;
     const inserted = await this.dataSource
       .createQueryBuilder()

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CONSUMERS, EventPublisher, HandlerOutcome, InboundMessage, OnMessage, Outcome } from '@vigil/bus';
+import { CONSUMERS, EventPublisher, HandlerOutcome, InboundMessage, OnRawMessages, Outcome } from '@vigil/bus';
 import { CallReceived, GatewayFamily, TownlinkRadioState } from '@vigil/contracts';
 import { normaliseAirwave } from '../airwave/normalise-airwave';
 import { INGEST_SCHEMA } from '../ingest.schema';
@@ -27,7 +27,7 @@ const NORMALISERS: Record<GatewayFamily, (kind: string, gatewayId: string, bytes
  * `gw.>`, which is dead-lettered), announces each call once keyed by the subject's gateway and the
  * gateway's own message id, and counts every valid message as a sign of life.
  */
-@Injectable()
+@Controller()
 export class GatewaysConsumer {
   constructor(
     private readonly publisher: EventPublisher,
@@ -35,7 +35,7 @@ export class GatewaysConsumer {
     @InjectDataSource(INGEST_SCHEMA) private readonly dataSource: DataSource,
   ) {}
 
-  @OnMessage(CONSUMERS.ingestGateways, 'raw')
+  @OnRawMessages(CONSUMERS.ingestGateways)
   async onGatewayMessage(message: InboundMessage): Promise<HandlerOutcome> {
     const route = routeGatewaySubject(message.subject);
     if (!route.ok) return Outcome.reject(route.reason);

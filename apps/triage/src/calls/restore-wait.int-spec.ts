@@ -1,7 +1,7 @@
 import { CallReceived } from '@vigil/contracts';
 import { createTestEnvironment, RunningVigil, sql, startEmbeddedVigil, TestEnvironment } from '@vigil/testing';
 import { PairOrRecordRestoreUseCase } from './pair-or-record-restore.usecase';
-import { TakeCallUseCase } from './take-call.usecase';
+import { BatchTakeResult, TakeCallUseCase } from './take-call.usecase';
 
 const ACCOUNT = '7777';
 
@@ -24,6 +24,12 @@ describe('restore wait', () => {
     await vigil?.close();
     await env?.dispose();
   });
+
+  /** One call as a batch of one, the way the consumer hands calls over. */
+  async function takeOne(call: CallReceived): Promise<BatchTakeResult> {
+    const [result] = await takeCall.execute([call]);
+    return result;
+  }
 
   function alarmCall(callKey: string, qualifier: 'new' | 'restore', zone: string): CallReceived {
     const at = new Date().toISOString();
@@ -56,11 +62,11 @@ describe('restore wait', () => {
   }
 
   it('stores a restore that comes first, with its timer, in one go; its alarm pairs it and cancels the timer', async () => {
-    expect(await takeCall.execute(alarmCall('r1', 'restore', '1'))).toEqual({ kind: 'restore-waiting' });
+    expect(await takeOne(alarmCall('r1', 'restore', '1'))).toEqual({ kind: 'restore-waiting' });
     expect(await restoreRow('r1')).toEqual({ restore_status: 'waiting', incident_id: null });
     expect(await pendingWait('r1')).toBe(1);
 
-    const opened = await takeCall.execute(alarmCall('a1', 'new', '1'));
+    const opened = await takeOne(alarmCall('a1', 'new', '1'));
     expect(opened.kind).toBe('opened');
     const incidentId = opened.kind === 'opened' ? opened.incident.id : '';
     expect(await restoreRow('r1')).toEqual({ restore_status: 'attached', incident_id: incidentId });
@@ -73,23 +79,23 @@ describe('restore wait', () => {
   });
 
   it('leaves a waiting restore of another zone waiting when an alarm opens', async () => {
-    await takeCall.execute(alarmCall('r2', 'restore', '2'));
-    await takeCall.execute(alarmCall('a3', 'new', '3'));
+    await takeOne(alarmCall('r2', 'restore', '2'));
+    await takeOne(alarmCall('a3', 'new', '3'));
     expect(await restoreRow('r2')).toEqual({ restore_status: 'waiting', incident_id: null });
     expect(await pendingWait('r2')).toBe(1);
   });
 
   it('records alone, when its timer fires, a restore whose alarm never came', async () => {
-    await takeCall.execute(alarmCall('r6', 'restore', '6'));
+    await takeOne(alarmCall('r6', 'restore', '6'));
     expect(await pairOrRecord.execute('r6')).toEqual({ kind: 'restore-unpaired' });
     expect(await restoreRow('r6')).toEqual({ restore_status: 'alone', incident_id: null });
   });
 
   it('pairs, when its timer fires, a restore whose alarm was stored without seeing it', async () => {
-    await takeCall.execute(alarmCall('r4', 'restore', '4'));
+    await takeOne(alarmCall('r4', 'restore', '4'));
     // What two replicas taking the alarm and the restore at the same moment could leave without the account lock.
     await sql(env.databaseUrl, `UPDATE triage.call SET restore_status = 'in-flight' WHERE call_key = 'r4'`);
-    const opened = await takeCall.execute(alarmCall('a4', 'new', '4'));
+    const opened = await takeOne(alarmCall('a4', 'new', '4'));
     await sql(env.databaseUrl, `UPDATE triage.call SET restore_status = 'waiting' WHERE call_key = 'r4'`);
     const incidentId = opened.kind === 'opened' ? opened.incident.id : '';
 
@@ -99,11 +105,11 @@ describe('restore wait', () => {
   });
 
   it('takes a restore whose alarm is already open straight into its incident, with no timer', async () => {
-    const opened = await takeCall.execute(alarmCall('a5', 'new', '5'));
+    const opened = await takeOne(alarmCall('a5', 'new', '5'));
     const incidentId = opened.kind === 'opened' ? opened.incident.id : '';
-    expect(await takeCall.execute(alarmCall('r5', 'restore', '5'))).toEqual({ kind: 'restore-attached', incidentId, reason: 'restored' });
+    expect(await takeOne(alarmCall('r5', 'restore', '5'))).toEqual({ kind: 'restore-attached', incidentId, reason: 'restored' });
     expect(await restoreRow('r5')).toEqual({ restore_status: 'attached', incident_id: incidentId });
     expect(await pendingWait('r5')).toBe(0);
-    expect(await takeCall.execute(alarmCall('r5', 'restore', '5'))).toEqual({ kind: 'duplicate-call' });
+    expect(await takeOne(alarmCall('r5', 'restore', '5'))).toEqual({ kind: 'duplicate-call' });
   });
 });

@@ -27,10 +27,13 @@ export type TakeCallResult =
   | { kind: 'restore-waiting' }
   | { kind: 'duplicate-call' };
 
+/** A call's result within a batch: `failed` rolled back alone and may be retried. */
+export type BatchTakeResult = TakeCallResult | { kind: 'failed'; reason: string };
+
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Takes a call in, idempotent on the call key. A new call is triaged and stored with its
+ * Takes calls in, idempotent on the call key. A new call is triaged and stored with its
  * incident, first timeline entry and `incident.opened` event in one transaction; an alarm
  * restore joins the incident its alarm opened. A restore that came first is stored at once with
  * a restore-wait timer in the same transaction: its alarm pairs it on arrival, or the timer ends
@@ -46,20 +49,38 @@ export class TakeCallUseCase {
     @Inject(TRIAGE_OPTIONS) private readonly options: TriageOptions,
   ) {}
 
-  async execute(call: CallReceived, now = new Date()): Promise<TakeCallResult> {
-    let result: TakeCallResult;
-    try {
-      result = await this.dataSource.transaction((manager) => this.take(manager, call, now));
-    } catch (error) {
-      // Two deliveries of one call raced: the loser's unique violation means "already done".
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { kind: 'duplicate-call' };
-      throw error;
-    }
-    if (result.kind === 'opened') {
-      this.outbox.kick();
+  /**
+   * Takes a batch of calls in one transaction, one commit for hundreds of calls. Each call runs in
+   * its own savepoint, so one that fails rolls back alone (reported `failed`) and the rest commit;
+   * an error outside a savepoint (the database gone) fails the whole batch.
+   */
+  async execute(calls: readonly CallReceived[], now = new Date()): Promise<BatchTakeResult[]> {
+    const results = await this.dataSource.transaction(async (manager) => {
+      const taken: BatchTakeResult[] = [];
+      // In order, so that an alarm and its restore in one batch pair up as they would one by one.
+      for (const call of calls) taken.push(await this.takeInSavepoint(manager, call, now));
+      return taken;
+    });
+    if (results.some((result) => result.kind === 'opened')) this.outbox.kick();
+    for (const result of results) {
+      if (result.kind !== 'opened') continue;
       for (const reason of result.incident.triageReasons) decisions.inc({ app: 'triage', decision: 'triage', reason: reason.split(':')[0] });
     }
-    return result;
+    return results;
+  }
+
+  private async takeInSavepoint(manager: EntityManager, call: CallReceived, now: Date): Promise<BatchTakeResult> {
+    await manager.query('SAVEPOINT take_call');
+    try {
+      const result = await this.take(manager, call, now);
+      await manager.query('RELEASE SAVEPOINT take_call');
+      return result;
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT take_call');
+      // Two deliveries of one call raced: the loser's unique violation means "already done".
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { kind: 'duplicate-call' };
+      return { kind: 'failed', reason: (error as Error).message };
+    }
   }
 
   private async take(manager: EntityManager, call: CallReceived, now: Date): Promise<TakeCallResult> {

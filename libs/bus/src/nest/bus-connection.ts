@@ -3,11 +3,11 @@ import { JetStreamClient, NatsConnection } from 'nats';
 import { HealthRegistry, redactUrl } from '@vigil/observability';
 import { BusNamespace } from '../namespace';
 import { connectToNats } from '../nats-connect';
-import { provisionConsumers, provisionStreams } from '../provision';
-import { CONSUMERS, STREAMS } from '../topology';
+import { provisionStreams } from '../provision';
+import { STREAMS } from '../topology';
 import { BusOptions } from './bus.options';
 
-/** The process's one NATS connection, with the topology provisioned; drained on shutdown. */
+/** The process's one NATS connection, with the streams provisioned; drained on shutdown. */
 export class BusConnection implements OnApplicationShutdown {
   private readonly logger = new Logger('Bus');
   private connection?: NatsConnection;
@@ -17,7 +17,7 @@ export class BusConnection implements OnApplicationShutdown {
     this.ns = new BusNamespace(options.namespace);
   }
 
-  /** Connects and provisions streams and consumers add-or-update; called once by the module factory. */
+  /** Connects and provisions the streams add-or-update; consumers are provisioned by the app that runs them. */
   async open(): Promise<void> {
     this.connection = await connectToNats(this.options.url, this.options.clientName, {
       giveUpAfterSeconds: this.options.startupWaitSeconds,
@@ -26,13 +26,12 @@ export class BusConnection implements OnApplicationShutdown {
     // Creating a replicated stream waits for a quorum of servers; the 5 s default is short for a busy cluster.
     const jsm = await this.connection.jetstreamManager({ timeout: 15_000 });
     await provisionStreams(jsm, this.ns, Object.values(STREAMS), { replicas: this.options.streamReplicas ?? 1 });
-    await provisionConsumers(jsm, this.ns, Object.values(CONSUMERS));
     this.health.register('nats', async () => ({
       name: 'nats',
       up: !this.nc.isClosed() && this.nc.info !== undefined,
       detail: redactUrl(this.options.url),
     }));
-    this.logger.log({ msg: 'connected to NATS, topology provisioned', url: redactUrl(this.options.url), namespace: this.ns.name || '(none)' });
+    this.logger.log({ msg: 'connected to NATS, streams provisioned', url: redactUrl(this.options.url), namespace: this.ns.name || '(none)' });
     void this.reportStatus(this.connection);
   }
 

@@ -1,12 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { HealthRegistry } from '@vigil/observability';
 import { DeadLetterer } from '../dead-letterer';
 import { DependencyWaits } from '../dependency-waits';
 import { EventPublisher } from '../event-publisher';
 import { BusConnection } from './bus-connection';
 import { BUS_OPTIONS, BusOptions } from './bus.options';
-import { ConsumerHost } from './consumer-host';
 
 /** The bus for a Nest process: imported once by the composition root, global to every app module. */
 @Global()
@@ -15,7 +13,6 @@ export class BusModule {
   static forRoot(options: BusOptions): DynamicModule {
     return {
       module: BusModule,
-      imports: [DiscoveryModule],
       providers: [
         { provide: BUS_OPTIONS, useValue: options },
         {
@@ -34,7 +31,6 @@ export class BusModule {
         },
         { provide: DeadLetterer, inject: [EventPublisher], useFactory: (p: EventPublisher) => new DeadLetterer(p) },
         { provide: DependencyWaits, useValue: new DependencyWaits() },
-        ConsumerHost,
       ],
       exports: [BusConnection, EventPublisher, DeadLetterer, DependencyWaits],
     };

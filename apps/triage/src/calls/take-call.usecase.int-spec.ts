@@ -1,0 +1,60 @@
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CallReceived } from '@vigil/contracts';
+import { PlatformModule } from '@vigil/config';
+import { createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
+import { TriageModule } from '../triage.module';
+import { TakeCallUseCase } from './take-call.usecase';
+
+function call(id: number): CallReceived {
+  const now = new Date().toISOString();
+  return {
+    callKey: `airwave:gw-batch:${id}`,
+    source: 'Police Airwaves',
+    sourceMessageId: String(id),
+    receivedAt: now,
+    occurredAt: now,
+    urgency: 'routine',
+    summary: `Fight outside Hitchin station (${id})`,
+    location: { town: 'Hitchin' },
+    raw: { messageId: String(id) },
+  };
+}
+
+// Real Postgres: a batch of calls is one transaction, and one failing call rolls back alone.
+describe('TakeCallUseCase, a batch per transaction', () => {
+  let env: TestEnvironment;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment('takecall');
+    @Module({ imports: [PlatformModule.forRoot(env.platform, 'triage-test'), TriageModule.register({ databaseUrl: env.databaseUrl, restoreWaitSeconds: 30 })] })
+    class TriageOnly {}
+    app = await NestFactory.createApplicationContext(TriageOnly, { logger: false });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.dispose();
+  });
+
+  it('commits the calls that succeed and reports the one that failed, whose savepoint alone rolled back', async () => {
+    await sql(env.databaseUrl, `CREATE FUNCTION triage.refuse_call() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused %', NEW.call_key; END $$`);
+    await sql(env.databaseUrl, `CREATE TRIGGER refuse BEFORE INSERT ON triage.call FOR EACH ROW WHEN (NEW.call_key = 'airwave:gw-batch:2') EXECUTE FUNCTION triage.refuse_call()`);
+    const takeCall = app.get(TakeCallUseCase);
+
+    const results = await takeCall.execute([1, 2, 3].map((id) => call(id)));
+
+    expect(results.map((r) => (r.kind === 'failed' ? r.reason : r.kind))).toEqual(['opened', 'refused airwave:gw-batch:2', 'opened']);
+    expect(results[1]).toEqual({ kind: 'failed', reason: 'refused airwave:gw-batch:2' });
+    const calls = await sql<{ call_key: string }>(env.databaseUrl, 'SELECT call_key FROM triage.call ORDER BY call_key');
+    expect(calls.map((c) => c.call_key)).toEqual(['airwave:gw-batch:1', 'airwave:gw-batch:3']);
+    const [{ n }] = await sql<{ n: number }>(env.databaseUrl, 'SELECT count(*)::int AS n FROM triage.incident');
+    expect(n).toBe(2);
+
+    await sql(env.databaseUrl, 'DROP TRIGGER refuse ON triage.call');
+    const again = await takeCall.execute([1, 2, 3, 2].map((id) => call(id)));
+    // Redelivered: the committed ones are duplicates, the failed one goes in, and a repeat within the batch is seen.
+    expect(again.map((r) => r.kind)).toEqual(['duplicate-call', 'opened', 'duplicate-call', 'duplicate-call']);
+  });
+});
