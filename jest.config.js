@@ -1,6 +1,10 @@
-/** One jest config, three tiers told apart by file suffix: *.spec.ts (unit), *.int-spec.ts, *.e2e-spec.ts. */
+/**
+ * One jest config, tiers told apart by file suffix: *.spec.ts (unit), *.int-spec.ts, *.e2e-spec.ts, and
+ * *.cluster-spec.ts (a three-node NATS cluster losing a node: run alone by `npm run test:cluster`, since it
+ * kills servers and processes and measures recovery, which the parallel suite's load would distort).
+ */
 const tier = process.env.VIGIL_TEST_TIER;
-const suffix = { unit: 'spec', int: 'int-spec', e2e: 'e2e-spec' }[tier];
+const suffix = { unit: 'spec', int: 'int-spec', e2e: 'e2e-spec', cluster: 'cluster-spec' }[tier];
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
