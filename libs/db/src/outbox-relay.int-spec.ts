@@ -150,11 +150,13 @@ describe('OutboxRelay', () => {
     const seen: Record<string, unknown>[][] = [];
     const watching: EnvelopePublisher = {
       publishEnvelope: async (envelope, subject) => {
-        // Asked while this publish is still outstanding: any relay transaction would be open now.
+        // Asked while this publish is still outstanding: a relay transaction held across it would sit
+        // "idle in transaction" now (the test's own polling query is active, not idle, so it is not counted).
         seen.push(
           await sql(
             env.databaseUrl,
-            `SELECT state, query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+            `SELECT state, query FROM pg_stat_activity
+              WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'`,
           ),
         );
         return publisher.publishEnvelope(envelope, subject);
@@ -186,7 +188,7 @@ describe('OutboxRelay', () => {
       { published_at: null, claimed_by: null, claimed_until: null },
     ]);
     expect(
-      await sql(env.databaseUrl, `SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`),
+      await sql(env.databaseUrl, `SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'`),
     ).toEqual([{ open: 0 }]);
 
     natsDown = false;
