@@ -15,12 +15,8 @@ import { GatewaysConsumer } from './gateways/gateways.consumer';
 import { INGEST_OPTIONS, IngestOptions } from './ingest.options';
 import { GatewayIntakeController } from './intake/gateway-intake.controller';
 import { ManualCallsController } from './manual/manual-calls.controller';
+import { INGEST_MIGRATIONS } from './ingest.migrations';
 import { INGEST_SCHEMA } from './ingest.schema';
-import { CreateIngest1763884800001 } from './migrations/1763884800001-create-ingest';
-import { AlarmsAndSupervision1763884800002 } from './migrations/1763884800002-alarms-and-supervision';
-import { DeadLetterReplays1764633600301 } from './migrations/1764633600301-dead-letter-replays';
-import { SourceStateVersion1764892800001 } from './migrations/1764892800001-source-state-version';
-import { OutboxOrdering1764720000401 } from './migrations/1764720000401-outbox-ordering';
 import { SourceRegistry } from './supervision/source-registry';
 import { SourceStateEntity } from './supervision/source-state.entity';
 import { SourcesController } from './supervision/sources.controller';
@@ -37,13 +33,7 @@ export class IngestModule {
           url: options.databaseUrl,
           schema: INGEST_SCHEMA,
           entities: [DeadLetterEntity, DeadLetterReplayEntity, AlarmAccountEntity, SourceStateEntity, RadioStateEntity],
-          migrations: [
-            CreateIngest1763884800001,
-            AlarmsAndSupervision1763884800002,
-            DeadLetterReplays1764633600301,
-            OutboxOrdering1764720000401,
-            SourceStateVersion1764892800001,
-          ],
+          migrations: INGEST_MIGRATIONS,
         }),
       ],
       controllers: [

@@ -4,13 +4,9 @@ import { BusNamespace, decodeEvent, EventPublisher, provisionStreams, STREAMS } 
 import { SourceStateChanged } from '@vigil/contracts';
 import { AppOutbox, appDataSourceOptions, ensureDatabaseAndSchema, startAppDataSource } from '@vigil/db';
 import { createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
+import { INGEST_MIGRATIONS } from '../ingest.migrations';
 import { IngestOptions } from '../ingest.options';
 import { INGEST_SCHEMA } from '../ingest.schema';
-import { CreateIngest1763884800001 } from '../migrations/1763884800001-create-ingest';
-import { AlarmsAndSupervision1763884800002 } from '../migrations/1763884800002-alarms-and-supervision';
-import { DeadLetterReplays1764633600301 } from '../migrations/1764633600301-dead-letter-replays';
-import { OutboxOrdering1764720000401 } from '../migrations/1764720000401-outbox-ordering';
-import { SourceStateVersion1764892800001 } from '../migrations/1764892800001-source-state-version';
 import { SourceRegistry } from './source-registry';
 import { SourceStateEntity } from './source-state.entity';
 
@@ -58,13 +54,7 @@ describe('SourceRegistry with two replicas', () => {
         url: env.databaseUrl,
         schema: INGEST_SCHEMA,
         entities: [SourceStateEntity],
-        migrations: [
-          CreateIngest1763884800001,
-          AlarmsAndSupervision1763884800002,
-          DeadLetterReplays1764633600301,
-          OutboxOrdering1764720000401,
-          SourceStateVersion1764892800001,
-        ],
+        migrations: INGEST_MIGRATIONS,
       }),
     );
     const outbox = new AppOutbox(dataSource, INGEST_SCHEMA, new EventPublisher(nc.jetstream(), ns, '/vigil/ingest'));
