@@ -196,4 +196,28 @@ describe('OutboxRelay', () => {
     await eventually(async () => expect(await streamSubjects()).toContain('flaky-v1'));
     await eventually(async () => expect(await unpublished()).toEqual([]));
   });
+
+  it("takes over a crashed relay's claim at once, not after the lease: the claim dies with the connection that took it", async () => {
+    // A relay in "another process": its own connection pool, stuck publishing, then gone like a killed process.
+    const doomedPool = await new DataSource({ type: 'postgres', url: env.databaseUrl, extra: { max: 1 } }).initialize();
+    let publishStarted = false;
+    const neverAnswers: EnvelopePublisher = {
+      publishEnvelope: () => {
+        publishStarted = true;
+        return new Promise(() => undefined);
+      },
+    };
+    const doomed = new OutboxRelay(doomedPool, SCHEMA, neverAnswers, () => undefined);
+    await dataSource.transaction((manager) => appendToOutbox(manager, SCHEMA, 'fault.stevenage.crash', envelope('crash-v1'), { id: 'crash', version: 1 }));
+    doomed.kick();
+    await eventually(() => expect(publishStarted).toBe(true));
+    expect(await sql(env.databaseUrl, `SELECT claimed_until > now() + interval '10 seconds' AS leased FROM ${SCHEMA}.outbox WHERE event_id = 'crash-v1'`)).toEqual([
+      { leased: true },
+    ]);
+
+    await doomedPool.destroy(); // what kill -9 does to the relay's connections
+    anotherRelay().kick();
+    await eventually(async () => expect(await unpublished()).toEqual([]), { timeoutMs: 5_000 });
+    expect(await streamSubjects()).toContain('crash-v1');
+  });
 });

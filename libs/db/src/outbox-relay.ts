@@ -25,8 +25,10 @@ const CLAIM_SECONDS = 30;
  *
  * Order per aggregate: a row is claimable only while no lower version of its aggregate is
  * unpublished, so version v+1 is never published before v has been acknowledged by JetStream,
- * whichever replica holds which row. A crashed relay's claim lapses after {@link CLAIM_SECONDS};
- * its rows are then published again with the same msg id (dropped by JetStream inside the
+ * whichever replica holds which row. A crashed relay's claim lapses as soon as the database
+ * connection that took it is gone (a killed process's connections close with it; the claim
+ * records that backend's pid), and at the latest after {@link CLAIM_SECONDS}; its rows are then
+ * published again with the same msg id (dropped by JetStream inside the
  * duplicate window, dropped by consumers on the version after it).
  */
 export class OutboxRelay {
@@ -89,12 +91,12 @@ export class OutboxRelay {
     const published = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id);
     const failed = rows.filter((_, i) => results[i].status === 'rejected').map((row) => row.id);
     if (published.length > 0) {
-      await this.dataSource.query(`UPDATE "${this.schema}"."outbox" SET "published_at" = now(), "claimed_until" = NULL WHERE "id" = ANY($1)`, [published]);
+      await this.dataSource.query(`UPDATE "${this.schema}"."outbox" SET "published_at" = now(), "claimed_until" = NULL, "claimed_backend" = NULL WHERE "id" = ANY($1)`, [published]);
       this.onPublished(published.length);
     }
     if (failed.length > 0) {
       // Released at once rather than left to lapse, so the rows go out as soon as NATS is back.
-      await this.dataSource.query(`UPDATE "${this.schema}"."outbox" SET "claimed_by" = NULL, "claimed_until" = NULL WHERE "id" = ANY($1) AND "published_at" IS NULL`, [failed]);
+      await this.dataSource.query(`UPDATE "${this.schema}"."outbox" SET "claimed_by" = NULL, "claimed_until" = NULL, "claimed_backend" = NULL WHERE "id" = ANY($1) AND "published_at" IS NULL`, [failed]);
       throw (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as Error;
     }
     return rows.length;
@@ -104,11 +106,12 @@ export class OutboxRelay {
   private async claim(): Promise<OutboxRow[]> {
     const outbox = `"${this.schema}"."outbox"`;
     const [rows] = (await this.dataSource.query(
-      `UPDATE ${outbox} SET "claimed_by" = $1, "claimed_until" = now() + make_interval(secs => $2)
+      `UPDATE ${outbox} SET "claimed_by" = $1, "claimed_until" = now() + make_interval(secs => $2), "claimed_backend" = pg_backend_pid()
        WHERE "id" IN (
          SELECT o."id" FROM ${outbox} o
          WHERE o."published_at" IS NULL
-           AND (o."claimed_until" IS NULL OR o."claimed_until" < now())
+           AND (o."claimed_until" IS NULL OR o."claimed_until" < now()
+                OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a."pid" = o."claimed_backend"))
            AND NOT EXISTS (
              SELECT 1 FROM ${outbox} lower
              WHERE lower."aggregate_id" = o."aggregate_id" AND lower."aggregate_version" < o."aggregate_version" AND lower."published_at" IS NULL)

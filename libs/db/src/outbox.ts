@@ -27,6 +27,7 @@ export function outboxOrderingSql(schema: string): string[] {
       ADD COLUMN "aggregate_version" integer,
       ADD COLUMN "claimed_by" text,
       ADD COLUMN "claimed_until" timestamptz,
+      ADD COLUMN "claimed_backend" integer,
       ADD CONSTRAINT "outbox_aggregate_version" CHECK (("aggregate_id" IS NULL) = ("aggregate_version" IS NULL)),
       ADD CONSTRAINT "outbox_one_event_per_version" UNIQUE ("aggregate_id", "aggregate_version")`,
     `CREATE INDEX "outbox_unpublished_aggregate" ON "${schema}"."outbox" ("aggregate_id", "aggregate_version") WHERE "published_at" IS NULL`,

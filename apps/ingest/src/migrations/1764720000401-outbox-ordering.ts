@@ -10,7 +10,7 @@ export class OutboxOrdering1764720000401 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "ingest"."outbox_unpublished_aggregate"`);
     await queryRunner.query(
-      `ALTER TABLE "ingest"."outbox" DROP COLUMN "aggregate_id", DROP COLUMN "aggregate_version", DROP COLUMN "claimed_by", DROP COLUMN "claimed_until"`,
+      `ALTER TABLE "ingest"."outbox" DROP COLUMN "aggregate_id", DROP COLUMN "aggregate_version", DROP COLUMN "claimed_by", DROP COLUMN "claimed_until", DROP COLUMN "claimed_backend"`,
     );
   }
 }

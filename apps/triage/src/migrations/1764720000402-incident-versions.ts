@@ -11,7 +11,7 @@ export class IncidentVersions1764720000402 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "triage"."outbox_unpublished_aggregate"`);
     await queryRunner.query(
-      `ALTER TABLE "triage"."outbox" DROP COLUMN "aggregate_id", DROP COLUMN "aggregate_version", DROP COLUMN "claimed_by", DROP COLUMN "claimed_until"`,
+      `ALTER TABLE "triage"."outbox" DROP COLUMN "aggregate_id", DROP COLUMN "aggregate_version", DROP COLUMN "claimed_by", DROP COLUMN "claimed_until", DROP COLUMN "claimed_backend"`,
     );
     await queryRunner.query(`ALTER TABLE "triage"."incident" DROP COLUMN "version"`);
   }
