@@ -23,6 +23,7 @@ import {
   envelopeSchema,
   EventName,
   EVENTS,
+  INCIDENT_CHANGES,
   PARTNERS,
   SOURCE_STATES,
   SUBJECTS,
@@ -233,7 +234,29 @@ const PARAMETERS = {
     description: `The partner (council) whose area it concerns, or "${UNASSIGNED_PARTNER}" while none is known. Subscribe to one partner's subjects to filter by tenant.`,
     enum: [...PARTNERS.map((p) => p.id), UNASSIGNED_PARTNER],
   },
+  incidentOwner: {
+    description: `Whose incident it is: the partner (council), "clients" for the company's clients outside the partnership (never shown to a partner), or "${UNASSIGNED_PARTNER}" while it has no location.`,
+    enum: [...PARTNERS.map((p) => p.id), 'clients', UNASSIGNED_PARTNER],
+  },
 } satisfies Record<string, Parameter>;
+
+/** The record fields of the incident examples, as an incident has them when it opens. */
+const INCIDENT_RECORD_EXAMPLE = {
+  placement: 'partner' as const,
+  clientName: null,
+  assignee: null,
+  policeReference: null,
+  cameras: [],
+  thrive: null,
+  monitoring: [],
+  outcome: null,
+  callCount: 1,
+  lastCallAt: '2026-11-23T22:41:08.201Z',
+  respondBy: '2026-11-23T22:42:08.201Z',
+  closedAt: null,
+  mergedInto: null,
+  updatedAt: '2026-11-23T22:41:08.940Z',
+};
 
 const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
   callReceived: {
@@ -262,8 +285,8 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
     },
   },
   incidentOpened: {
-    address: 'incident.{partnerId}.opened',
-    parameters: { partnerId: PARAMETERS.partnerId },
+    address: 'incident.{owner}.opened',
+    parameters: { owner: PARAMETERS.incidentOwner },
     title: 'Incident opened',
     summary: 'An incident triage opened from one or more calls: the public view every consumer outside triage sees.',
     publishedBy:
@@ -287,6 +310,46 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
         openedAt: '2026-11-23T22:41:08.940Z',
         triageReasons: ['"fight" in the text: Anti Social Behaviour / Affray', '"Hitchin" in the text: Hitchin Town Centre (north-herts)'],
         version: 1,
+        ...INCIDENT_RECORD_EXAMPLE,
+      },
+    },
+  },
+  incidentChanged: {
+    address: 'incident.{owner}.{change}',
+    parameters: {
+      owner: PARAMETERS.incidentOwner,
+      change: { description: 'What changed.', enum: [...INCIDENT_CHANGES] },
+    },
+    title: 'Incident changed',
+    summary:
+      'Any change after an incident opened (a correlated call joined, acknowledged, assigned, re-graded, closed, ...): the whole incident after the change, what changed, who changed it and why.',
+    publishedBy:
+      "Vigil's triage, through its transactional outbox, in version order per incident. data.version is the version the change produced; a consumer keeps the highest version it has seen per incident and drops the rest.",
+    example: {
+      id: 'incident-changed:5b0c2a4e-8f1d-4c3a-9e7b-2d6f1a0c9b34:2',
+      source: '/vigil/triage',
+      time: '2026-11-23T22:42:30.120Z',
+      data: {
+        incidentId: '5b0c2a4e-8f1d-4c3a-9e7b-2d6f1a0c9b34',
+        reference: 'VIG-2026-000417',
+        category: 'Anti Social Behaviour',
+        subcategory: 'Affray',
+        partnerId: 'north-herts',
+        town: 'Hitchin Town Centre',
+        callSource: 'Police Airwaves',
+        grade: 2,
+        status: 'acknowledged',
+        summary: 'Fight outside the Red Lion, Hitchin. Two males, one on the floor',
+        receivedAt: '2026-11-23T22:41:08.201Z',
+        openedAt: '2026-11-23T22:41:08.940Z',
+        triageReasons: ['"fight" in the text: Anti Social Behaviour / Affray', '"Hitchin" in the text: Hitchin Town Centre (north-herts)'],
+        version: 2,
+        ...INCIDENT_RECORD_EXAMPLE,
+        assignee: 'operator:j.smith',
+        updatedAt: '2026-11-23T22:42:30.110Z',
+        change: 'acknowledged' as const,
+        changedBy: 'operator:j.smith',
+        changeReason: null,
       },
     },
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CallSource } from './reference/taxonomy';
 import { UNASSIGNED_PARTNER } from './reference/gazetteer';
 import { callReceivedSchema } from './payloads/call-received';
-import { incidentSchema } from './payloads/incident';
+import { incidentChangedSchema, incidentOwnerToken, incidentSchema } from './payloads/incident';
 import { deadLetterSchema } from './payloads/dead-letter';
 import { sourceStateChangedSchema } from './payloads/source-state';
 
@@ -25,7 +25,12 @@ export const EVENTS = {
   incidentOpened: {
     type: 'vigil.incident.opened',
     schema: incidentSchema,
-    subject: (d: z.infer<typeof incidentSchema>) => `incident.${d.partnerId ?? UNASSIGNED_PARTNER}.opened`,
+    subject: (d: z.infer<typeof incidentSchema>) => `incident.${incidentOwnerToken(d)}.opened`,
+  },
+  incidentChanged: {
+    type: 'vigil.incident.changed',
+    schema: incidentChangedSchema,
+    subject: (d: z.infer<typeof incidentChangedSchema>) => `incident.${incidentOwnerToken(d)}.${d.change}`,
   },
   sourceStateChanged: {
     type: 'vigil.source.state-changed',

@@ -5,6 +5,7 @@ export * from './socket-events';
 export * from './payloads/airwave';
 export * from './payloads/call-received';
 export * from './payloads/incident';
+export * from './payloads/incident-commands';
 export * from './payloads/dead-letter';
 export * from './payloads/townlink';
 export * from './payloads/source-state';

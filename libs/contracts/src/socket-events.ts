@@ -1,7 +1,12 @@
-import { Incident } from './payloads/incident';
+import { Incident, IncidentChanged } from './payloads/incident';
 
 /** An incident as pushed to a dashboard, with the stream position a reconnecting client resumes from. */
 export interface IncidentPush extends Incident {
+  streamSeq: number;
+}
+
+/** A changed incident as pushed to a dashboard: the whole view, what changed, and the stream position. */
+export interface IncidentChangePush extends IncidentChanged {
   streamSeq: number;
 }
 
@@ -26,6 +31,8 @@ export interface SnapshotRequiredNotice {
 /** Events the dashboard server sends to browsers. */
 export interface ServerToClientEvents {
   'incident:opened': (incident: IncidentPush) => void;
+  /** Any later change; the client keeps the highest version per incident. */
+  'incident:changed': (incident: IncidentChangePush) => void;
   /** Sent instead of a replay the server will not or cannot give; never a silent gap. */
   'snapshot:required': (notice: SnapshotRequiredNotice) => void;
   /** Sent just before the server disconnects a socket whose token has expired. */
@@ -41,6 +48,7 @@ export interface ClientToServerEvents {
 /** Socket.io event names, spelled once. */
 export const SOCKET_EVENTS = {
   incidentOpened: 'incident:opened',
+  incidentChanged: 'incident:changed',
   incidentsResume: 'incidents:resume',
   snapshotRequired: 'snapshot:required',
   sessionExpired: 'session:expired',

@@ -33,6 +33,10 @@ export class CallEntity {
   @Column('text', { nullable: true })
   restoreStatus: RestoreStatus | null;
 
+  /** Why correlation opened an incident with this call or joined it to one. */
+  @Column('text', { nullable: true })
+  correlationReason?: string | null;
+
   /** The source's payload as received, for the audit trail. */
   @Column('jsonb')
   raw: object | null;

@@ -150,6 +150,20 @@ export class TakeCallUseCase {
       openedAt: now,
       triageReasons: draft.reasons,
       version: 1,
+      placement: draft.partnerId ? 'partner' : 'unplaced',
+      clientName: null,
+      assignee: null,
+      policeReference: null,
+      cameras: [],
+      thrive: null,
+      monitoring: [],
+      outcome: null,
+      callCount: 1,
+      lastCallAt: new Date(draft.receivedAt),
+      respondBy: null,
+      closedAt: null,
+      mergedInto: null,
+      updatedAt: now,
     });
     await manager.insert(IncidentEntity, incident);
     await manager.insert(CallEntity, this.callRow(call, incident.id));
@@ -159,6 +173,7 @@ export class TakeCallUseCase {
       kind: 'opened',
       actor: 'triage',
       detail: { callKey: call.callKey, reasons: draft.reasons },
+      version: 1,
     });
     if (call.alarm?.qualifier === 'new') await this.pairWaitingRestores(manager, incident.id, call.alarm, now);
     const view = toIncidentView(incident);

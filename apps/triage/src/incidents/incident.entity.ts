@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CallSource } from '@vigil/contracts';
+import type { CallSource, IncidentOutcome, IncidentPlacement, Monitoring, Thrive } from '@vigil/contracts';
 
 /** An incident as triage stores it. */
 @Entity({ name: 'incident' })
@@ -47,4 +47,46 @@ export class IncidentEntity {
   /** 1 when opened, +1 with every change; each event about the incident carries the version it produced. */
   @Column('integer')
   version: number;
+
+  @Column('text')
+  placement: IncidentPlacement;
+
+  @Column('text', { nullable: true })
+  clientName: string | null;
+
+  @Column('text', { nullable: true })
+  assignee: string | null;
+
+  @Column('text', { nullable: true })
+  policeReference: string | null;
+
+  @Column('jsonb')
+  cameras: string[];
+
+  @Column('jsonb', { nullable: true })
+  thrive: Thrive | null;
+
+  @Column('jsonb')
+  monitoring: Monitoring[];
+
+  @Column('jsonb', { nullable: true })
+  outcome: IncidentOutcome | null;
+
+  @Column('integer')
+  callCount: number;
+
+  @Column('timestamptz')
+  lastCallAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  respondBy: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  closedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  mergedInto: string | null;
+
+  @Column('timestamptz')
+  updatedAt: Date;
 }

@@ -18,6 +18,13 @@ export class TimelineEntryEntity {
   @Column('text')
   actor: string;
 
+  @Column('text', { nullable: true })
+  reason?: string | null;
+
+  /** The incident version the change produced (null for entries that changed nothing, such as a restore kept alone). */
+  @Column('integer', { nullable: true })
+  version?: number | null;
+
   @Column('jsonb')
   detail: Record<string, string | number | boolean | null | string[]>;
 }
