@@ -39,6 +39,7 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.bus.waitForStream(STREAMS.incidents.name);
     const consumer = await this.bus.js.consumers.get(this.stream, {
       filterSubjects: this.bus.ns.subject(SUBJECTS.incidents),
       deliver_policy: DeliverPolicy.New,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventPublisher } from '@vigil/bus';
+import { EventPublisher, ProducedStreamsModule, STREAMS } from '@vigil/bus';
 import { appDatabaseModule, appOutboxProvider } from '@vigil/db';
 import { CachedAccountRegister } from './alarms';
 import { AlarmAccountEntity } from './alarm-receiver/alarm-account.entity';
@@ -29,6 +29,8 @@ export class IngestModule {
     return {
       module: IngestModule,
       imports: [
+        // Gateways publish into GATEWAY, but ingest is its reader of record and owns its settings.
+        ProducedStreamsModule.of('ingest', [STREAMS.gateway, STREAMS.calls, STREAMS.sources, STREAMS.deadLetters]),
         appDatabaseModule({
           url: options.databaseUrl,
           schema: INGEST_SCHEMA,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventPublisher } from '@vigil/bus';
+import { EventPublisher, ProducedStreamsModule, STREAMS } from '@vigil/bus';
 import { appDatabaseModule, appOutboxProvider } from '@vigil/db';
 import { appTimersProvider } from '@vigil/timers';
 import { CallEntity } from './calls/call.entity';
@@ -25,6 +25,7 @@ export class TriageModule {
     return {
       module: TriageModule,
       imports: [
+        ProducedStreamsModule.of('triage', [STREAMS.incidents]),
         appDatabaseModule({
           url: options.databaseUrl,
           schema: TRIAGE_SCHEMA,

@@ -5,6 +5,8 @@ export * from './handler-outcome';
 export * from './inbound-message';
 export * from './nats-connect';
 export * from './provision';
+export * from './wait-for-stream';
+export * from './nest/produced-streams.module';
 export * from './event-publisher';
 export * from './decode-event';
 export * from './dead-letterer';

@@ -28,6 +28,7 @@ import { HandlerOutcome, Outcome } from '../handler-outcome';
 import { InboundMessage } from '../inbound-message';
 import { BusNamespace } from '../namespace';
 import { BusModule } from '../nest/bus.module';
+import { ProducedStreamsModule } from '../nest/produced-streams.module';
 import { ConsumerDeclaration, STREAMS } from '../topology';
 import { EventMessage } from './event-message';
 import { JetStreamContext } from './jetstream.context';
@@ -198,7 +199,11 @@ describe('JetStreamServer (Nest microservice transport) against JetStream', () =
 
   async function appWith(...controllers: Type[]): Promise<INestApplication> {
     @Module({
-      imports: [ObservabilityModule, BusModule.forRoot({ url: env.natsUrl, namespace: env.namespace, clientName: 'transport-test' })],
+      imports: [
+        ObservabilityModule,
+        BusModule.forRoot({ url: env.natsUrl, namespace: env.namespace, clientName: 'transport-test' }),
+        ProducedStreamsModule.of('transport-test', [STREAMS.gateway, STREAMS.calls]),
+      ],
       controllers,
     })
     class TestModule {}

@@ -8,6 +8,7 @@ import { HandlerOutcome, Outcome } from '../handler-outcome';
 import { InboundMessage } from '../inbound-message';
 import { BusConnection } from '../nest/bus-connection';
 import { provisionConsumers } from '../provision';
+import { STREAMS } from '../topology';
 import { HandlerRoute, routeOf } from './handler-route';
 import { JetStreamContext } from './jetstream.context';
 import { JetStreamDeserializer } from './jetstream.deserializer';
@@ -55,6 +56,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       this.registerReadiness();
       const { bus } = this.deps;
       const declared = [...this.routes.values()].map((r) => r.consumer);
+      // Every consumer may dead-letter, so an app that consumes makes sure the dead-letter stream is there.
+      if (declared.length > 0) await bus.provisionStreams([STREAMS.deadLetters]);
+      for (const stream of new Set(declared.map((c) => c.stream))) await bus.waitForStream(stream);
       await provisionConsumers(await bus.nc.jetstreamManager(), bus.ns, declared);
       for (const [name, route] of this.routes) await this.start(route, this.getHandlerByPattern(name)!);
       callback();
