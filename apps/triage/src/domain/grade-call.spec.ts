@@ -18,7 +18,7 @@ describe('gradeCall', () => {
     ['weapon words in capitals', input('Other', null, { summary: 'MALE WITH A GUN' }), 1, at(15), 'weapon-words'],
     ['a place name that sounds like a weapon is no weapon', input('Theft', null, { summary: 'theft at the Crossed Guns, Ware' }), 3, at(24 * 60), 'category-grade:Theft'],
     ['a weapon by category', input('Weapon', 'Bat/Bar'), 1, at(15), 'category-grade:Weapon'],
-    ['a subcategory listed on its own', input('Alarm Activation', 'Monitored site', { alarm: alarmOf('tamper') }), 3, at(24 * 60), 'category-grade:Alarm Activation/Monitored site'],
+    ['a subcategory listed on its own', input('Alarm Activation', 'Monitored site', { alarm: alarmOf('tamper') }), 3, at(24 * 60), 'category-grade:Alarm Activation / Monitored site'],
     ['an intruder alarm by its category', input('Alarm Activation', 'Intruder Alarm', { alarm: alarmOf('intruder') }), 2, at(60), 'category-grade:Alarm Activation'],
     ['an assault', input('Assault', null), 2, at(60), 'category-grade:Assault'],
     ['a theft', input('Theft', null), 3, at(24 * 60), 'category-grade:Theft'],

@@ -37,7 +37,7 @@ function chooseGrade({ category, subcategory, call }: GradeInput, policy: GradeP
   if (call.urgency === 'emergency') return { grade: policy.immediateGrade, reason: 'emergency' };
   if (call.alarm?.kind === 'personal-attack' || call.alarm?.kind === 'hold-up') return { grade: policy.immediateGrade, reason: `alarm:${call.alarm.kind}` };
   if (WEAPON_WORDS.test(stripPlaceNames(call.summary).toLowerCase())) return { grade: policy.immediateGrade, reason: 'weapon-words' };
-  const key = subcategory ? `${category}/${subcategory}` : undefined;
+  const key = subcategory ? `${category} / ${subcategory}` : undefined;
   if (key && policy.categoryGrades[key] !== undefined) return { grade: policy.categoryGrades[key], reason: `category-grade:${key}` };
   if (policy.categoryGrades[category] !== undefined) return { grade: policy.categoryGrades[category], reason: `category-grade:${category}` };
   return { grade: policy.defaultGrade, reason: 'default-grade' };

@@ -9,7 +9,7 @@ export interface GradeDefinition {
 /** How a partnership grades calls: its grades, the grade per category, and the grade given at once for danger. */
 export interface GradePolicy {
   grades: readonly GradeDefinition[];
-  /** Grade per category, or per `Category/Subcategory` (which wins). */
+  /** Grade per category, or per `Category / Subcategory` (which wins; categories may hold a slash, as Arson/Fire). */
   categoryGrades: Readonly<Record<string, number>>;
   /** Grade for a category the table does not list. */
   defaultGrade: number;
@@ -33,11 +33,11 @@ export const DEFAULT_GRADE_POLICY: GradePolicy = {
     Weapon: 1,
     Abduction: 1,
     'Bomb Threat/Suspect Package': 1,
-    'Alarm Activation/Personal Attack': 1,
+    'Alarm Activation / Personal Attack': 1,
     Assault: 2,
     'Arson/Fire': 2,
     'Alarm Activation': 2,
-    'Alarm Activation/Monitored site': 3,
+    'Alarm Activation / Monitored site': 3,
     'Concern for Welfare': 2,
     'Traffic Incident': 2,
     'Police Request': 2,

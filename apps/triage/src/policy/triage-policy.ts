@@ -54,7 +54,7 @@ function gradingProblems(policy: GradePolicy): string[] {
   const categories = Object.keys(policy.categoryGrades);
   return [
     ...(defined.size !== policy.grades.length ? ['a grade is defined twice'] : []),
-    ...categories.filter((key) => !isKnownCategory(...(key.split('/', 2) as [string, string?]))).map((key) => `"${key}" is not in the taxonomy`),
+    ...categories.filter((key) => !isKnownCategory(...(key.split(' / ', 2) as [string, string?]))).map((key) => `"${key}" is not in the taxonomy`),
     ...[...Object.values(policy.categoryGrades), policy.defaultGrade, policy.immediateGrade].filter((g) => !defined.has(g)).map((g) => `grade ${g} is used but not defined`),
   ].filter((problem, index, all) => all.indexOf(problem) === index);
 }
