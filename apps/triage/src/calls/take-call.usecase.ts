@@ -10,7 +10,7 @@ import { AppTimers, timersToken } from '@vigil/timers';
 import { CallEntity, RestoreStatus } from './call.entity';
 import { addRestoredEntry, alarmAccountLockName, attachStoredRestore, lockAlarmAccount, lockWaitingRestores, openAlarmIncidents, RESTORE_WAIT, RestoreWaitPayload } from './restore-pairing';
 import { lockAllInOrder } from '../correlation/batch-locks';
-import { joinIncident } from '../correlation/join-incident';
+import { joinIncident, JoinedCall } from '../correlation/join-incident';
 import { nearbyIncidents } from '../correlation/nearby-incidents';
 import { correlateCall } from '../domain/correlate-call';
 import { pairRestore } from '../domain/pair-restore';
@@ -28,7 +28,7 @@ import { TRIAGE_OPTIONS, TriageOptions } from '../triage.options';
  * stored to wait for its alarm, or nothing new.
  */
 export type TakeCallResult =
-  | { kind: 'opened'; incident: IncidentEntity }
+  | { kind: 'opened'; incident: IncidentEntity; reason: string }
   | { kind: 'joined'; incident: IncidentEntity; reason: string }
   | { kind: 'restore-attached'; incidentId: string; reason: string }
   | { kind: 'restore-waiting' }
@@ -49,6 +49,8 @@ const UNIQUE_VIOLATION = '23505';
  */
 @Injectable()
 export class TakeCallUseCase {
+  private readonly policy: TriagePolicy;
+
   constructor(
     @InjectDataSource(TRIAGE_SCHEMA) private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
@@ -58,8 +60,6 @@ export class TakeCallUseCase {
   ) {
     this.policy = options.policy ?? DEFAULT_TRIAGE_POLICY;
   }
-
-  private readonly policy: TriagePolicy;
 
   /**
    * Takes a batch of calls in one transaction, one commit for hundreds of calls. Each call runs in
@@ -78,9 +78,10 @@ export class TakeCallUseCase {
     });
     if (results.some((result) => result.kind === 'opened' || result.kind === 'joined')) this.outbox.kick();
     for (const result of results) {
-      if (result.kind === 'joined') decisions.inc({ app: 'triage', decision: 'correlate', reason: result.reason });
+      if (result.kind !== 'opened' && result.kind !== 'joined') continue;
+      decisions.inc({ app: 'triage', decision: 'correlate', reason: result.reason });
       if (result.kind !== 'opened') continue;
-      for (const reason of result.incident.triageReasons) decisions.inc({ app: 'triage', decision: 'triage', reason: reason.split(':')[0] });
+      for (const reason of result.incident.triageReasons.slice(0, -1)) decisions.inc({ app: 'triage', decision: 'triage', reason: reason.split(':')[0] });
     }
     return results;
   }
@@ -112,11 +113,11 @@ export class TakeCallUseCase {
     const nearby = await nearbyIncidents(manager, draft, now, this.policy.correlation);
     const decision = correlateCall(nearby, draft, now, this.policy.correlation);
     if (decision.action === 'open') return this.open(manager, call, draft, decision.reason, now);
-    return this.join(manager, call, draft, { ...decision, callKey: call.callKey, draft }, now);
+    return this.join(manager, call, { ...decision, callKey: call.callKey, draft }, now);
   }
 
-  private async join(manager: EntityManager, call: CallReceived, draft: IncidentDraft, joined: Parameters<typeof joinIncident>[2], now: Date): Promise<TakeCallResult> {
-    await manager.insert(CallEntity, this.callRow(call, joined.incidentId, null, draft, joined.reason));
+  private async join(manager: EntityManager, call: CallReceived, joined: JoinedCall, now: Date): Promise<TakeCallResult> {
+    await manager.insert(CallEntity, this.callRow(call, joined.incidentId, null, joined.draft, joined.reason));
     const incident = await joinIncident(manager, this.publisher, joined, now);
     if (call.alarm?.qualifier === 'new') await this.pairWaitingRestores(manager, incident.id, call.alarm, now);
     return { kind: 'joined', incident, reason: joined.reason };
@@ -218,6 +219,6 @@ export class TakeCallUseCase {
       id: `incident:${incident.id}`,
       version: incident.version,
     });
-    return { kind: 'opened', incident };
+    return { kind: 'opened', incident, reason: correlationReason };
   }
 }
