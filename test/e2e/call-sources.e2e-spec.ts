@@ -85,7 +85,12 @@ describe('call sources', () => {
       town: 'Royston Town Centre',
       partner_id: 'north-herts',
     });
-    expect(await incidentWhere('PANIC button: The Red Lion%')).toMatchObject({ grade: 1, call_source: 'Town Link', partner_id: 'north-herts' });
+    // The panic from the same member a moment later is the same event: it joins and raises the incident to grade 1.
+    await eventually(async () => {
+      const rows = await sql(env.databaseUrl, `SELECT grade, call_count, partner_id FROM triage.incident WHERE summary LIKE '%The Red Lion (member PL-17)%'`);
+      expect(rows).toEqual([{ grade: 1, call_count: 2, partner_id: 'north-herts' }]);
+    });
+    expect(await sql(env.databaseUrl, `SELECT correlation_reason FROM triage.call WHERE summary LIKE 'PANIC button: The Red Lion%'`)).toEqual([{ correlation_reason: 'same-radio-member' }]);
     await eventually(async () => {
       expect(await sql(env.databaseUrl, `SELECT state, changed_by, reason FROM ingest.radio_state WHERE radio_id = 'R-999'`)).toEqual([
         { state: 'stunned', changed_by: 'op-jones', reason: 'reported stolen' },

@@ -1,4 +1,4 @@
-import { airwaveSdsSchema, airwaveStatusSchema, findTown, findTownInText, townlinkMemberCallSchema } from '@vigil/contracts';
+import { airwaveSdsSchema, airwaveStatusSchema, findTown, findTownInText, townlinkMemberCallSchema, townlinkPanicSchema } from '@vigil/contracts';
 import { demoMessage, seededRandom } from './demo-calls';
 
 describe('demo calls', () => {
@@ -6,7 +6,7 @@ describe('demo calls', () => {
   const messages = Array.from({ length: 500 }, (_, n) => demoMessage('demo-gw', n, seededRandom(42 + n), now));
 
   it('are valid gateway payloads, as a real gateway would send', () => {
-    const schemas = { sds: airwaveSdsSchema, status: airwaveStatusSchema, 'member-call': townlinkMemberCallSchema };
+    const schemas = { sds: airwaveSdsSchema, status: airwaveStatusSchema, 'member-call': townlinkMemberCallSchema, panic: townlinkPanicSchema };
     for (const message of messages) expect(schemas[message.kind].safeParse(message.payload).success).toBe(true);
   });
 

@@ -1,10 +1,11 @@
-import { AirwaveSds, AirwaveStatus, PARTNERS, TownlinkMemberCall } from '@vigil/contracts';
+import { AirwaveSds, AirwaveStatus, PARTNERS, TownlinkMemberCall, TownlinkPanic } from '@vigil/contracts';
 
-/** What the demo gateways send next: Airwave SDS most of the time, Town Link member calls, now and then an emergency status. */
+/** What the demo gateways send next: Airwave SDS most of the time, Town Link member calls and panics, now and then an emergency status. */
 export type DemoMessage =
   | { kind: 'sds'; payload: AirwaveSds }
   | { kind: 'status'; payload: AirwaveStatus }
-  | { kind: 'member-call'; payload: TownlinkMemberCall };
+  | { kind: 'member-call'; payload: TownlinkMemberCall }
+  | { kind: 'panic'; payload: TownlinkPanic };
 
 const SITUATIONS = [
   'Fight outside {venue}, {town}. Two males, one on the floor',

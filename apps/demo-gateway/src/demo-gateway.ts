@@ -1,7 +1,11 @@
 import { connect, JetStreamClient, NatsConnection } from 'nats';
 import { BusNamespace } from '@vigil/bus';
 import { SUBJECTS } from '@vigil/contracts';
-import { demoMessage, seededRandom } from './demo-calls';
+import { DemoMessage, demoMessage, seededRandom } from './demo-calls';
+import { demoScene } from './demo-scenes';
+
+/** One call in this many starts a scene: several sources about one event. */
+const SCENE_EVERY = 4;
 
 /** How the demo gateway behaves. */
 export interface DemoGatewayOptions {
@@ -22,6 +26,9 @@ export class DemoGateway {
   private nc?: NatsConnection;
   private timers: NodeJS.Timeout[] = [];
   private sent = 0;
+  private scenes = 0;
+  /** The rest of the scene being played, sent one per tick like any call. */
+  private queued: DemoMessage[] = [];
 
   constructor(private readonly options: DemoGatewayOptions) {}
 
@@ -48,15 +55,22 @@ export class DemoGateway {
   }
 
   private async sendCall(js: JetStreamClient, random: () => number): Promise<void> {
-    const message = demoMessage(this.options.gatewayId, ++this.sent, random, new Date());
+    const message = this.next(random);
     const { gatewayId, messageId } = message.payload;
     const subject =
       message.kind === 'sds' ? SUBJECTS.airwave.sds(gatewayId)
       : message.kind === 'status' ? SUBJECTS.airwave.status(gatewayId)
+      : message.kind === 'panic' ? SUBJECTS.townlink.panic(gatewayId)
       : SUBJECTS.townlink.memberCall(gatewayId);
     await js
       .publish(this.subject(subject), JSON.stringify(message.payload), { msgID: `${gatewayId}:${messageId}` })
       .catch(() => undefined); // a demo call lost while NATS restarts is of no consequence
+  }
+
+  private next(random: () => number): DemoMessage {
+    const now = new Date();
+    if (this.queued.length === 0 && ++this.sent % SCENE_EVERY === 0) this.queued = demoScene(this.options.gatewayId, this.scenes++, now);
+    return this.queued.shift() ?? demoMessage(this.options.gatewayId, this.sent, random, now);
   }
 
   private async sendHeartbeat(js: JetStreamClient): Promise<void> {

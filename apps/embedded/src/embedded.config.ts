@@ -37,7 +37,7 @@ export function loadEmbeddedConfig(env: Record<string, string | undefined> = pro
   return {
     platform,
     ingest: loadIngestOptions(env, platform.databaseUrl),
-    triage: loadTriageOptions(env, platform.databaseUrl),
+    triage: loadTriageOptions(env, platform.databaseUrl, platform.demo),
     httpPort: raw.VIGIL_HTTP_PORT,
     publicUrl: raw.VIGIL_PUBLIC_URL,
     demoFeed: { intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { loadHttpPort, loadPlatformConfig, parseConfig, PlatformConfig } from '@vigil/config';
+import { buildLocationRegisters, NO_REGISTERS } from './registers/location-registers';
+import { DEMO_REGISTERS } from './registers/demo-registers';
+import { loadTriagePolicy } from './policy/triage-policy';
 import { TriageOptions } from './triage.options';
 
 /** Settings of triage when it runs as its own process. */
@@ -12,16 +15,23 @@ export interface TriageConfig {
 const triageSchema = z.object({
   // Seconds: a restore overtakes its alarm by milliseconds, or by a replica's redelivery at worst.
   VIGIL_RESTORE_WAIT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** The partnership's grades and correlation window and distance (JSON; see policy/triage-policy.ts). */
+  VIGIL_TRIAGE_POLICY_FILE: z.string().min(1).optional(),
+  /** Premises, cameras, alarm accounts, radio members, ISSIs and talkgroups (JSON; see registers/location-registers.ts). */
+  VIGIL_TRIAGE_REGISTERS_FILE: z.string().min(1).optional(),
 });
 
 /** Parses the triage module's options from an environment (also used by the embedded process). */
-export function loadTriageOptions(env: Record<string, string | undefined>, databaseUrl: string): TriageOptions {
+export function loadTriageOptions(env: Record<string, string | undefined>, databaseUrl: string, demo = false): TriageOptions {
   const raw = parseConfig(triageSchema, env);
-  return { databaseUrl, restoreWaitSeconds: raw.VIGIL_RESTORE_WAIT_SECONDS };
+  // The demo night's shops and radios when nothing is configured in demo mode; never outside it.
+  const defaultRegisters = demo ? buildLocationRegisters(DEMO_REGISTERS, 'demo registers') : NO_REGISTERS;
+  const policy = loadTriagePolicy({ policyFile: raw.VIGIL_TRIAGE_POLICY_FILE, registersFile: raw.VIGIL_TRIAGE_REGISTERS_FILE }, defaultRegisters);
+  return { databaseUrl, restoreWaitSeconds: raw.VIGIL_RESTORE_WAIT_SECONDS, policy };
 }
 
 /** Parses triage's environment once, at start-up. */
 export function loadTriageConfig(env: Record<string, string | undefined> = process.env): TriageConfig {
   const platform = loadPlatformConfig(env);
-  return { platform, httpPort: loadHttpPort(env, 'VIGIL_TRIAGE_PORT', 3002), triage: loadTriageOptions(env, platform.databaseUrl) };
+  return { platform, httpPort: loadHttpPort(env, 'VIGIL_TRIAGE_PORT', 3002), triage: loadTriageOptions(env, platform.databaseUrl, platform.demo) };
 }

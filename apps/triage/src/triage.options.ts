@@ -1,3 +1,5 @@
+import type { TriagePolicy } from './policy/triage-policy';
+
 /** Injection token for {@link TriageOptions}. */
 export const TRIAGE_OPTIONS = Symbol('TRIAGE_OPTIONS');
 
@@ -6,4 +8,6 @@ export interface TriageOptions {
   databaseUrl: string;
   /** How long an alarm restore that came first waits for its alarm before it is recorded alone. */
   restoreWaitSeconds: number;
+  /** Grades, correlation window and distance, location registers; the defaults when absent. */
+  policy?: TriagePolicy;
 }

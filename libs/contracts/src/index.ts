@@ -12,5 +12,6 @@ export * from './payloads/source-state';
 export * from './payloads/manual-call';
 export * from './reference/taxonomy';
 export * from './reference/gazetteer';
+export * from './reference/clients';
 export * from './payloads/stored-text';
 export * from './reference/place-names';

@@ -37,6 +37,16 @@ export class CallEntity {
   @Column('text', { nullable: true })
   correlationReason?: string | null;
 
+  /** The places the call is about (premises, alarm site, camera …), which correlation matches on. */
+  @Column('text', { array: true, default: () => "'{}'" })
+  placeKeys?: string[];
+
+  @Column('double precision', { nullable: true })
+  lat?: number | null;
+
+  @Column('double precision', { nullable: true })
+  lon?: number | null;
+
   /** The source's payload as received, for the audit trail. */
   @Column('jsonb')
   raw: object | null;

@@ -24,7 +24,12 @@ export interface WaitingRestore {
  * its timer. With it the second one waits for the first to commit, then sees it.
  */
 export async function lockAlarmAccount(manager: EntityManager, account: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`vigil:triage:alarm-account:${account}`]);
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [alarmAccountLockName(account)]);
+}
+
+/** The name of an alarm account's lock, for a batch that takes all its locks at once. */
+export function alarmAccountLockName(account: string): string {
+  return `vigil:triage:alarm-account:${account}`;
 }
 
 /** Open incidents opened by an alarm of `account`, newest first, as restore pairing needs them. */

@@ -25,6 +25,13 @@ describe('restore wait', () => {
     await env?.dispose();
   });
 
+  // One alarm site per test: alarms of one site within the window are one incident (correlation), and these tests are about pairing.
+  let account = ACCOUNT;
+  let site = 0;
+  beforeEach(() => {
+    account = `${ACCOUNT}-${++site}`;
+  });
+
   /** One call as a batch of one, the way the consumer hands calls over. */
   async function takeOne(call: CallReceived): Promise<BatchTakeResult> {
     const [result] = await takeCall.execute([call]);
@@ -42,8 +49,8 @@ describe('restore wait', () => {
       urgency: 'routine',
       summary: `Intruder alarm zone ${zone}`,
       categoryHint: { category: 'Alarm Activation', subcategory: 'Intruder Alarm' },
-      location: { alarmAccount: ACCOUNT, partnerId: 'north-herts', town: 'Hitchin' },
-      alarm: { account: ACCOUNT, protocol: 'SIA-DCS', code: qualifier === 'new' ? 'BA' : 'BR', qualifier, kind: 'intruder', zone, site: 'Boots', address: '12 High Street, Hitchin' },
+      location: { alarmAccount: account, partnerId: 'north-herts', town: 'Hitchin' },
+      alarm: { account, protocol: 'SIA-DCS', code: qualifier === 'new' ? 'BA' : 'BR', qualifier, kind: 'intruder', zone, site: 'Boots', address: '12 High Street, Hitchin' },
       raw: {},
     };
   }

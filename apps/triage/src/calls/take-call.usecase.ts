@@ -8,9 +8,15 @@ import { AppOutbox, appendToOutbox, outboxToken } from '@vigil/db';
 import { decisions } from '@vigil/observability';
 import { AppTimers, timersToken } from '@vigil/timers';
 import { CallEntity, RestoreStatus } from './call.entity';
-import { addRestoredEntry, attachStoredRestore, lockAlarmAccount, lockWaitingRestores, openAlarmIncidents, RESTORE_WAIT, RestoreWaitPayload } from './restore-pairing';
+import { addRestoredEntry, alarmAccountLockName, attachStoredRestore, lockAlarmAccount, lockWaitingRestores, openAlarmIncidents, RESTORE_WAIT, RestoreWaitPayload } from './restore-pairing';
+import { lockAllInOrder } from '../correlation/batch-locks';
+import { joinIncident, JoinedCall } from '../correlation/join-incident';
+import { nearbyIncidents } from '../correlation/nearby-incidents';
+import { correlateCall } from '../domain/correlate-call';
 import { pairRestore } from '../domain/pair-restore';
-import { triageCall } from '../domain/triage-call';
+import { placeLockNames } from '../domain/place-locks';
+import { IncidentDraft, triageCall } from '../domain/triage-call';
+import { DEFAULT_TRIAGE_POLICY, TriagePolicy } from '../policy/triage-policy';
 import { TRIAGE_SCHEMA } from '../triage.schema';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { toIncidentView } from '../incidents/incident-view';
@@ -22,7 +28,8 @@ import { TRIAGE_OPTIONS, TriageOptions } from '../triage.options';
  * stored to wait for its alarm, or nothing new.
  */
 export type TakeCallResult =
-  | { kind: 'opened'; incident: IncidentEntity }
+  | { kind: 'opened'; incident: IncidentEntity; reason: string }
+  | { kind: 'joined'; incident: IncidentEntity; reason: string }
   | { kind: 'restore-attached'; incidentId: string; reason: string }
   | { kind: 'restore-waiting' }
   | { kind: 'duplicate-call' };
@@ -33,21 +40,26 @@ export type BatchTakeResult = TakeCallResult | { kind: 'failed'; reason: string 
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Takes calls in, idempotent on the call key. A new call is triaged and stored with its
- * incident, first timeline entry and `incident.opened` event in one transaction; an alarm
- * restore joins the incident its alarm opened. A restore that came first is stored at once with
+ * Takes calls in, idempotent on the call key. A new call is triaged and correlated: it joins the
+ * open incident about the same place and kind (`incident.changed`, `call-added`) or is stored
+ * with a new incident, its first timeline entry and `incident.opened`, in one transaction; an
+ * alarm restore joins the incident its alarm opened. A restore that came first is stored at once with
  * a restore-wait timer in the same transaction: its alarm pairs it on arrival, or the timer ends
  * the wait (see {@link PairOrRecordRestoreUseCase}).
  */
 @Injectable()
 export class TakeCallUseCase {
+  private readonly policy: TriagePolicy;
+
   constructor(
     @InjectDataSource(TRIAGE_SCHEMA) private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
     @Inject(outboxToken(TRIAGE_SCHEMA)) private readonly outbox: AppOutbox,
     @Inject(timersToken(TRIAGE_SCHEMA)) private readonly timers: AppTimers,
     @Inject(TRIAGE_OPTIONS) private readonly options: TriageOptions,
-  ) {}
+  ) {
+    this.policy = options.policy ?? DEFAULT_TRIAGE_POLICY;
+  }
 
   /**
    * Takes a batch of calls in one transaction, one commit for hundreds of calls. Each call runs in
@@ -55,24 +67,35 @@ export class TakeCallUseCase {
    * an error outside a savepoint (the database gone) fails the whole batch.
    */
   async execute(calls: readonly CallReceived[], now = new Date()): Promise<BatchTakeResult[]> {
+    const drafts = calls.map((call) => triageCall(call, this.policy));
     const results = await this.dataSource.transaction(async (manager) => {
+      // Every lock of the batch first, in one order: see lockAllInOrder.
+      await lockAllInOrder(manager, calls.flatMap((call, i) => this.lockNames(call, drafts[i])));
       const taken: BatchTakeResult[] = [];
       // In order, so that an alarm and its restore in one batch pair up as they would one by one.
-      for (const call of calls) taken.push(await this.takeInSavepoint(manager, call, now));
+      for (const [i, call] of calls.entries()) taken.push(await this.takeInSavepoint(manager, call, drafts[i], now));
       return taken;
     });
-    if (results.some((result) => result.kind === 'opened')) this.outbox.kick();
+    if (results.some((result) => result.kind === 'opened' || result.kind === 'joined')) this.outbox.kick();
     for (const result of results) {
+      if (result.kind !== 'opened' && result.kind !== 'joined') continue;
+      decisions.inc({ app: 'triage', decision: 'correlate', reason: result.reason });
       if (result.kind !== 'opened') continue;
-      for (const reason of result.incident.triageReasons) decisions.inc({ app: 'triage', decision: 'triage', reason: reason.split(':')[0] });
+      for (const reason of result.incident.triageReasons.slice(0, -1)) decisions.inc({ app: 'triage', decision: 'triage', reason: reason.split(':')[0] });
     }
     return results;
   }
 
-  private async takeInSavepoint(manager: EntityManager, call: CallReceived, now: Date): Promise<BatchTakeResult> {
+  /** The locks a call needs: its alarm account's (restore pairing) and its places' (correlation). */
+  private lockNames(call: CallReceived, draft: IncidentDraft): string[] {
+    const account = call.alarm ? [alarmAccountLockName(call.alarm.account)] : [];
+    return [...account, ...placeLockNames(draft.placeKeys, draft.point, this.policy.correlation.distanceMetres)];
+  }
+
+  private async takeInSavepoint(manager: EntityManager, call: CallReceived, draft: IncidentDraft, now: Date): Promise<BatchTakeResult> {
     await manager.query('SAVEPOINT take_call');
     try {
-      const result = await this.take(manager, call, now);
+      const result = await this.take(manager, call, draft, now);
       await manager.query('RELEASE SAVEPOINT take_call');
       return result;
     } catch (error) {
@@ -83,11 +106,21 @@ export class TakeCallUseCase {
     }
   }
 
-  private async take(manager: EntityManager, call: CallReceived, now: Date): Promise<TakeCallResult> {
+  private async take(manager: EntityManager, call: CallReceived, draft: IncidentDraft, now: Date): Promise<TakeCallResult> {
     if (await manager.existsBy(CallEntity, { callKey: call.callKey })) return { kind: 'duplicate-call' };
     if (call.alarm) await lockAlarmAccount(manager, call.alarm.account);
     if (call.alarm?.qualifier === 'restore') return this.takeRestore(manager, call, now);
-    return this.open(manager, call, now);
+    const nearby = await nearbyIncidents(manager, draft, now, this.policy.correlation);
+    const decision = correlateCall(nearby, draft, now, this.policy.correlation);
+    if (decision.action === 'open') return this.open(manager, call, draft, decision.reason, now);
+    return this.join(manager, call, { ...decision, callKey: call.callKey, draft }, now);
+  }
+
+  private async join(manager: EntityManager, call: CallReceived, joined: JoinedCall, now: Date): Promise<TakeCallResult> {
+    await manager.insert(CallEntity, this.callRow(call, joined.incidentId, null, joined.draft, joined.reason));
+    const incident = await joinIncident(manager, this.publisher, joined, now);
+    if (call.alarm?.qualifier === 'new') await this.pairWaitingRestores(manager, incident.id, call.alarm, now);
+    return { kind: 'joined', incident, reason: joined.reason };
   }
 
   private async takeRestore(manager: EntityManager, call: CallReceived, now: Date): Promise<TakeCallResult> {
@@ -118,7 +151,7 @@ export class TakeCallUseCase {
     }
   }
 
-  private callRow(call: CallReceived, incidentId: string | null, restoreStatus: RestoreStatus | null = null): CallEntity {
+  private callRow(call: CallReceived, incidentId: string | null, restoreStatus: RestoreStatus | null = null, draft?: IncidentDraft, correlationReason?: string): CallEntity {
     return {
       callKey: call.callKey,
       source: call.source,
@@ -129,11 +162,14 @@ export class TakeCallUseCase {
       alarm: call.alarm ?? null,
       restoreStatus,
       raw: (call.raw ?? null) as object,
+      placeKeys: draft?.placeKeys ?? [],
+      lat: draft?.point?.lat ?? null,
+      lon: draft?.point?.lon ?? null,
+      correlationReason: correlationReason ?? null,
     };
   }
 
-  private async open(manager: EntityManager, call: CallReceived, now: Date): Promise<TakeCallResult> {
-    const draft = triageCall(call);
+  private async open(manager: EntityManager, call: CallReceived, draft: IncidentDraft, correlationReason: string, now: Date): Promise<TakeCallResult> {
     const [{ seq }] = await manager.query(`SELECT nextval('"${TRIAGE_SCHEMA}"."incident_reference_seq"') AS seq`);
     const incident = manager.create(IncidentEntity, {
       id: randomUUID(),
@@ -148,10 +184,10 @@ export class TakeCallUseCase {
       summary: draft.summary,
       receivedAt: new Date(draft.receivedAt),
       openedAt: now,
-      triageReasons: draft.reasons,
+      triageReasons: [...draft.reasons, correlationReason],
       version: 1,
-      placement: draft.partnerId ? 'partner' : 'unplaced',
-      clientName: null,
+      placement: draft.placement,
+      clientName: draft.clientName,
       assignee: null,
       policeReference: null,
       cameras: [],
@@ -160,19 +196,20 @@ export class TakeCallUseCase {
       outcome: null,
       callCount: 1,
       lastCallAt: new Date(draft.receivedAt),
-      respondBy: null,
+      respondBy: draft.respondBy,
       closedAt: null,
       mergedInto: null,
       updatedAt: now,
     });
     await manager.insert(IncidentEntity, incident);
-    await manager.insert(CallEntity, this.callRow(call, incident.id));
+    await manager.insert(CallEntity, this.callRow(call, incident.id, null, draft, correlationReason));
     await manager.insert(TimelineEntryEntity, {
       incidentId: incident.id,
       at: now,
       kind: 'opened',
       actor: 'triage',
       detail: { callKey: call.callKey, reasons: draft.reasons },
+      reason: correlationReason,
       version: 1,
     });
     if (call.alarm?.qualifier === 'new') await this.pairWaitingRestores(manager, incident.id, call.alarm, now);
@@ -182,6 +219,6 @@ export class TakeCallUseCase {
       id: `incident:${incident.id}`,
       version: incident.version,
     });
-    return { kind: 'opened', incident };
+    return { kind: 'opened', incident, reason: correlationReason };
   }
 }

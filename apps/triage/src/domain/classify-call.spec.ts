@@ -50,3 +50,28 @@ describe('classifyCall', () => {
     expect(classifyCall({ summary })).toMatchObject({ category, subcategory });
   });
 });
+
+describe('classifyCall by source', () => {
+  const alarm = (kind: string) => ({ account: '7001', protocol: 'SIA-DCS' as const, code: 'XX', qualifier: 'new' as const, kind, site: 'Boots', address: 'High Street, Hitchin' });
+  type Input = Parameters<typeof classifyCall>[0];
+
+  it.each<[string, Input, string, string | null, string]>([
+    ['an intruder alarm', { source: 'Alarm', summary: 'Burglary zone 3: Boots', alarm: alarm('intruder') }, 'Alarm Activation', 'Intruder Alarm', 'alarm-kind:intruder'],
+    ['a personal-attack alarm', { source: 'Alarm', summary: 'Panic', alarm: alarm('personal-attack') }, 'Alarm Activation', 'Personal Attack', 'alarm-kind:personal-attack'],
+    ['a hold-up alarm', { source: 'Alarm', summary: 'Hold-up', alarm: alarm('hold-up') }, 'Alarm Activation', 'Personal Attack', 'alarm-kind:hold-up'],
+    ['a fire alarm', { source: 'Alarm', summary: 'Fire zone 1', alarm: alarm('fire') }, 'Arson/Fire', null, 'alarm-kind:fire'],
+    ['a tamper', { source: 'Alarm', summary: 'Tamper', alarm: alarm('tamper') }, 'Alarm Activation', 'Monitored site', 'alarm-kind:tamper'],
+    ['mains loss', { source: 'Alarm', summary: 'AC loss', alarm: alarm('ac-loss') }, 'Alarm Activation', 'Monitored site', 'alarm-kind:ac-loss'],
+    ['an alarm whose hint disagrees: the kind wins', { source: 'Alarm', summary: 'x', alarm: alarm('fire'), categoryHint: { category: 'Alarm Activation', subcategory: 'Intruder Alarm' } }, 'Arson/Fire', null, 'alarm-kind:fire'],
+    ['a Town Link panic button', { source: 'Town Link', urgency: 'emergency', summary: 'PANIC button: The Bat and Ball, Potters Bar (Pub Link member PL-042, radio R-7)' }, 'Alarm Activation', 'Personal Attack', 'townlink-panic'],
+    ['a Town Link member call, by its words', { source: 'Town Link', urgency: 'routine', summary: 'Town Link Boots (member TL-118): shoplifter running towards the market' }, 'Theft', 'Shoplifting', 'keyword:\\bshoplift(er|ing|ed)?\\b'],
+    ['an Airwave emergency button', { source: 'Police Airwaves', urgency: 'emergency', summary: 'EMERGENCY call from ISSI 2260112 to talkgroup 9001' }, 'Police Request', null, 'airwave-emergency'],
+    ['an Airwave status, by its hint', { source: 'Police Airwaves', urgency: 'routine', summary: 'Status 5 from ISSI 2260111', categoryHint: { category: 'Police Request' } }, 'Police Request', null, 'source-hint'],
+    ['an Airwave SDS, by its words', { source: 'Police Airwaves', urgency: 'routine', summary: 'male detained for shoplifting at Boots, Hitchin' }, 'Theft', 'Shoplifting', 'keyword:\\bshoplift(er|ing|ed)?\\b'],
+    ['the operator\'s choice over the words', { source: 'Controller', enteredBy: 'op-7', summary: 'fight outside the kebab shop', categoryHint: { category: 'Domestic', subcategory: 'Assault' } }, 'Domestic', 'Assault', 'operator-choice'],
+    ['the operator\'s choice over an emergency', { source: 'Police Control', enteredBy: 'op-7', urgency: 'emergency', summary: 'RTC on the A1(M)', categoryHint: { category: 'Traffic Incident', subcategory: 'RTC' } }, 'Traffic Incident', 'RTC', 'operator-choice'],
+    ['an operator who chose nothing: the words', { source: 'Police Control', enteredBy: 'op-7', summary: 'drunk male outside the Fighting Cocks' }, 'Anti Social Behaviour', 'Drunken Behaviour', 'keyword:\\b(drunk|intoxicated)\\b'],
+  ])('%s', (_case, call, category, subcategory, reason) => {
+    expect(classifyCall(call)).toEqual({ category, subcategory, reason });
+  });
+});

@@ -42,17 +42,43 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
   { pattern: /\bsuspicious\b/, category: 'Suspicious Activity', subcategory: null },
 ];
 
+/** What an alarm panel's kind of signal means in the taxonomy, whatever words came with it. */
+export const ALARM_KIND_CATEGORIES: Readonly<Record<string, { category: string; subcategory: string | null }>> = {
+  intruder: { category: 'Alarm Activation', subcategory: 'Intruder Alarm' },
+  'personal-attack': { category: 'Alarm Activation', subcategory: 'Personal Attack' },
+  'hold-up': { category: 'Alarm Activation', subcategory: 'Personal Attack' },
+  fire: { category: 'Arson/Fire', subcategory: null },
+};
+
+/** Any other alarm (tamper, mains loss, water, an unknown code) is a monitored-site alarm for an operator to look at. */
+const OTHER_ALARM = { category: 'Alarm Activation', subcategory: 'Monitored site' };
+
+type ClassifiableCall = Pick<CallReceived, 'categoryHint' | 'summary'> & Partial<Pick<CallReceived, 'source' | 'urgency' | 'alarm' | 'enteredBy'>>;
+
 /**
- * Chooses a taxonomy category for a call: its source's own hint first, then its words, else Other.
- * Place names are taken out first: where it happened is not evidence of what happened.
+ * Chooses a taxonomy category for a call. An operator's own choice wins; then the source's
+ * rules (an alarm's kind, a Town Link panic button, an Airwave emergency); then the source's
+ * hint; then the words; else Other. Place names are taken out of the words first: where it
+ * happened is not evidence of what happened.
  */
-export function classifyCall(call: Pick<CallReceived, 'categoryHint' | 'summary'>): Classification {
+export function classifyCall(call: ClassifiableCall): Classification {
   const hint = call.categoryHint;
-  if (hint && isKnownCategory(hint.category, hint.subcategory)) {
-    return { category: hint.category, subcategory: hint.subcategory ?? null, reason: 'source-hint' };
-  }
+  const knownHint = hint && isKnownCategory(hint.category, hint.subcategory) ? { category: hint.category, subcategory: hint.subcategory ?? null } : undefined;
+  if (knownHint && call.enteredBy) return { ...knownHint, reason: 'operator-choice' };
+  const bySource = sourceRule(call);
+  if (bySource) return bySource;
+  if (knownHint) return { ...knownHint, reason: 'source-hint' };
   const text = stripPlaceNames(call.summary).toLowerCase();
   const rule = KEYWORD_RULES.find((r) => r.pattern.test(text));
   if (rule) return { category: rule.category, subcategory: rule.subcategory, reason: `keyword:${rule.pattern.source}` };
   return { category: 'Other', subcategory: null, reason: 'no-match' };
+}
+
+function sourceRule(call: ClassifiableCall): Classification | undefined {
+  if (call.alarm) return { ...(ALARM_KIND_CATEGORIES[call.alarm.kind] ?? OTHER_ALARM), reason: `alarm-kind:${call.alarm.kind}` };
+  // A panic button is a member asking for help at once; the taxonomy's nearest category is a personal-attack alarm.
+  if (call.source === 'Town Link' && call.urgency === 'emergency') return { category: 'Alarm Activation', subcategory: 'Personal Attack', reason: 'townlink-panic' };
+  // An officer's emergency button says nothing of what is happening, only that police need help now.
+  if (call.source === 'Police Airwaves' && call.urgency === 'emergency') return { category: 'Police Request', subcategory: null, reason: 'airwave-emergency' };
+  return undefined;
 }

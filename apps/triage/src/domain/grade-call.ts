@@ -1,33 +1,44 @@
-/** A grade (1 immediate … 4 scheduled, as UK forces grade) and why. */
+import { CallReceived } from '@vigil/contracts';
+import { DEFAULT_GRADE_POLICY, GradePolicy } from './grade-policy';
+import { stripPlaceNames } from './strip-place-names';
+
+/** A grade, when its target runs out, and why. */
 export interface Grading {
   grade: number;
+  /** Null when the grade has no target time. */
+  respondBy: Date | null;
   reason: string;
 }
 
-/** Default grade per category; configurable data a partnership can replace. */
-export const CATEGORY_GRADES: Readonly<Record<string, number>> = {
-  Weapon: 1,
-  Abduction: 1,
-  'Bomb Threat/Suspect Package': 1,
-  Assault: 2,
-  'Arson/Fire': 2,
-  'Alarm Activation': 2,
-  'Concern for Welfare': 2,
-  'Traffic Incident': 2,
-  Burglary: 2,
-  Theft: 3,
-  'Anti Social Behaviour': 3,
-  'Criminal Damage': 3,
-  'Drug Related': 3,
-  'Suspicious Activity': 3,
-};
+/** What grading reads of a classified call. */
+export interface GradeInput {
+  category: string;
+  subcategory: string | null;
+  call: Pick<CallReceived, 'urgency' | 'summary' | 'receivedAt'> & Partial<Pick<CallReceived, 'alarm'>>;
+}
 
-/** Grade for an unlisted category. */
-export const DEFAULT_GRADE = 3;
+// Words that mean danger to life whatever the category came out as ("a knife" in a Town Link
+// robbery call); place names are taken out first, as for classification.
+const WEAPON_WORDS = /\b(knife|knives|blade|machete|stabb?(ed|ing)?|gun|firearm|shots? fired|shotgun|pistol)\b/;
 
-/** An emergency (TETRA status 0, panic button) is always grade 1; otherwise the category's grade. */
-export function gradeCall(category: string, urgency: 'emergency' | 'routine', grades = CATEGORY_GRADES): Grading {
-  if (urgency === 'emergency') return { grade: 1, reason: 'emergency' };
-  const grade = grades[category];
-  return grade === undefined ? { grade: DEFAULT_GRADE, reason: 'default-grade' } : { grade, reason: `category-grade:${category}` };
+/**
+ * Grades a call: danger to life (an emergency button or status, a personal-attack alarm, a weapon
+ * named) takes the immediate grade at once; otherwise the policy's grade for the category (the
+ * subcategory's if listed), else its default. `respondBy` is the grade's target from the call.
+ */
+export function gradeCall(input: GradeInput, policy: GradePolicy = DEFAULT_GRADE_POLICY): Grading {
+  const { grade, reason } = chooseGrade(input, policy);
+  const target = policy.grades.find((g) => g.grade === grade)?.targetMinutes ?? null;
+  const respondBy = target === null ? null : new Date(new Date(input.call.receivedAt).getTime() + target * 60_000);
+  return { grade, respondBy, reason };
+}
+
+function chooseGrade({ category, subcategory, call }: GradeInput, policy: GradePolicy): { grade: number; reason: string } {
+  if (call.urgency === 'emergency') return { grade: policy.immediateGrade, reason: 'emergency' };
+  if (call.alarm?.kind === 'personal-attack' || call.alarm?.kind === 'hold-up') return { grade: policy.immediateGrade, reason: `alarm:${call.alarm.kind}` };
+  if (WEAPON_WORDS.test(stripPlaceNames(call.summary).toLowerCase())) return { grade: policy.immediateGrade, reason: 'weapon-words' };
+  const key = subcategory ? `${category} / ${subcategory}` : undefined;
+  if (key && policy.categoryGrades[key] !== undefined) return { grade: policy.categoryGrades[key], reason: `category-grade:${key}` };
+  if (policy.categoryGrades[category] !== undefined) return { grade: policy.categoryGrades[category], reason: `category-grade:${category}` };
+  return { grade: policy.defaultGrade, reason: 'default-grade' };
 }

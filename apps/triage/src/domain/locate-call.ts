@@ -1,21 +1,86 @@
-import { CallReceived, findPartner, findTown, findTownInText } from '@vigil/contracts';
+import { CallReceived, findClientArea, findClientAreaInText, findPartner, findTown, findTownInText, IncidentPlacement } from '@vigil/contracts';
+import type { LocationRegisters, Premises } from '../registers/location-registers';
+import { NO_REGISTERS } from '../registers/location-registers';
 
-/** The partner and town a call belongs to, and how that was found. */
+/** A WGS84 point, as radios and registers give them. */
+export type GeoPoint = NonNullable<CallReceived['location']['point']>;
+
+/** Whose call it is (a partner's, a client's, or nobody's yet), where, and how that was found. */
 export interface Placement {
+  placement: IncidentPlacement;
   partnerId: string | null;
   town: string | null;
+  clientName: string | null;
+  /** The registered premises the call is about, when a register or the caller's words name one. */
+  premisesId: string | null;
+  point: GeoPoint | null;
   reason: string;
 }
 
-/** Places a call: the source's own town, then the partner it named, then a town named in its words. */
-export function locateCall(call: Pick<CallReceived, 'location' | 'summary'>): Placement {
-  const { town, partnerId } = call.location;
-  if (town) {
-    const found = findTown(town);
-    if (found) return { partnerId: found.partnerId, town: found.town, reason: 'source-town' };
-  }
-  if (partnerId && findPartner(partnerId)) return { partnerId, town: null, reason: 'source-partner' };
-  const mentioned = findTownInText(call.summary);
-  if (mentioned) return { partnerId: mentioned.partnerId, town: mentioned.town, reason: 'town-in-text' };
-  return { partnerId: null, town: null, reason: 'unplaced' };
+type LocatableCall = Pick<CallReceived, 'location' | 'summary'> & Partial<Pick<CallReceived, 'enteredBy'>>;
+type Where = Omit<Placement, 'premisesId' | 'point'>;
+
+const UNPLACED: Where = { placement: 'unplaced', partnerId: null, town: null, clientName: null, reason: 'unplaced' };
+
+/**
+ * Places a call, most trustworthy evidence first: a registered camera, alarm account or radio
+ * member (they are fixed to a place); the town the source or the operator gave; a town named in
+ * the words; the partner the source named; the town whose officers carry the calling radio (they
+ * roam, so it comes last). A client's site is the client's, never a partner's, even inside a
+ * partner's town.
+ */
+export function locateCall(call: LocatableCall, registers: LocationRegisters = NO_REGISTERS): Placement {
+  const { location } = call;
+  const camera = location.cameraId ? registers.cameras.get(location.cameraId.toLowerCase()) : undefined;
+  const premises = registeredPremises(location, registers);
+  const where =
+    (camera && inTown(camera.town, camera.client, `camera:${camera.id}`)) ||
+    (premises && inTown(premises.premises.town, premises.premises.client, premises.reason)) ||
+    (location.town && inTown(location.town, undefined, call.enteredBy ? 'operator-choice' : 'source-town')) ||
+    inTextTown(call.summary) ||
+    (location.partnerId && findPartner(location.partnerId) ? { ...UNPLACED, placement: 'partner' as const, partnerId: location.partnerId, reason: 'source-partner' } : undefined) ||
+    (location.issi !== undefined && registeredTown(registers.issis.get(location.issi), `issi:${location.issi}`)) ||
+    (location.talkgroup !== undefined && registeredTown(registers.talkgroups.get(location.talkgroup), `talkgroup:${location.talkgroup}`)) ||
+    UNPLACED;
+  const named = premises?.premises ?? premisesInText(call.summary, where.town, registers);
+  return { ...where, premisesId: named?.id ?? null, point: location.point ?? named?.point ?? camera?.point ?? null };
+}
+
+function registeredPremises(location: CallReceived['location'], registers: LocationRegisters): { premises: Premises; reason: string } | undefined {
+  const byAccount = location.alarmAccount ? registers.alarmAccounts.get(location.alarmAccount.toUpperCase()) : undefined;
+  if (byAccount) return { premises: registers.premises.get(byAccount)!, reason: `alarm-account:${location.alarmAccount}` };
+  const byMember = location.radioMember ? registers.radioMembers.get(location.radioMember.toUpperCase()) : undefined;
+  if (byMember) return { premises: registers.premises.get(byMember)!, reason: `radio-member:${location.radioMember}` };
+  return undefined;
+}
+
+/** A gazetteer town (a partner's area or a client's) as a placement; a named client wins over the town's partner. */
+function inTown(name: string, client: string | undefined, reason: string): Where | undefined {
+  const partnerTown = findTown(name);
+  const clientArea = findClientArea(name);
+  const town = partnerTown?.town ?? clientArea?.town;
+  if (!town) return undefined;
+  const clientName = client ?? clientArea?.clientName;
+  if (clientName) return { placement: 'client', partnerId: null, town, clientName, reason };
+  return { placement: 'partner', partnerId: partnerTown!.partnerId, town, clientName: null, reason };
+}
+
+function inTextTown(text: string): Where | undefined {
+  const partnerTown = findTownInText(text);
+  if (partnerTown) return { placement: 'partner', partnerId: partnerTown.partnerId, town: partnerTown.town, clientName: null, reason: 'town-in-text' };
+  const clientArea = findClientAreaInText(text);
+  if (clientArea) return { placement: 'client', partnerId: null, town: clientArea.town, clientName: clientArea.clientName, reason: 'client-area-in-text' };
+  return undefined;
+}
+
+function registeredTown(town: string | undefined, reason: string): Where | undefined {
+  return town ? inTown(town, undefined, reason) : undefined;
+}
+
+/** A registered premises of the call's town named in its words: "Boots" means the Boots of the town the call is in. */
+function premisesInText(text: string, town: string | null, registers: LocationRegisters): Premises | undefined {
+  if (!town) return undefined;
+  const words = ` ${text.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ')} `;
+  const mentions = (name: string) => words.includes(` ${name.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').trim()} `);
+  return [...registers.premises.values()].find((premises) => premises.town === town && [premises.name, ...premises.aliases].some(mentions));
 }

@@ -6,6 +6,9 @@ export interface OpenAlarmIncident {
   alarm: Pick<AlarmDetails, 'account' | 'kind' | 'zone'>;
 }
 
+/** Alarms a person raised: only an operator, never a restore, may decide that person is safe. */
+const PERSON_PRESSED = ['personal-attack', 'hold-up'];
+
 /** What to do with an alarm restore, and why. */
 export type RestoreDecision =
   | { action: 'attach'; incidentId: string; reason: string }
@@ -22,6 +25,6 @@ export function pairRestore(restore: Pick<AlarmDetails, 'account' | 'kind' | 'zo
   );
   if (!match) return { action: 'record-alone', reason: 'no-open-alarm' };
   // Either way the incident stays open: a restore says the sensor is quiet, not that all is well.
-  if (restore.kind === 'personal-attack') return { action: 'attach', incidentId: match.incidentId, reason: 'personal-attack-stays-open' };
+  if (PERSON_PRESSED.includes(restore.kind)) return { action: 'attach', incidentId: match.incidentId, reason: `${restore.kind}-stays-open` };
   return { action: 'attach', incidentId: match.incidentId, reason: 'restored' };
 }

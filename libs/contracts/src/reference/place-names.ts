@@ -24,3 +24,6 @@ function otherAreaNames(): string[] {
 export const PLACE_NAMES: readonly string[] = [
   ...new Set([...areaNames(), ...otherAreaNames(), ...namedPlacesJson.pubs, ...namedPlacesJson.landmarks]),
 ].sort((a, b) => b.length - a.length);
+
+/** Pubs and landmarks callers name (not towns), longest first: "the Red Lion" is a place within a town. */
+export const NAMED_PLACES: readonly string[] = [...new Set([...namedPlacesJson.pubs, ...namedPlacesJson.landmarks])].sort((a, b) => b.length - a.length);
