@@ -10,13 +10,8 @@ import { PairOrRecordRestoreUseCase } from './calls/pair-or-record-restore.useca
 import { RestoreWaitTimer } from './calls/restore-wait.timer';
 import { TakeCallUseCase } from './calls/take-call.usecase';
 import { TimelineEntryEntity } from './incidents/timeline-entry.entity';
-import { CreateTriage1763884800000 } from './migrations/1763884800000-create-triage';
-import { CallAlarmDetails1763884800003 } from './migrations/1763884800003-call-alarm-details';
-import { RestoreStatus1763884800004 } from './migrations/1763884800004-restore-status';
 import { TRIAGE_OPTIONS, TriageOptions } from './triage.options';
-import { IncidentVersions1764720000402 } from './migrations/1764720000402-incident-versions';
-import { IncidentRecord1764979200001 } from './migrations/1764979200001-incident-record';
-import { CallPlaces1765065600000 } from './migrations/1765065600000-call-places';
+import { TRIAGE_MIGRATIONS } from './triage.migrations';
 import { TRIAGE_SCHEMA } from './triage.schema';
 
 /** Triage: calls become graded incidents in the partnership's taxonomy. */
@@ -31,7 +26,7 @@ export class TriageModule {
           url: options.databaseUrl,
           schema: TRIAGE_SCHEMA,
           entities: [IncidentEntity, CallEntity, TimelineEntryEntity],
-          migrations: [CreateTriage1763884800000, CallAlarmDetails1763884800003, RestoreStatus1763884800004, IncidentVersions1764720000402, IncidentRecord1764979200001, CallPlaces1765065600000],
+          migrations: TRIAGE_MIGRATIONS,
         }),
       ],
       controllers: [IncidentsController, CallsConsumer],
