@@ -9,7 +9,7 @@ export interface StartupFacts {
 /** The lines `npm start` prints for a person: where to look, and in demo mode how to sign in. */
 export function startupMessage({ publicUrl, dc09, demoLinks }: StartupFacts): string {
   const dashboard = demoLinks
-    ? `Dashboard: ${demoLinks[0].url}\n` + demoLinks.slice(1).map((l) => `  ${l.label}: ${l.url}\n`).join('')
+    ? `Dashboard: ${demoLinks[0].url} (${demoLinks[0].label})\n` + demoLinks.slice(1).map((l) => `  ${l.label}: ${l.url}\n`).join('')
     : `Dashboard: ${publicUrl} (sign in with a token from "npm run token", see the README)\n`;
   return (
     `\nVigil is running${demoLinks ? ' with demo gateways (Airwave, Town Link)' : ''}.\n` +
