@@ -3,6 +3,7 @@ import { createVigilApp, exitOnStartupFailure } from '@vigil/config';
 import { serveDashboardPage } from '../../dashboard/src/dashboard-page';
 import { DemoGateway } from '../../demo-gateway/src/demo-gateway';
 import { AlarmReceiverService } from '../../ingest/src/alarm-receiver/alarm-receiver.service';
+import { DemoAlarmPanel } from './demo-alarms/demo-alarm-panel';
 import { demoLinks } from './demo-links';
 import { loadEmbeddedConfig } from './embedded.config';
 import { EmbeddedModule } from './embedded.module';
@@ -29,6 +30,19 @@ async function main(): Promise<void> {
     await gateway.start();
     process.once('SIGTERM', () => void gateway.stop());
     process.once('SIGINT', () => void gateway.stop());
+    const dc09TcpPort = app.get(AlarmReceiverService).ports.tcp;
+    if (dc09TcpPort) {
+      // A scene about every 15 calls: alarms are a share of a real night, not most of it.
+      const alarms = new DemoAlarmPanel({
+        apiUrl: `http://127.0.0.1:${port}/`,
+        authSecret: config.platform.authSecret,
+        dc09TcpPort,
+        sceneEverySeconds: (config.demoFeed.intervalMs * 15) / 1_000,
+      });
+      await alarms.start();
+      process.once('SIGTERM', () => alarms.stop());
+      process.once('SIGINT', () => alarms.stop());
+    }
   }
 
   process.stdout.write(
