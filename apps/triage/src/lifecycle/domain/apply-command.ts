@@ -27,13 +27,16 @@ export type IncidentPatch = Partial<IncidentRecord>;
 /** Why a command's content is refused, after the state machine let it through. */
 export type CommandRefusal = 'unchanged' | 'unknown-category' | 'unknown-partner' | 'town-outside-partner' | 'partner-and-client';
 
+/** What the timeline keeps of a change (stored as JSON). */
+export type ChangeDetail = Record<string, string | number | boolean | null | object>;
+
 /** A change to record: the new fields, the change kind, its reason and what the timeline keeps of it. */
 export interface AppliedChange {
   ok: true;
   change: IncidentChange;
   patch: IncidentPatch;
   reason: string | null;
-  detail: Record<string, unknown>;
+  detail: ChangeDetail;
 }
 
 /** What a command does to an incident, or why it does nothing. */
@@ -48,7 +51,7 @@ const refuse = (reason: CommandRefusal, message: string): ApplyResult => ({ ok: 
  */
 export function applyCommand(record: IncidentRecord, command: SingleIncidentCommand, status: IncidentStatus, actor: string, now: Date): ApplyResult {
   const change = LIFECYCLE_COMMANDS[command.name].change;
-  const changed = (patch: IncidentPatch, detail: Record<string, unknown> = {}, reason: string | null = null): ApplyResult => ({
+  const changed = (patch: IncidentPatch, detail: ChangeDetail = {}, reason: string | null = null): ApplyResult => ({
     ok: true,
     change,
     patch: status === record.status ? patch : { status, ...patch },
@@ -109,7 +112,7 @@ export function applyCommand(record: IncidentRecord, command: SingleIncidentComm
 
 type Locate = Extract<SingleIncidentCommand, { name: 'locate' }>['body'];
 
-function locate(record: IncidentRecord, body: Locate, changed: (patch: IncidentPatch, detail: Record<string, unknown>, reason: string) => ApplyResult): ApplyResult {
+function locate(record: IncidentRecord, body: Locate, changed: (patch: IncidentPatch, detail: ChangeDetail, reason: string) => ApplyResult): ApplyResult {
   const { partnerId, clientName, reason } = body;
   let town = body.town;
   if (partnerId && clientName) return refuse('partner-and-client', 'an incident is a partner\'s or a client\'s, not both');

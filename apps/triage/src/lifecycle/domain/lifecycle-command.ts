@@ -54,3 +54,6 @@ export type LifecycleCommand = {
 
 /** Commands that act on one incident alone (merge and split also move calls). */
 export type SingleIncidentCommand = Exclude<LifecycleCommand, { name: 'merge' | 'split' }>;
+
+/** The parsed body of one command. */
+export type CommandBody<N extends LifecycleCommandName> = z.infer<(typeof LIFECYCLE_COMMANDS)[N]['schema']>;
