@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
+import { ZodBodyPipe } from '@vigil/config';
 import { Incident, IncidentCall, IncidentListQuery, incidentListQuerySchema, incidentSchema, TimelineEntry } from '@vigil/contracts';
 import { ApiZodQuery, openApiSchema } from '../http/openapi-zod';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { canActorSee } from '../lifecycle/domain/incident-access';
 import { isIncidentId } from '../lifecycle/incident-rows';
 import { TRIAGE_SCHEMA } from '../triage.schema';
@@ -33,7 +33,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Incidents the caller may see, filtered and paged', description: '`board=open`: not closed, by grade then longest waiting. Otherwise newest first. `q` searches reference, summary and notes.' })
   @ApiZodQuery(incidentListQuerySchema)
   @ApiOkResponse({ schema: { type: 'array', items: INCIDENT } })
-  async list(@Req() request: AuthenticatedRequest, @Query(new ZodValidationPipe(incidentListQuerySchema)) query: IncidentListQuery): Promise<Incident[]> {
+  async list(@Req() request: AuthenticatedRequest, @Query(new ZodBodyPipe(incidentListQuerySchema, 'incident query')) query: IncidentListQuery): Promise<Incident[]> {
     const found = listIncidentsQuery(this.dataSource.manager, request.principal, query);
     return found ? (await found.getMany()).map(toIncidentView) : [];
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
+import { ZodBodyPipe } from '@vigil/config';
 import { Incident } from '@vigil/contracts';
-import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ChangeIncidentUseCase } from './change-incident/change-incident.usecase';
 import { CommandBody, LIFECYCLE_COMMANDS, LifecycleCommandName, SingleIncidentCommand } from './domain/lifecycle-command';
 import { ApiLifecycleCommand } from './lifecycle-openapi';
@@ -11,7 +11,7 @@ import { MergeIncidentsUseCase } from './merge-incidents/merge-incidents.usecase
 import { SplitCallUseCase } from './split-call/split-call.usecase';
 
 /** The body of a command, parsed with its contract schema. */
-const command = <N extends LifecycleCommandName>(name: N) => Body(new ZodValidationPipe(LIFECYCLE_COMMANDS[name].schema));
+const command = <N extends LifecycleCommandName>(name: N) => Body(new ZodBodyPipe(LIFECYCLE_COMMANDS[name].schema, `${name} command`));
 
 /** Operators (and, for notes and references, police and partners) working an incident: POST /api/incidents/:id/<command>. */
 @ApiTags('incidents')
