@@ -5,6 +5,7 @@ import { Principal } from '@vigil/auth';
 import { EventPublisher } from '@vigil/bus';
 import { AppOutbox, outboxToken } from '@vigil/db';
 import { decisions } from '@vigil/observability';
+import { CallEntity } from '../../calls/call.entity';
 import { toIncidentView } from '../../incidents/incident-view';
 import { TRIAGE_SCHEMA } from '../../triage.schema';
 import { checkCommand } from '../check-command';
@@ -40,11 +41,9 @@ export class MergeIncidentsUseCase {
         if (refused.kind === 'refused') return { kind: 'refused', reason: `target-${refused.reason}`, message: `cannot merge into ${target!.reference}: ${refused.message}` };
         return refused;
       }
-      const moved: { call_key: string; received_at: Date }[] = await manager.query(
-        `UPDATE "${TRIAGE_SCHEMA}"."call" SET "incident_id" = $2, "correlation_reason" = $3 WHERE "incident_id" = $1 RETURNING "call_key", "received_at"`,
-        [source!.id, target!.id, `merged from ${source!.reference}: ${body.reason}`],
-      );
-      const callKeys = moved.map((call) => call.call_key);
+      const moved = await manager.getRepository(CallEntity).createQueryBuilder('c').where('c.incident_id = :id', { id: source!.id }).orderBy('c.received_at').setLock('pessimistic_write').getMany();
+      const callKeys = moved.map((call) => call.callKey);
+      await manager.update(CallEntity, { incidentId: source!.id }, { incidentId: target!.id, correlationReason: `merged from ${source!.reference}: ${body.reason}` });
       const lastCallAt = new Date(Math.max(target!.lastCallAt.getTime(), source!.lastCallAt.getTime()));
       const receivedAt = new Date(Math.min(target!.receivedAt.getTime(), source!.receivedAt.getTime()));
       const actor = principal.subject;
