@@ -5,6 +5,7 @@ import { configureHttp, PlatformModule } from '@vigil/config';
 import { CallReceived, Incident, IncidentCall, StaleIncidentResponse, TimelineEntry } from '@vigil/contracts';
 import { createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
 import { TakeCallUseCase } from '../calls/take-call.usecase';
+import { LIFECYCLE_COMMAND_NAMES } from './domain/lifecycle-command';
 import { TriageModule } from '../triage.module';
 
 const operator: Principal = { subject: 'op-ann', role: 'operator' };
@@ -311,5 +312,15 @@ describe('incident lifecycle over REST', () => {
       expect((await post(operator, target, 'split', { version: 3, callKey: only.callKey, reason })).body).toMatchObject({ reason: 'only-call' });
       expect((await post(operator, target, 'split', { version: 3, callKey: wrongly.callKey, reason })).body).toMatchObject({ reason: 'call-not-on-incident' });
     });
+  });
+
+  it('documents every route in OpenAPI, each command with its contract body', async () => {
+    const doc = (await (await fetch(`${url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>> };
+    for (const name of LIFECYCLE_COMMAND_NAMES) {
+      const route = doc.paths[`/api/incidents/{id}/${name}`]?.post;
+      expect({ name, body: Object.keys(route?.requestBody?.content['application/json'].schema.properties ?? {}).length > 0 }).toEqual({ name, body: true });
+    }
+    for (const path of ['/api/incidents', '/api/incidents/{idOrReference}', '/api/incidents/{id}/timeline', '/api/incidents/{id}/calls']) expect(doc.paths[path]?.get).toBeDefined();
+    expect((doc.paths['/api/incidents'].get as { parameters?: { name: string }[] }).parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['board', 'q', 'placement', 'limit']));
   });
 });
