@@ -82,7 +82,7 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
   }
 }
 
-/** Emits a feed event under its own socket.io event name (opened or changed). */
+/** Emits a feed event under its own socket.io event name; two branches because socket.io's typed emit takes one name, not a union. */
 function emit(target: Pick<DashboardSocket, 'emit'>, event: FeedEvent): void {
   if (event.name === SOCKET_EVENTS.incidentOpened) target.emit(event.name, event.incident);
   else target.emit(event.name, event.incident);
