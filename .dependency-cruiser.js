@@ -28,7 +28,7 @@ module.exports = {
       name: 'domain-is-pure',
       comment: 'Domain decisions are pure functions of their inputs: no framework, broker or database.',
       severity: 'error',
-      from: { path: '^(apps|libs)/[^/]+/src/domain/' },
+      from: { path: ['^(apps|libs)/[^/]+/src/domain/', '^apps/[^/]+/src/[^/]+/domain/'] },
       to: { path: ['node_modules/(@nestjs|nats|typeorm|pg|socket\\.io|graphile-worker)', '^libs/(bus|db|auth|observability|config|timers)/', '^libs/liveness/src/(?!domain/)'] },
     },
     {

@@ -1,6 +1,6 @@
 import { io, Socket } from 'socket.io-client';
 import { signToken, Principal } from '@vigil/auth';
-import { IncidentPush, SOCKET_EVENTS, SUBJECTS } from '@vigil/contracts';
+import { IncidentChangePush, IncidentPush, SOCKET_EVENTS, SUBJECTS } from '@vigil/contracts';
 import { ChildApp, createTestEnvironment, eventually, TestAirwaveGateway, TestEnvironment } from '@vigil/testing';
 import { buildFrame, parseReply } from '../../apps/ingest/src/alarms';
 import { TcpPanel } from '../../apps/ingest/src/alarms/testing/panel-clients';
@@ -69,6 +69,19 @@ describe('the split deployment', () => {
     const incidents = await viaDashboard('/api/incidents', police());
     expect(incidents.status).toBe(200);
     expect(await incidents.json()).toEqual([expect.objectContaining({ incidentId: incident.incidentId, reference: incident.reference, summary: incident.summary })]);
+
+    // An operator's command goes through the dashboard to triage, body and all; the change comes back on the socket.
+    const changed: IncidentChangePush[] = [];
+    socket.on(SOCKET_EVENTS.incidentChanged, (change: IncidentChangePush) => changed.push(change));
+    const operator = tokenFor({ subject: 'op-split', role: 'operator' });
+    const acknowledge = () => viaDashboard(`/api/incidents/${incident.incidentId}/acknowledge`, operator, { method: 'POST', body: JSON.stringify({ version: 1 }) });
+    const acknowledged = await acknowledge();
+    expect(acknowledged.status).toBe(200);
+    expect(await acknowledged.json()).toMatchObject({ status: 'acknowledged', version: 2 });
+    const stale = await acknowledge();
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ sentVersion: 1, current: { version: 2 } });
+    await eventually(() => expect(changed.map((c) => [c.change, c.version, c.changedBy])).toEqual([['acknowledged', 2, 'op-split']]));
 
     await eventually(async () => {
       const sources = await viaDashboard('/api/sources', police());

@@ -140,6 +140,8 @@
   });
   socket.on('session:expired', (expired) => askToSignIn(expired.reason));
   socket.on('incident:opened', (incident) => render(incident, Date.now() - Date.parse(incident.openedAt) < 60000));
+  // A change carries the whole incident; render keeps the newest version per incident, whichever event brought it.
+  socket.on('incident:changed', (incident) => render(incident, false));
 
   // Every page of the owner's current incidents, then the stream after the position the server named:
   // the snapshot is read after that position was taken, so it already holds everything up to it.

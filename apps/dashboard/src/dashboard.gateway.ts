@@ -9,10 +9,11 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { AUTH_SECRET, canSeeIncident, Principal, verifyToken } from '@vigil/auth';
-import { ClientToServerEvents, IncidentPush, ServerToClientEvents, SOCKET_EVENTS } from '@vigil/contracts';
+import { AUTH_SECRET, Principal, verifyToken } from '@vigil/auth';
+import { ClientToServerEvents, ServerToClientEvents, SOCKET_EVENTS } from '@vigil/contracts';
+import { FeedEvent } from './feed-event';
 import { IncidentFeed } from './incident-feed';
-import { roomsFor, roomsForIncident } from './incident-rooms';
+import { canReceiveIncident, roomsFor, roomsForIncident } from './incident-rooms';
 import { endSessionWhenTokenExpires } from './session-expiry';
 
 type DashboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; expiresAt: Date }>;
@@ -48,7 +49,7 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
       (socket as DashboardSocket).data = { principal: checked.principal, expiresAt: checked.expiresAt };
       next();
     });
-    this.unsubscribe = this.feed.subscribe((incident) => this.push(incident));
+    this.unsubscribe = this.feed.subscribe((event) => this.push(event));
   }
 
   onModuleDestroy(): void {
@@ -68,15 +69,21 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
   async resume(@ConnectedSocket() socket: DashboardSocket, @MessageBody() afterSeq: number): Promise<void> {
     const principal = socket.data.principal;
     if (!principal || !Number.isInteger(afterSeq) || afterSeq < 0) return;
-    const plan = await this.feed.replay(afterSeq, (incident) => {
-      if (canSeeIncident(principal, incident.partnerId)) socket.emit(SOCKET_EVENTS.incidentOpened, incident);
+    const plan = await this.feed.replay(afterSeq, (event) => {
+      if (canReceiveIncident(principal, event.incident)) emit(socket, event);
     });
     if (plan.kind !== 'snapshot-required') return;
     this.logger.log({ msg: 'client must reload a snapshot', reason: plan.reason, afterSeq, resumeFrom: plan.resumeFrom, missed: plan.missed });
     socket.emit(SOCKET_EVENTS.snapshotRequired, { reason: plan.reason, resumeFrom: plan.resumeFrom, missed: plan.missed });
   }
 
-  private push(incident: IncidentPush): void {
-    this.server.to(roomsForIncident(incident.partnerId)).emit(SOCKET_EVENTS.incidentOpened, incident);
+  private push(event: FeedEvent): void {
+    emit(this.server.to(roomsForIncident(event.incident)), event);
   }
+}
+
+/** Emits a feed event under its own socket.io event name; two branches because socket.io's typed emit takes one name, not a union. */
+function emit(target: Pick<DashboardSocket, 'emit'>, event: FeedEvent): void {
+  if (event.name === SOCKET_EVENTS.incidentOpened) target.emit(event.name, event.incident);
+  else target.emit(event.name, event.incident);
 }

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
 import { BusConnection, decodeEvent, STREAMS } from '@vigil/bus';
-import { Incident, IncidentPush, SUBJECTS } from '@vigil/contracts';
+import { SUBJECTS } from '@vigil/contracts';
 import { DASHBOARD_OPTIONS, DashboardOptions } from './dashboard.options';
+import { FeedEvent, toFeedEvent } from './feed-event';
 import { LatestVersions, passesOn } from './latest-versions';
 import { planReplay, ReplayPlan } from './replay-plan';
 
-/** Receives each incident event with its stream position. */
-export type IncidentListener = (incident: IncidentPush) => void;
+/** Receives each incident event (opened or changed) with its stream position. */
+export type IncidentListener = (event: FeedEvent) => void;
 
 /** Incidents whose newest version this replica remembers; older ones are still dropped by the page. */
 const REMEMBERED_INCIDENTS = 50_000;
@@ -73,8 +74,8 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
     const messages = await consumer.consume({ max_messages: REPLAY_PAGE });
     try {
       for await (const msg of messages) {
-        const incident = this.toPush(msg);
-        if (incident && passesOn(sent.offer(incident.incidentId, incident.version))) send(incident);
+        const event = this.toPush(msg);
+        if (event && passesOn(sent.offer(event.incident.incidentId, event.incident.version))) send(event);
         // pending 0: the last message was removed since the plan was made; nothing more will come.
         if (msg.seq >= plan.toSeq || msg.info.pending === 0) break;
       }
@@ -90,23 +91,24 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async pump(messages: ConsumerMessages): Promise<void> {
     for await (const msg of messages) {
-      const incident = this.toPush(msg);
-      if (!incident) continue;
+      const event = this.toPush(msg);
+      if (!event) continue;
+      const { incident } = event;
       const decision = this.latest.offer(incident.incidentId, incident.version);
       if (!passesOn(decision)) {
         this.logger.debug({ msg: 'dropped incident event', decision, incidentId: incident.incidentId, version: incident.version, streamSeq: msg.seq });
         continue;
       }
-      for (const listener of this.listeners) listener(incident);
+      for (const listener of this.listeners) listener(event);
     }
   }
 
-  private toPush(msg: JsMsg): IncidentPush | undefined {
+  private toPush(msg: JsMsg): FeedEvent | undefined {
     const decoded = decodeEvent(msg.data);
     if (!decoded.ok) {
       this.logger.warn({ msg: 'skipping undecodable incident event', streamSeq: msg.seq, reason: decoded.reason });
       return undefined;
     }
-    return { ...(decoded.envelope.data as Incident), streamSeq: msg.seq };
+    return toFeedEvent(decoded.envelope, msg.seq);
   }
 }

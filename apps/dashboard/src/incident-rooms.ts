@@ -1,4 +1,8 @@
 import { Principal } from '@vigil/auth';
+import { Incident } from '@vigil/contracts';
+
+/** Whose incident it is, as far as rooms go. */
+export type IncidentOwner = Pick<Incident, 'partnerId' | 'placement'>;
 
 /** Room for everyone who sees every incident (police, control-room operators). */
 export const ALL_INCIDENTS_ROOM = 'incidents:all';
@@ -21,7 +25,13 @@ export function roomsFor(principal: Principal): string[] {
   }
 }
 
-/** The rooms an incident of a partner is pushed to. */
-export function roomsForIncident(partnerId: string | null): string[] {
-  return partnerId ? [ALL_INCIDENTS_ROOM, partnerRoom(partnerId)] : [ALL_INCIDENTS_ROOM];
+/** The rooms an incident is pushed to: its partner's only when it is placed with one, never a client's or an unplaced one. */
+export function roomsForIncident(incident: IncidentOwner): string[] {
+  return incident.placement === 'partner' && incident.partnerId ? [ALL_INCIDENTS_ROOM, partnerRoom(incident.partnerId)] : [ALL_INCIDENTS_ROOM];
+}
+
+/** The same rule for one socket (a replay goes to one client, not to rooms). */
+export function canReceiveIncident(principal: Principal, incident: IncidentOwner): boolean {
+  const rooms = roomsForIncident(incident);
+  return roomsFor(principal).some((room) => rooms.includes(room));
 }

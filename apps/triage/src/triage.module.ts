@@ -6,6 +6,10 @@ import { CallEntity } from './calls/call.entity';
 import { CallsConsumer } from './calls/calls.consumer';
 import { IncidentEntity } from './incidents/incident.entity';
 import { IncidentsController } from './incidents/incidents.controller';
+import { ChangeIncidentUseCase } from './lifecycle/change-incident/change-incident.usecase';
+import { IncidentLifecycleController } from './lifecycle/incident-lifecycle.controller';
+import { MergeIncidentsUseCase } from './lifecycle/merge-incidents/merge-incidents.usecase';
+import { SplitCallUseCase } from './lifecycle/split-call/split-call.usecase';
 import { PairOrRecordRestoreUseCase } from './calls/pair-or-record-restore.usecase';
 import { RestoreWaitTimer } from './calls/restore-wait.timer';
 import { TakeCallUseCase } from './calls/take-call.usecase';
@@ -29,7 +33,7 @@ export class TriageModule {
           migrations: TRIAGE_MIGRATIONS,
         }),
       ],
-      controllers: [IncidentsController, CallsConsumer],
+      controllers: [IncidentsController, IncidentLifecycleController, CallsConsumer],
       providers: [
         { provide: TRIAGE_OPTIONS, useValue: options },
         appOutboxProvider(TRIAGE_SCHEMA, EventPublisher),
@@ -37,6 +41,9 @@ export class TriageModule {
         TakeCallUseCase,
         PairOrRecordRestoreUseCase,
         RestoreWaitTimer,
+        ChangeIncidentUseCase,
+        MergeIncidentsUseCase,
+        SplitCallUseCase,
       ],
     };
   }

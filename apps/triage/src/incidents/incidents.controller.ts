@@ -1,49 +1,78 @@
-import { Controller, Get, NotFoundException, Param, ParseIntPipe, DefaultValuePipe, Query, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthenticatedRequest, AuthGuard, canSeeIncident } from '@vigil/auth';
-import { Incident } from '@vigil/contracts';
+import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
+import { ZodBodyPipe } from '@vigil/config';
+import { Incident, IncidentCall, IncidentListQuery, incidentListQuerySchema, incidentSchema, TimelineEntry } from '@vigil/contracts';
+import { ApiZodQuery, openApiSchema } from '../http/openapi-zod';
+import { canActorSee } from '../lifecycle/domain/incident-access';
+import { isIncidentId } from '../lifecycle/incident-rows';
 import { TRIAGE_SCHEMA } from '../triage.schema';
+import { readCalls, readTimeline } from './incident-history';
 import { IncidentEntity } from './incident.entity';
 import { toIncidentView } from './incident-view';
+import { listIncidentsQuery } from './list-incidents';
 
-/** Read access to incidents, each caller seeing only what it may. */
+const INCIDENT = openApiSchema(incidentSchema, 'output');
+
+/** Read access to incidents, each caller seeing only what it may; one it may not see is answered as missing. */
+@ApiTags('incidents')
+@ApiBearerAuth()
 @Controller('api/incidents')
 @UseGuards(AuthGuard)
 export class IncidentsController {
   constructor(@InjectDataSource(TRIAGE_SCHEMA) private readonly dataSource: DataSource) {}
 
   /**
-   * The newest incidents first, a page at a time (`limit` up to 500, `offset`): what a dashboard
-   * reloads as its snapshot. An incident opened while a client pages shifts later pages by one,
-   * so a row may come twice (clients keep the newest version), never not at all.
+   * Without `board`, the newest incidents first, a page at a time (`limit` up to 500, `offset`):
+   * what a dashboard reloads as its snapshot. An incident opened while a client pages shifts later
+   * pages by one, so a row may come twice (clients keep the newest version), never not at all.
    */
   @Get()
-  async list(
-    @Req() request: AuthenticatedRequest,
-    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
-    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
-  ): Promise<Incident[]> {
-    const principal = request.principal;
-    if (principal.role === 'contractor') return [];
-    const query = this.dataSource
-      .getRepository(IncidentEntity)
-      .createQueryBuilder('i')
-      .orderBy('i.opened_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .offset(Math.max(offset, 0))
-      .limit(Math.min(Math.max(limit, 1), 500));
-    if (principal.role === 'partner') query.where('i.partner_id = :partnerId', { partnerId: principal.partnerId });
-    return (await query.getMany()).map(toIncidentView);
+  @ApiOperation({ summary: 'Incidents the caller may see, filtered and paged', description: '`board=open`: not closed, by grade then longest waiting. Otherwise newest first. `q` searches reference, summary and notes.' })
+  @ApiZodQuery(incidentListQuerySchema)
+  @ApiOkResponse({ schema: { type: 'array', items: INCIDENT } })
+  async list(@Req() request: AuthenticatedRequest, @Query(new ZodBodyPipe(incidentListQuerySchema, 'incident query')) query: IncidentListQuery): Promise<Incident[]> {
+    const found = listIncidentsQuery(this.dataSource.manager, request.principal, query);
+    return found ? (await found.getMany()).map(toIncidentView) : [];
   }
 
   /** One incident by id or reference (VIG-2026-000123). */
   @Get(':idOrReference')
+  @ApiOperation({ summary: 'One incident by id or reference (VIG-2026-000123)' })
+  @ApiOkResponse({ schema: INCIDENT })
+  @ApiNotFoundResponse({ description: 'No such incident, or not one the caller may see.' })
   async one(@Req() request: AuthenticatedRequest, @Param('idOrReference') key: string): Promise<Incident> {
-    const repository = this.dataSource.getRepository(IncidentEntity);
-    const isUuid = /^[0-9a-f-]{36}$/i.test(key);
-    const incident = await repository.findOneBy(isUuid ? { id: key } : { reference: key });
-    if (!incident || !canSeeIncident(request.principal, incident.partnerId)) throw new NotFoundException(`no incident ${key}`);
-    return toIncidentView(incident);
+    const incident = await this.dataSource.getRepository(IncidentEntity).findOneBy(isIncidentId(key) ? { id: key } : { reference: key });
+    return toIncidentView(this.visible(request, incident, key));
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: "The incident's timeline, oldest first: every call, decision and change, with who and why" })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object', properties: { at: { type: 'string' }, kind: { type: 'string' }, actor: { type: 'string' }, reason: { type: 'string', nullable: true }, version: { type: 'integer', nullable: true }, detail: { type: 'object' } } } } })
+  @ApiNotFoundResponse({ description: 'No such incident, or not one the caller may see.' })
+  async timeline(@Req() request: AuthenticatedRequest, @Param('id') id: string): Promise<TimelineEntry[]> {
+    await this.visibleById(request, id);
+    return readTimeline(this.dataSource.manager, id);
+  }
+
+  @Get(':id/calls')
+  @ApiOperation({ summary: 'The calls on the incident, first received first, each with why it is there' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object', properties: { callKey: { type: 'string' }, source: { type: 'string' }, receivedAt: { type: 'string' }, summary: { type: 'string' }, reason: { type: 'string' } } } } })
+  @ApiNotFoundResponse({ description: 'No such incident, or not one the caller may see.' })
+  async calls(@Req() request: AuthenticatedRequest, @Param('id') id: string): Promise<IncidentCall[]> {
+    await this.visibleById(request, id);
+    return readCalls(this.dataSource.manager, id);
+  }
+
+  private async visibleById(request: AuthenticatedRequest, id: string): Promise<IncidentEntity> {
+    const incident = isIncidentId(id) ? await this.dataSource.getRepository(IncidentEntity).findOneBy({ id }) : null;
+    return this.visible(request, incident, id);
+  }
+
+  private visible(request: AuthenticatedRequest, incident: IncidentEntity | null, key: string): IncidentEntity {
+    if (!incident || !canActorSee(request.principal, incident)) throw new NotFoundException(`no incident ${key}`);
+    return incident;
   }
 }

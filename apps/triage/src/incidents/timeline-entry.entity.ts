@@ -26,5 +26,5 @@ export class TimelineEntryEntity {
   version?: number | null;
 
   @Column('jsonb')
-  detail: Record<string, string | number | boolean | null | string[]>;
+  detail: Record<string, string | number | boolean | null | object>;
 }

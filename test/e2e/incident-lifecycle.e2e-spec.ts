@@ -1,0 +1,129 @@
+import { io, Socket } from 'socket.io-client';
+import { Principal } from '@vigil/auth';
+import { Incident, IncidentChangePush, IncidentPush, SOCKET_EVENTS } from '@vigil/contracts';
+import { createTestEnvironment, eventually, RunningVigil, startEmbeddedVigil, TestAirwaveGateway, TestEnvironment } from '@vigil/testing';
+
+/** What one dashboard socket was pushed, in arrival order. */
+interface Seen {
+  event: 'opened' | 'changed';
+  incidentId: string;
+  version: number;
+  change?: string;
+  streamSeq: number;
+  push: IncidentPush | IncidentChangePush;
+}
+
+async function dashboardClient(url: string, token: string): Promise<{ socket: Socket; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false });
+  socket.on(SOCKET_EVENTS.incidentOpened, (push: IncidentPush) => seen.push({ event: 'opened', incidentId: push.incidentId, version: push.version, streamSeq: push.streamSeq, push }));
+  socket.on(SOCKET_EVENTS.incidentChanged, (push: IncidentChangePush) =>
+    seen.push({ event: 'changed', incidentId: push.incidentId, version: push.version, change: push.change, streamSeq: push.streamSeq, push }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return { socket, seen };
+}
+
+const of = (seen: Seen[], incidentId: string) => seen.filter((s) => s.incidentId === incidentId).map((s) => [s.event, s.version, s.change ?? null]);
+
+// The whole of Vigil in this process on real NATS and Postgres: calls from a gateway, commands over REST, changes on sockets.
+describe('an incident worked over REST, each change pushed live to the dashboards that may see it', () => {
+  let env: TestEnvironment;
+  let vigil: RunningVigil;
+  let gateway: TestAirwaveGateway;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    env = await createTestEnvironment('lifecyclee2e');
+    vigil = await startEmbeddedVigil(env.platform, env.ingest);
+    gateway = await TestAirwaveGateway.connect(env.natsUrl, env.namespace);
+  });
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await gateway?.close();
+    await vigil?.close();
+    await env?.dispose();
+  });
+
+  async function connect(principal: Principal) {
+    const client = await dashboardClient(vigil.url, vigil.tokenFor(principal));
+    sockets.push(client.socket);
+    return client;
+  }
+
+  async function command(principal: Principal, incidentId: string, name: string, body: Record<string, unknown>): Promise<Incident> {
+    const response = await fetch(`${vigil.url}/api/incidents/${incidentId}/${name}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${vigil.tokenFor(principal)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as Incident;
+    expect({ name, status: response.status }).toEqual({ name, status: 200 });
+    return answer;
+  }
+
+  it('acknowledge, assign, note and close with two arrests reach two operators and the partner in version order; another partner sees none of it', async () => {
+    const ann: Principal = { subject: 'op-ann', role: 'operator' };
+    const bob: Principal = { subject: 'op-bob', role: 'operator' };
+    const northHerts: Principal = { subject: 'nhdc-cctv', role: 'partner', partnerId: 'north-herts' };
+    const operatorAnn = await connect(ann);
+    const operatorBob = await connect(bob);
+    const partner = await connect(northHerts);
+
+    await gateway.publishSds(gateway.sds('life-1', 'Fight outside Hitchin station'));
+    await gateway.publishSds(gateway.sds('life-2', 'Fight outside Stevenage station'));
+    const [hitchin, stevenage] = await eventually(() => {
+      const opened = operatorAnn.seen.filter((s) => s.event === 'opened').map((s) => s.push);
+      const found = ['Hitchin', 'Stevenage'].map((town) => opened.find((i) => i.summary.includes(town)));
+      expect(found.every(Boolean)).toBe(true);
+      return found as IncidentPush[];
+    });
+    expect(hitchin.partnerId).toBe('north-herts');
+    expect(stevenage.partnerId).toBe('stevenage');
+
+    // Both incidents are worked; the partner's own incident by an operator and by the partner itself.
+    await command(ann, stevenage.incidentId, 'acknowledge', { version: 1 });
+    await command(ann, hitchin.incidentId, 'acknowledge', { version: 1 });
+    await command(bob, hitchin.incidentId, 'assign', { version: 2, assignee: 'op-bob' });
+    await command(northHerts, hitchin.incidentId, 'notes', { text: 'Council warden on scene' });
+    await command(ann, stevenage.incidentId, 'notes', { text: 'PCSO attending' });
+    const outcome = { arrests: 2, policeAttended: true, footageRequested: true, noFurtherAction: false, summary: 'Two arrested for affray' };
+    const closed = await command(bob, hitchin.incidentId, 'close', { version: 4, outcome });
+    expect(closed).toMatchObject({ status: 'closed', version: 5, outcome });
+
+    const expected = [
+      ['opened', 1, null],
+      ['changed', 2, 'acknowledged'],
+      ['changed', 3, 'assigned'],
+      ['changed', 4, 'noted'],
+      ['changed', 5, 'closed'],
+    ];
+    for (const client of [operatorAnn, operatorBob, partner]) {
+      await eventually(() => expect(of(client.seen, hitchin.incidentId)).toEqual(expected));
+    }
+    await eventually(() => expect(of(operatorBob.seen, stevenage.incidentId)).toEqual([['opened', 1, null], ['changed', 2, 'acknowledged'], ['changed', 3, 'noted']]));
+
+    const last = partner.seen.at(-1)!.push as IncidentChangePush;
+    expect(last).toMatchObject({ change: 'closed', changedBy: 'op-bob', outcome: { arrests: 2 }, status: 'closed' });
+    const note = partner.seen.find((s) => s.change === 'noted')!.push as IncidentChangePush;
+    expect(note.changedBy).toBe('nhdc-cctv');
+    // In stream order too, so a page resuming from the last position it saw misses nothing.
+    const seqs = partner.seen.map((s) => s.streamSeq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+
+    expect(partner.seen.filter((s) => s.incidentId !== hitchin.incidentId)).toEqual([]);
+
+    // A partner page reconnecting from the start is replayed the opening and every change of its own incident only.
+    const replayed = await connect(northHerts);
+    replayed.socket.emit(SOCKET_EVENTS.incidentsResume, 0);
+    await eventually(() => expect(of(replayed.seen, hitchin.incidentId)).toEqual(expected));
+    expect(replayed.seen.filter((s) => s.incidentId !== hitchin.incidentId)).toEqual([]);
+    const operatorBack = await connect(ann);
+    operatorBack.socket.emit(SOCKET_EVENTS.incidentsResume, 0);
+    await eventually(() => expect(of(operatorBack.seen, stevenage.incidentId)).toEqual([['opened', 1, null], ['changed', 2, 'acknowledged'], ['changed', 3, 'noted']]));
+  });
+});
