@@ -1,5 +1,5 @@
 import { CallReceived } from '@vigil/contracts';
-import { DEFAULT_GRADE_POLICY, GradePolicy } from './grade-policy';
+import { DEFAULT_GRADE_POLICY, GradePolicy, respondByFor } from './grade-policy';
 import { stripPlaceNames } from './strip-place-names';
 
 /** A grade, when its target runs out, and why. */
@@ -28,9 +28,7 @@ const WEAPON_WORDS = /\b(knife|knives|blade|machete|stabb?(ed|ing)?|gun|firearm|
  */
 export function gradeCall(input: GradeInput, policy: GradePolicy = DEFAULT_GRADE_POLICY): Grading {
   const { grade, reason } = chooseGrade(input, policy);
-  const target = policy.grades.find((g) => g.grade === grade)?.targetMinutes ?? null;
-  const respondBy = target === null ? null : new Date(new Date(input.call.receivedAt).getTime() + target * 60_000);
-  return { grade, respondBy, reason };
+  return { grade, respondBy: respondByFor(grade, new Date(input.call.receivedAt), policy), reason };
 }
 
 function chooseGrade({ category, subcategory, call }: GradeInput, policy: GradePolicy): { grade: number; reason: string } {

@@ -54,3 +54,9 @@ export const DEFAULT_GRADE_POLICY: GradePolicy = {
   defaultGrade: 3,
   immediateGrade: 1,
 };
+
+/** When a grade's target runs out for an incident whose first call came at `receivedAt` (null: the grade has none). */
+export function respondByFor(grade: number, receivedAt: Date, policy: GradePolicy): Date | null {
+  const target = policy.grades.find((g) => g.grade === grade)?.targetMinutes ?? null;
+  return target === null ? null : new Date(receivedAt.getTime() + target * 60_000);
+}

@@ -256,7 +256,8 @@ describe('incident lifecycle over REST', () => {
   describe('merge and split', () => {
     it('merges an incident into another: calls move, the source closes as merged, both versions checked', async () => {
       const target = await open('Fight at Stevenage bus station', 'Stevenage');
-      const source = await open('Men fighting by Stevenage bus station', 'Stevenage');
+      // No place in common, so correlation kept them apart; the operator sees on camera it is one fight.
+      const source = await open('Men fighting in Stevenage, heading north', 'Stevenage');
 
       const stale = await post(operator, source, 'merge', { version: 1, intoIncidentId: target.incidentId, intoVersion: 7, reason: 'same fight' });
       expect(stale.status).toBe(409);
@@ -268,7 +269,7 @@ describe('incident lifecycle over REST', () => {
       const into = (await get(operator, `/api/incidents/${target.incidentId}`)).body as Incident;
       expect(into).toMatchObject({ status: 'open', callCount: 2, version: 2 });
       const calls = (await get(operator, `/api/incidents/${target.incidentId}/calls`)).body as IncidentCall[];
-      expect(calls.map((c) => c.summary)).toEqual(['Fight at Stevenage bus station', 'Men fighting by Stevenage bus station']);
+      expect(calls.map((c) => c.summary)).toEqual(['Fight at Stevenage bus station', 'Men fighting in Stevenage, heading north']);
       expect(calls[1].reason).toBe(`merged from ${source.reference}: same fight`);
       expect(((await get(operator, `/api/incidents/${source.incidentId}/calls`)).body as IncidentCall[])).toEqual([]);
       expect((await outboxOf(source.incidentId)).at(-1)).toMatchObject({ change: 'merged', subject: 'incident.stevenage.merged', version: 2 });

@@ -6,6 +6,8 @@ import { EventPublisher } from '@vigil/bus';
 import { AppOutbox, outboxToken } from '@vigil/db';
 import { decisions } from '@vigil/observability';
 import { toIncidentView } from '../../incidents/incident-view';
+import { DEFAULT_TRIAGE_POLICY } from '../../policy/triage-policy';
+import { TRIAGE_OPTIONS, TriageOptions } from '../../triage.options';
 import { TRIAGE_SCHEMA } from '../../triage.schema';
 import { checkCommand } from '../check-command';
 import { applyCommand } from '../domain/apply-command';
@@ -25,6 +27,7 @@ export class ChangeIncidentUseCase {
     @InjectDataSource(TRIAGE_SCHEMA) private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
     @Inject(outboxToken(TRIAGE_SCHEMA)) private readonly outbox: AppOutbox,
+    @Inject(TRIAGE_OPTIONS) private readonly options: TriageOptions,
   ) {}
 
   async execute(principal: Principal, incidentId: string, command: SingleIncidentCommand, now = new Date()): Promise<LifecycleResult> {
@@ -33,7 +36,8 @@ export class ChangeIncidentUseCase {
       const sentVersion = 'version' in command.body ? command.body.version : undefined;
       const checked = checkCommand(principal, incident, incidentId, command.name, sentVersion);
       if (!checked.ok) return checked.result;
-      const applied = applyCommand(incident!, command, checked.status, principal.subject, now);
+      const grades = (this.options.policy ?? DEFAULT_TRIAGE_POLICY).grading;
+      const applied = applyCommand(incident!, command, checked.status, principal.subject, now, grades);
       if (!applied.ok) return { kind: 'refused', reason: applied.reason, message: applied.message };
       const after = await recordChange(manager, this.publisher, { before: incident!, ...applied, actor: principal.subject, now });
       return { kind: 'changed', incident: toIncidentView(after) };

@@ -6,6 +6,8 @@ const now = new Date('2026-12-01T22:00:00.000Z');
 const record: IncidentRecord = {
   status: 'acknowledged',
   grade: 3,
+  receivedAt: new Date('2026-12-01T21:50:00.000Z'),
+  respondBy: new Date('2026-12-02T21:50:00.000Z'),
   category: 'Anti-Social Behaviour',
   subcategory: null,
   partnerId: 'stevenage',
@@ -31,7 +33,8 @@ describe('applyCommand', () => {
     ['assigns', { name: 'assign', body: { version: 1, assignee: 'op-bob' } }, { change: 'assigned', patch: { assignee: 'op-bob' } }],
     ['hands back', { name: 'assign', body: { version: 1, assignee: null } }, { change: 'assigned', patch: { assignee: null } }],
     ['refuses the same assignee', { name: 'assign', body: { version: 1, assignee: 'op-ann' } }, { ok: false, reason: 'unchanged' }],
-    ['regrades with its reason', { name: 'regrade', body: { version: 1, grade: 1, reason } }, { change: 'regraded', patch: { grade: 1 }, reason }],
+    ['regrades with its reason', { name: 'regrade', body: { version: 1, grade: 1, reason } }, { change: 'regraded', patch: { grade: 1, respondBy: new Date('2026-12-01T22:05:00.000Z') }, reason }],
+    ['regrades to a grade without a target time', { name: 'regrade', body: { version: 1, grade: 4, reason } }, { patch: { grade: 4, respondBy: null } }],
     ['refuses the same grade', { name: 'regrade', body: { version: 1, grade: 3, reason } }, { ok: false, reason: 'unchanged' }],
     ['reclassifies within the taxonomy', { name: 'reclassify', body: { version: 1, category: 'Assault', subcategory: null, reason } }, { change: 'reclassified', patch: { category: 'Assault', subcategory: null } }],
     ['refuses a category outside the taxonomy', { name: 'reclassify', body: { version: 1, category: 'Jaywalking', subcategory: null, reason } }, { ok: false, reason: 'unknown-category' }],

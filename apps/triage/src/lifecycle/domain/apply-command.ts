@@ -1,4 +1,5 @@
 import { findPartner, findTown, IncidentChange, IncidentOutcome, IncidentPlacement, isKnownCategory, Monitoring, Thrive } from '@vigil/contracts';
+import { DEFAULT_GRADE_POLICY, GradePolicy, respondByFor } from '../../domain/grade-policy';
 import { IncidentStatus } from './incident-state-machine';
 import { LIFECYCLE_COMMANDS, SingleIncidentCommand } from './lifecycle-command';
 
@@ -6,6 +7,9 @@ import { LIFECYCLE_COMMANDS, SingleIncidentCommand } from './lifecycle-command';
 export interface IncidentRecord {
   status: IncidentStatus;
   grade: number;
+  /** When the first call came: a grade's target time counts from it. */
+  receivedAt: Date;
+  respondBy: Date | null;
   category: string;
   subcategory: string | null;
   partnerId: string | null;
@@ -49,7 +53,14 @@ const refuse = (reason: CommandRefusal, message: string): ApplyResult => ({ ok: 
  * `status` is the state machine's answer. A command that would change nothing is refused as
  * `unchanged`, so the timeline holds only real changes.
  */
-export function applyCommand(record: IncidentRecord, command: SingleIncidentCommand, status: IncidentStatus, actor: string, now: Date): ApplyResult {
+export function applyCommand(
+  record: IncidentRecord,
+  command: SingleIncidentCommand,
+  status: IncidentStatus,
+  actor: string,
+  now: Date,
+  grades: GradePolicy = DEFAULT_GRADE_POLICY,
+): ApplyResult {
   const change = LIFECYCLE_COMMANDS[command.name].change;
   const changed = (patch: IncidentPatch, detail: ChangeDetail = {}, reason: string | null = null): ApplyResult => ({
     ok: true,
@@ -70,7 +81,8 @@ export function applyCommand(record: IncidentRecord, command: SingleIncidentComm
     case 'regrade': {
       const { grade, reason } = command.body;
       if (grade === record.grade) return refuse('unchanged', `already grade ${grade}`);
-      return changed({ grade }, { grade, previous: record.grade }, reason);
+      // The new grade's target counts from the first call, as it would had the call been graded so.
+      return changed({ grade, respondBy: respondByFor(grade, record.receivedAt, grades) }, { grade, previous: record.grade }, reason);
     }
     case 'reclassify': {
       const { category, subcategory, reason } = command.body;
