@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventPublisher } from '@vigil/bus';
 import { AlarmDetails, CallReceived } from '@vigil/contracts';
-import { AppOutbox, appendToOutbox, outboxToken } from '@vigil/db';
+import { AppOutbox, outboxToken } from '@vigil/db';
 import { decisions } from '@vigil/observability';
 import { AppTimers, timersToken } from '@vigil/timers';
 import { CallEntity, RestoreStatus } from './call.entity';
@@ -19,7 +19,8 @@ import { IncidentDraft, triageCall } from '../domain/triage-call';
 import { DEFAULT_TRIAGE_POLICY, TriagePolicy } from '../policy/triage-policy';
 import { TRIAGE_SCHEMA } from '../triage.schema';
 import { IncidentEntity } from '../incidents/incident.entity';
-import { toIncidentView } from '../incidents/incident-view';
+import { announceOpened } from '../incidents/announce-incident';
+import { nextIncidentReference } from '../incidents/next-reference';
 import { TimelineEntryEntity } from '../incidents/timeline-entry.entity';
 import { TRIAGE_OPTIONS, TriageOptions } from '../triage.options';
 
@@ -170,10 +171,9 @@ export class TakeCallUseCase {
   }
 
   private async open(manager: EntityManager, call: CallReceived, draft: IncidentDraft, correlationReason: string, now: Date): Promise<TakeCallResult> {
-    const [{ seq }] = await manager.query(`SELECT nextval('"${TRIAGE_SCHEMA}"."incident_reference_seq"') AS seq`);
     const incident = manager.create(IncidentEntity, {
       id: randomUUID(),
-      reference: `VIG-${now.getUTCFullYear()}-${String(seq).padStart(6, '0')}`,
+      reference: await nextIncidentReference(manager, now),
       category: draft.category,
       subcategory: draft.subcategory,
       partnerId: draft.partnerId,
@@ -213,12 +213,7 @@ export class TakeCallUseCase {
       version: 1,
     });
     if (call.alarm?.qualifier === 'new') await this.pairWaitingRestores(manager, incident.id, call.alarm, now);
-    const view = toIncidentView(incident);
-    const envelope = this.publisher.envelope('incidentOpened', view, { id: `incident-opened:${incident.id}`, time: now });
-    await appendToOutbox(manager, TRIAGE_SCHEMA, this.publisher.subjectFor('incidentOpened', view), envelope, {
-      id: `incident:${incident.id}`,
-      version: incident.version,
-    });
+    await announceOpened(manager, this.publisher, incident, now);
     return { kind: 'opened', incident, reason: correlationReason };
   }
 }

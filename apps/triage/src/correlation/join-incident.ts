@@ -1,10 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '@vigil/bus';
-import { IncidentChanged } from '@vigil/contracts';
-import { appendToOutbox } from '@vigil/db';
 import { IncidentDraft } from '../domain/triage-call';
 import { IncidentEntity } from '../incidents/incident.entity';
-import { toIncidentView } from '../incidents/incident-view';
+import { announceChange } from '../incidents/announce-incident';
 import { TimelineEntryEntity } from '../incidents/timeline-entry.entity';
 import { TRIAGE_SCHEMA } from '../triage.schema';
 
@@ -47,8 +45,6 @@ export async function joinIncident(manager: EntityManager, publisher: EventPubli
     version: incident.version,
     detail: { callKey: joined.callKey, callSource: draft.callSource, summary: draft.summary, grade: draft.grade, reasons: draft.reasons },
   });
-  const changed: IncidentChanged = { ...toIncidentView(incident), change: 'call-added', changedBy: 'triage', changeReason: joined.reason };
-  const envelope = publisher.envelope('incidentChanged', changed, { id: `incident-changed:${incident.id}:${incident.version}`, time: now });
-  await appendToOutbox(manager, TRIAGE_SCHEMA, publisher.subjectFor('incidentChanged', changed), envelope, { id: `incident:${incident.id}`, version: incident.version });
+  await announceChange(manager, publisher, incident, 'call-added', { changedBy: 'triage', reason: joined.reason }, now);
   return incident;
 }

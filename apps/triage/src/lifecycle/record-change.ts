@@ -1,12 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '@vigil/bus';
 import { IncidentChange } from '@vigil/contracts';
-import { appendToOutbox } from '@vigil/db';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { ChangeDetail } from './domain/apply-command';
-import { toIncidentView } from '../incidents/incident-view';
+import { announceChange } from '../incidents/announce-incident';
 import { TimelineEntryEntity } from '../incidents/timeline-entry.entity';
-import { TRIAGE_SCHEMA } from '../triage.schema';
 
 /** One change to write: on which incident (as locked), the fields, and who did it why. */
 export interface ChangeToRecord {
@@ -41,8 +39,6 @@ export async function recordChange(manager: EntityManager, publisher: EventPubli
     version: after.version,
     detail: change.detail,
   });
-  const data = { ...toIncidentView(after), change: change.change, changedBy: change.actor, changeReason: change.reason };
-  const envelope = publisher.envelope('incidentChanged', data, { id: `incident-changed:${before.id}:${after.version}`, time: now });
-  await appendToOutbox(manager, TRIAGE_SCHEMA, publisher.subjectFor('incidentChanged', data), envelope, { id: `incident:${before.id}`, version: after.version });
+  await announceChange(manager, publisher, after, change.change, { changedBy: change.actor, reason: change.reason }, now);
   return after;
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@vigil/auth';
 import { EventPublisher } from '@vigil/bus';
-import { appendToOutbox, AppOutbox, outboxToken } from '@vigil/db';
+import { AppOutbox, outboxToken } from '@vigil/db';
 import { decisions } from '@vigil/observability';
 import { CallEntity } from '../../calls/call.entity';
 import { IncidentEntity } from '../../incidents/incident.entity';
@@ -16,7 +16,8 @@ import { CommandBody } from '../domain/lifecycle-command';
 import { lockIncidents } from '../incident-rows';
 import { LifecycleResult } from '../lifecycle-result';
 import { recordChange } from '../record-change';
-import { nextIncidentReference } from './next-reference';
+import { nextIncidentReference } from '../../incidents/next-reference';
+import { announceOpened } from '../../incidents/announce-incident';
 
 /**
  * Takes a wrongly joined call off an incident into a new incident of its own. The new incident
@@ -93,9 +94,7 @@ export class SplitCallUseCase {
       version: 1,
       detail: { callKey: call.callKey, splitFrom: from.id, splitFromReference: from.reference },
     });
-    const view = toIncidentView(incident);
-    const envelope = this.publisher.envelope('incidentOpened', view, { id: `incident-opened:${incident.id}`, time: now });
-    await appendToOutbox(manager, TRIAGE_SCHEMA, this.publisher.subjectFor('incidentOpened', view), envelope, { id: `incident:${incident.id}`, version: 1 });
+    await announceOpened(manager, this.publisher, incident, now);
     return incident;
   }
 }

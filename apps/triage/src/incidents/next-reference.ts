@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { TRIAGE_SCHEMA } from '../../triage.schema';
+import { TRIAGE_SCHEMA } from '../triage.schema';
 
 /** The next incident reference (VIG-2026-000123), from the sequence every new incident draws on. */
 export async function nextIncidentReference(manager: EntityManager, now: Date): Promise<string> {

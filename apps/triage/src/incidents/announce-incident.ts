@@ -1,0 +1,39 @@
+import { EntityManager } from 'typeorm';
+import { EventPublisher } from '@vigil/bus';
+import { IncidentChange, IncidentChanged } from '@vigil/contracts';
+import { appendToOutbox } from '@vigil/db';
+import { TRIAGE_SCHEMA } from '../triage.schema';
+import { IncidentEntity } from './incident.entity';
+import { toIncidentView } from './incident-view';
+
+/** Who made a change and why, as the event and the timeline carry it. */
+export interface ChangeAuthor {
+  /** `triage` for automatic changes, else the principal's subject. */
+  changedBy: string;
+  reason: string | null;
+}
+
+/**
+ * Puts the `incidentChanged` event of the incident's new version in the outbox, in the caller's
+ * transaction: its id is the incident and version, so the change is one event however often the
+ * relay publishes it, and its aggregate keeps it behind the versions before it.
+ */
+export async function announceChange(
+  manager: EntityManager,
+  publisher: EventPublisher,
+  incident: IncidentEntity,
+  change: IncidentChange,
+  { changedBy, reason }: ChangeAuthor,
+  now: Date,
+): Promise<void> {
+  const data: IncidentChanged = { ...toIncidentView(incident), change, changedBy, changeReason: reason };
+  const envelope = publisher.envelope('incidentChanged', data, { id: `incident-changed:${incident.id}:${incident.version}`, time: now });
+  await appendToOutbox(manager, TRIAGE_SCHEMA, publisher.subjectFor('incidentChanged', data), envelope, { id: `incident:${incident.id}`, version: incident.version });
+}
+
+/** Puts the `incidentOpened` event (version 1) in the outbox, in the caller's transaction. */
+export async function announceOpened(manager: EntityManager, publisher: EventPublisher, incident: IncidentEntity, now: Date): Promise<void> {
+  const view = toIncidentView(incident);
+  const envelope = publisher.envelope('incidentOpened', view, { id: `incident-opened:${incident.id}`, time: now });
+  await appendToOutbox(manager, TRIAGE_SCHEMA, publisher.subjectFor('incidentOpened', view), envelope, { id: `incident:${incident.id}`, version: incident.version });
+}
