@@ -1,5 +1,3 @@
-import { connect } from 'nats';
-import { BusNamespace, provisionStreams, STREAMS } from '@vigil/bus';
 import { TRIAGE_MIGRATIONS } from '../../apps/triage/src/triage.migrations';
 import { ChildApp, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
 
@@ -9,10 +7,9 @@ const ROUNDS = 3;
 describe('two triage replicas starting together', () => {
   it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))('round %i: both start, and the schemas are migrated once', async () => {
     const env: TestEnvironment = await createTestEnvironment('replicas');
-    const nc = await connect({ servers: env.natsUrl });
     const replicas = [new ChildApp('triage', env.env), new ChildApp('triage', env.env)];
     try {
-      await provisionStreams(await nc.jetstreamManager(), new BusNamespace(env.namespace), Object.values(STREAMS));
+      await env.provisionStreams();
       await Promise.all(replicas.map((r) => r.start()));
       // Each migration once, in order: a race would run one twice or fail a replica.
       expect(await sql(env.databaseUrl, `SELECT name FROM triage.migrations ORDER BY id`)).toEqual(TRIAGE_MIGRATIONS.map((m) => ({ name: m.name })));
@@ -21,7 +18,6 @@ describe('two triage replicas starting together', () => {
       expect(timerMigrations.length).toBeGreaterThan(0);
     } finally {
       await Promise.all(replicas.map((r) => r.stop()));
-      await nc.close();
       await env.dispose();
     }
   });

@@ -32,6 +32,7 @@ describe('what a deployed Vigil shows and accepts', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('security');
+    await env.provisionStreams(); // no ingest here to make CALLS, which triage reads
     const withCredentials = {
       ...env.env,
       VIGIL_NATS_URL: env.natsUrl.replace('nats://', `nats://vigil:${PASSWORD}@`),

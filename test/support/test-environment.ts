@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { Client } from 'pg';
+import { BusNamespace, provisionStreams, STREAMS } from '@vigil/bus';
 import { PlatformConfig } from '@vigil/config';
 import type { IngestOptions } from '../../apps/ingest/src/ingest.options';
 
@@ -17,6 +18,11 @@ export interface TestEnvironment {
   ingest: IngestOptions;
   /** Same settings as environment variables, for a child process. */
   env: Record<string, string>;
+  /**
+   * Creates every stream, as their producers would have on an earlier run: for a test that starts
+   * an app without the app whose stream it reads (triage without ingest waits for CALLS).
+   */
+  provisionStreams(): Promise<void>;
   /** Drops the database and deletes the namespace's streams. */
   dispose(): Promise<void>;
 }
@@ -81,6 +87,14 @@ export async function createTestEnvironment(
       VIGIL_DC09_HOST: '127.0.0.1',
       VIGIL_DC09_TCP_PORT: '0',
       VIGIL_DC09_UDP_PORT: '0',
+    },
+    provisionStreams: async () => {
+      const nc = await connect({ servers: bus.natsUrl });
+      try {
+        await provisionStreams(await nc.jetstreamManager(), new BusNamespace(namespace), Object.values(STREAMS), { replicas: bus.streamReplicas });
+      } finally {
+        await nc.close();
+      }
     },
     dispose: async () => {
       await dropDatabase(database);

@@ -10,6 +10,8 @@ describe('start-up with NATS and Postgres not there yet', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('startwait');
+    // Streams outlive a power cut; only NATS and Postgres themselves are late here.
+    await env.provisionStreams();
     nats = await TcpProxy.reserve(4222);
     postgres = await TcpProxy.reserve(5432);
   });
