@@ -40,7 +40,13 @@ export function App({ token, claims }: Props) {
   const [, setRevision] = useState(0);
   const [filter, setFilter] = useState<IncidentFilter>({});
   const [view, setView] = useState<'board' | 'search'>('board');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedIdState] = useState<string | null>(null);
+  // Keys can come faster than renders: j j k must move from where the last key left the selection.
+  const selectedRef = useRef<string | null>(null);
+  const setSelectedId = (id: string | null) => {
+    selectedRef.current = id;
+    setSelectedIdState(id);
+  };
   const [paneId, setPaneId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -151,13 +157,13 @@ export function App({ token, claims }: Props) {
         return;
       }
       if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || !abilities.seesIncidents) return;
-      const at = order.findIndex((i) => i.incidentId === selectedId);
+      const at = order.findIndex((i) => i.incidentId === selectedRef.current);
       const selected = order[at];
       if (event.key === 'j' || event.key === 'k') {
         const next = order[Math.min(Math.max(at + (event.key === 'j' ? 1 : -1), 0), order.length - 1)];
         if (next) {
           setSelectedId(next.incidentId);
-          setTimeout(() => focusRow(next.incidentId));
+          focusRow(next.incidentId);
         }
       } else if (event.key === 'Enter' && selected && !(event.target instanceof HTMLButtonElement)) open(selected);
       else if (event.key === 'a' && selected) void acknowledge(selected);
@@ -196,7 +202,9 @@ export function App({ token, claims }: Props) {
         }
       />
       <main class={paneIncident ? 'with-pane' : ''}>
-        {notice && <p id="notice">{notice}</p>}
+        <p id="notice" hidden={!notice}>
+          {notice}
+        </p>
         <SignInPanel loginUrl={loginUrl} />
         {live && api && abilities.seesMachinery && <MachineryStrip api={api} />}
         {live && api && (

@@ -43,7 +43,7 @@ export function IncidentRow({ incident, now, selected, fresh, onOpen, onSelect }
         <span class={`status-chip status-${incident.status}`}>{STATUS_LABELS[incident.status]}</span>
         {incident.assignee && <div class="sub assignee">{incident.assignee}</div>}
       </td>
-      <td class="source">{incident.callSource}</td>
+      <td class="call-source">{incident.callSource}</td>
       <td class="summary">{incident.summary}</td>
     </tr>
   );
