@@ -196,7 +196,7 @@ async function main(): Promise<void> {
           await row(pageA).locator('td.reference button').click();
           await pageA.click('#acknowledge');
           for (const [who, page] of [['B', pageB], ['partner', pagePartner]] as const)
-            await row(page).locator('td.status', { hasText: 'Acknowledged' }).waitFor({ timeout: 10_000 }).catch(() => {
+            await row(page).locator('td.incident-status', { hasText: 'Acknowledged' }).waitFor({ timeout: 10_000 }).catch(() => {
               throw new Error(`${who}'s board did not show ${gradeOneReference} acknowledged`);
             });
           await pageA.locator('#close-form-details summary').click();

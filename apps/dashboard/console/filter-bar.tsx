@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
 import type { IncidentFilter } from './incident-filter';
 import { CALL_SOURCES, GRADES, PARTNERS, STATUS_LABELS, TAXONOMY, TOWNS } from './reference-data';
 
@@ -13,6 +14,9 @@ interface Props {
 
 /** Filters (partner, town, grade, status, category, source) and the search box; the view switch between the live board and a search that includes closed incidents. */
 export function FilterBar({ filter, onChange, showPartner, searchRef, view, onView }: Props) {
+  // Folded on a handheld, where six selects would push the board off the first screen.
+  const [unfolded] = useState(() => window.matchMedia('(min-width: 761px)').matches);
+  const active = Object.entries(filter).filter(([key, v]) => key !== 'q' && v !== undefined && v !== '').length;
   const set = (key: keyof IncidentFilter) => (e: Event) => {
     const value = (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
     onChange({ ...filter, [key]: value === '' ? undefined : key === 'grade' ? Number(value) : value });
@@ -44,12 +48,17 @@ export function FilterBar({ filter, onChange, showPartner, searchRef, view, onVi
         <span>Reference or text</span>
         <input ref={searchRef} type="search" id="search" value={filter.q ?? ''} onInput={set('q')} placeholder="VIG-2026-… or words" />
       </label>
+      <details class="more-filters" open={unfolded}>
+        <summary>Filters{active ? ` (${active} on)` : ''}</summary>
+        <div class="filter-fields">
       {showPartner && choose('partnerId', 'Partner', PARTNERS.map((p) => [p.id, p.name] as const))}
       {choose('town', 'Town', TOWNS.map((t) => [t, t] as const))}
       {choose('grade', 'Grade', GRADES.map((g) => [String(g), String(g)] as const))}
       {choose('status', 'Status', Object.entries(STATUS_LABELS).filter(([s]) => view === 'search' || s !== 'closed'))}
       {choose('category', 'Category', TAXONOMY.map((c) => [c.name, c.name] as const))}
       {choose('source', 'Source', CALL_SOURCES.map((s) => [s, s] as const))}
+        </div>
+      </details>
       {Object.values(filter).some((v) => v !== undefined && v !== '') && (
         <button type="button" class="quiet" onClick={() => onChange({})}>
           Clear filters

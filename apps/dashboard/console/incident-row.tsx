@@ -39,7 +39,7 @@ export function IncidentRow({ incident, now, selected, fresh, onOpen, onSelect }
         <Place incident={incident} />
       </td>
       <td class="partner">{incident.partnerId ?? 'unassigned'}</td>
-      <td class="status">
+      <td class="incident-status">
         <span class={`status-chip status-${incident.status}`}>{STATUS_LABELS[incident.status]}</span>
         {incident.assignee && <div class="sub assignee">{incident.assignee}</div>}
       </td>
