@@ -9,7 +9,9 @@
  *   3. axe-core finds no serious or critical violation (board and pane, desktop and phone width);
  *   4. operator A acknowledges and closes with two arrests; B's and the partner's boards follow live,
  *      and the closed incident stays findable in search          (needs the lifecycle REST routes);
- *   5. a stale edit is refused (409), the change is shown, and re-applying works (needs them too).
+ *   5. a stale edit is refused (409), the change is shown, and re-applying works (needs them too);
+ *      until then the same 409 handling runs against the contract's StaleIncidentResponse served
+ *      by page.route, which says nothing about the server and everything about the page.
  * Screenshots (desktop and phone width) go to a temp folder printed at the end. Prints the plain
  * "N passed, N failed" line CI reads. Run with `npm run test:browser:console`.
  */
@@ -19,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { Principal, signToken } from '@vigil/auth';
+import type { Incident, StaleIncidentResponse } from '@vigil/contracts';
 import { eventually } from '../support/eventually';
 import { createTestEnvironment } from '../support/test-environment';
 
@@ -186,6 +189,49 @@ async function main(): Promise<void> {
           await scan(phone, 'phone-width pane');
           await phone.screenshot({ path: join(SHOTS, 'console-phone-pane.png') });
           await phone.context().close();
+        },
+      },
+      {
+        name: 'a 409 as the contract spells it shows the diff and re-applies on the current version (routes stubbed with page.route)',
+        run: async () => {
+          const list = (await (await fetch(`${origin}/api/incidents?limit=500`, { headers: { Authorization: `Bearer ${operatorA}` } })).json()) as Incident[];
+          const seen = list.find((i) => i.reference === routineReference);
+          if (!seen) throw new Error(`GET /api/incidents does not list ${routineReference}`);
+          const current: Incident = { ...seen, version: seen.version + 1, status: 'acknowledged', assignee: 'op-a' };
+          const page = await openConsole(operatorB);
+          const sent: { command: string; body: Record<string, unknown> }[] = [];
+          await page.route('**/api/incidents/*/*', async (route) => {
+            const command = new URL(route.request().url()).pathname.split('/').pop()!;
+            if (route.request().method() !== 'POST') return route.continue();
+            const body = route.request().postDataJSON() as Record<string, unknown>;
+            sent.push({ command, body });
+            if (body.version === seen.version) {
+              const stale: StaleIncidentResponse = { statusCode: 409, message: 'incident changed', sentVersion: seen.version, current };
+              return route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify(stale) });
+            }
+            return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...current, version: current.version + 1, grade: Number(body.grade) }) });
+          });
+          await page.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length >= n, ROUTINE + 1, { timeout: 30_000 });
+          await page.locator(ROWS, { hasText: routineReference }).locator('td.reference button').click();
+          await page.locator('#regrade-form-details summary').click();
+          await page.selectOption('#regrade-form select[name="grade"]', '4');
+          await page.fill('#regrade-reason', 'crowd has dispersed');
+          await page.click('#regrade-form button[type="submit"]');
+          const conflict = page.locator('#conflict');
+          await conflict.waitFor({ timeout: 5000 });
+          const shown = await conflict.innerText();
+          for (const [field, now] of [['status', 'acknowledged'], ['assignee', 'op-a']]) {
+            const row = await conflict.locator(`tr[data-field="${field}"]`).innerText().catch(() => '');
+            if (!row.includes(now)) throw new Error(`the conflict does not show ${field} → ${now}: ${shown}`);
+          }
+          await page.screenshot({ path: join(SHOTS, 'console-desktop-conflict.png') });
+          await page.click('#reapply');
+          await conflict.waitFor({ state: 'detached', timeout: 5000 });
+          const reapplied = sent[sent.length - 1];
+          if (reapplied.command !== 'regrade' || reapplied.body.version !== current.version || reapplied.body.grade !== 4 || reapplied.body.reason !== 'crowd has dispersed')
+            throw new Error(`re-applied as ${JSON.stringify(reapplied)}`);
+          await page.locator(`tr[data-incident-id="${seen.incidentId}"] .grade-4`).waitFor({ timeout: 5000 });
+          await page.context().close();
         },
       },
       {
