@@ -111,7 +111,6 @@ export function IncidentPane({ incident, api, abilities, me, now, keep, find, on
           <RegradeForm incident={incident} run={run} />
           <ReclassifyForm incident={incident} run={run} />
           <LocateForm incident={incident} run={run} />
-          <PoliceReferenceForm incident={incident} run={run} />
           <CamerasForm incident={incident} run={run} />
           <ThriveForm incident={incident} run={run} />
           <MonitoringForm incident={incident} run={run} />
@@ -121,8 +120,13 @@ export function IncidentPane({ incident, api, abilities, me, now, keep, find, on
         </div>
       )}
       {abilities.acts && incident.status === 'closed' && <ReopenForm incident={incident} run={run} />}
+      {abilities.recordsPoliceReference && incident.status !== 'closed' && <PoliceReferenceForm incident={incident} run={run} />}
       {abilities.addsNotes && <NoteForm incident={incident} run={run} />}
-      {!abilities.acts && <p class="muted read-only">Read-only: your role may add notes; the control room acts on incidents.</p>}
+      {!abilities.acts && (
+        <p class="muted read-only">
+          {abilities.recordsPoliceReference ? 'You may add notes and the police reference' : 'You may add notes'}; control-room operators work incidents.
+        </p>
+      )}
 
       <IncidentRecord incident={incident} />
       <CallList calls={calls} />

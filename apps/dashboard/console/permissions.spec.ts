@@ -1,11 +1,12 @@
 import { abilitiesOf } from './permissions';
 
 describe('abilitiesOf', () => {
+  const none = { seesIncidents: false, acts: false, addsNotes: false, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false };
   it.each([
-    ['police', { seesIncidents: true, acts: true, addsNotes: true, seesMachinery: true, filtersByPartner: true }],
-    ['operator', { seesIncidents: true, acts: true, addsNotes: true, seesMachinery: true, filtersByPartner: true }],
-    ['partner', { seesIncidents: true, acts: false, addsNotes: true, seesMachinery: false, filtersByPartner: false }],
-    ['contractor', { seesIncidents: false, acts: false, addsNotes: false, seesMachinery: false, filtersByPartner: false }],
-    [undefined, { seesIncidents: false, acts: false, addsNotes: false, seesMachinery: false, filtersByPartner: false }],
+    ['operator', { seesIncidents: true, acts: true, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true }],
+    ['police', { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true }],
+    ['partner', { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false }],
+    ['contractor', none],
+    [undefined, none],
   ] as const)('%s', (role, abilities) => expect(abilitiesOf(role)).toEqual(abilities));
 });
