@@ -262,8 +262,9 @@ async function main(): Promise<void> {
           const arrests = await pageB.locator('#outcome .arrests').innerText({ timeout: 5000 });
           if (arrests !== '2') throw new Error(`the closed incident shows ${arrests} arrests`);
           await pageB.screenshot({ path: join(SHOTS, 'console-desktop-closed-search.png') });
-          await pageB.click('.views button:has-text("Open board")');
           await pageB.keyboard.press('Escape');
+          await pageB.fill('#search', '');
+          await pageB.click('.views button:has-text("Open board")');
         },
       },
       {
@@ -300,7 +301,10 @@ async function main(): Promise<void> {
         results.push({ name: scenario.name });
         console.log(`ok: ${scenario.name}`);
       } catch (error) {
-        results.push({ name: scenario.name, failure: (error as Error).message.split('\n')[0], needsLifecycle: scenario.needsLifecycle });
+        results.push({ name: scenario.name, failure: (error as Error).message.split('\n').slice(0, 3).join(' | '), needsLifecycle: scenario.needsLifecycle });
+        const n = scenarios.indexOf(scenario) + 1;
+        await pageA.screenshot({ path: join(SHOTS, `failed-${n}-operator-a.png`) }).catch(() => undefined);
+        await pageB.screenshot({ path: join(SHOTS, `failed-${n}-operator-b.png`) }).catch(() => undefined);
       }
     }
   } catch (error) {

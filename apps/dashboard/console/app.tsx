@@ -215,7 +215,7 @@ export function App({ token, claims }: Props) {
             </div>
             <div class="workspace">
               {view === 'board' ? (
-                <IncidentBoard pinned={pinned} routine={routine} now={now} selectedId={selectedId} freshIds={freshIds} onOpen={open} onSelect={(i) => setSelectedId(i.incidentId)} />
+                <IncidentBoard pinned={pinned} routine={routine} now={now} selectedId={selectedId} freshIds={freshIds} filtered={Object.values(filter).some((v) => v !== undefined && v !== '')} onOpen={open} onSelect={(i) => setSelectedId(i.incidentId)} />
               ) : (
                 <SearchView api={api} filter={filter} onOpen={open} />
               )}

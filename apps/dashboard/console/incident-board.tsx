@@ -7,6 +7,8 @@ interface Props {
   now: number;
   selectedId: string | null;
   freshIds: ReadonlySet<string>;
+  /** Whether filters hide part of the board: an empty board then says so. */
+  filtered: boolean;
   onOpen: (incident: Incident) => void;
   onSelect: (incident: Incident) => void;
 }
@@ -31,7 +33,7 @@ const HEAD = (
  * The open board. Grade 1 has its own section above the rest that the routine list scrolls beneath,
  * so a burst of routine calls never pushes an immediate one out of sight.
  */
-export function IncidentBoard({ pinned, routine, now, selectedId, freshIds, onOpen, onSelect }: Props) {
+export function IncidentBoard({ pinned, routine, now, selectedId, freshIds, filtered, onOpen, onSelect }: Props) {
   const row = (incident: Incident) => (
     <IncidentRow key={incident.incidentId} incident={incident} now={now} selected={incident.incidentId === selectedId} fresh={freshIds.has(incident.incidentId)} onOpen={onOpen} onSelect={onSelect} />
   );
@@ -51,7 +53,9 @@ export function IncidentBoard({ pinned, routine, now, selectedId, freshIds, onOp
           {HEAD}
           <tbody>{routine.map(row)}</tbody>
         </table>
-        {pinned.length + routine.length === 0 && <p id="empty">No open incidents. New ones appear here as they are triaged.</p>}
+        {pinned.length + routine.length === 0 && (
+          <p id="empty">{filtered ? 'No open incident matches the filters.' : 'No open incidents. New ones appear here as they are triaged.'}</p>
+        )}
       </div>
     </section>
   );
