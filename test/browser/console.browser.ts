@@ -6,6 +6,7 @@
  *   1. the board fills live; a grade 1 arriving while 50 routine incidents are open is at the top
  *      (pinned section), the partner sees only its own area, the contractor sees none;
  *   2. the keyboard moves through the board (j/k, Enter, Esc) and the shortcuts are on the page;
+ *      an incident with no place reads "needs a location" and stays away from the partner;
  *   3. axe-core finds no serious or critical violation (board and pane, desktop and phone width);
  *   4. operator A acknowledges and closes with two arrests; B's and the partner's boards follow live,
  *      and the closed incident stays findable in search          (needs the lifecycle REST routes);
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     const contractor = token({ subject: 'fixer', role: 'contractor' });
 
     /** Enters a call as a control-room operator does; triage opens an incident from it. */
-    const enterCall = async (text: string, town: string, category: string, emergency = false) => {
+    const enterCall = async (text: string, town: string | undefined, category: string, emergency = false) => {
       const response = await fetch(`${origin}/api/calls`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${operatorA}`, 'Content-Type': 'application/json' },
@@ -162,6 +163,16 @@ async function main(): Promise<void> {
         },
       },
       {
+        name: 'an incident with no place reads "needs a location" for the control room and never reaches the partner',
+        run: async () => {
+          await enterCall('bag left unattended by the bus shelter', undefined, 'Suspicious Activity');
+          const row = pageA.locator(ROWS, { hasText: 'bag left unattended' });
+          await row.locator('td.town .needs-location').waitFor({ timeout: 15_000 });
+          await pageB.locator(ROWS, { hasText: 'bag left unattended' }).waitFor({ timeout: 15_000 });
+          if (await pagePartner.locator(ROWS, { hasText: 'bag left unattended' }).count()) throw new Error('the partner sees an unplaced incident');
+        },
+      },
+      {
         name: 'axe-core finds no serious or critical violation (board, pane, partner, phone width)',
         run: async () => {
           // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses an injected <script>.
@@ -170,9 +181,12 @@ async function main(): Promise<void> {
             await page.evaluate(axeSource);
             const violations = await page.evaluate(async () => {
               const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-              return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+              return result.violations.map((v) => ({ impact: v.impact, text: `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}` }));
             });
-            if (violations.length) throw new Error(`${what}: ${violations.join('; ')}`);
+            const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+            const lesser = violations.filter((v) => !blocking.includes(v));
+            if (lesser.length) console.log(`axe, ${what}, not blocking: ${lesser.map((v) => v.text).join('; ')}`);
+            if (blocking.length) throw new Error(`${what}: ${blocking.map((v) => v.text).join('; ')}`);
           };
           await pageA.locator(`${ROWS} td.reference button`).first().click();
           await pageA.waitForSelector('#pane');
