@@ -1,7 +1,6 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { build, Plugin } from 'esbuild';
 
 const ROOT = join(__dirname, '..', '..');
