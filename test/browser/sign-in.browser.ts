@@ -82,8 +82,8 @@ async function main(): Promise<void> {
     if (page.url() !== `${base}/`) failures.push(`the token stayed in the address bar: ${page.url()}`);
     const who = await page.locator('#who').innerText();
     if (who !== 'jo.north-herts · partner · north-herts') failures.push(`signed in as "${who}"`);
-    await page.waitForFunction(() => document.querySelectorAll('#incidents tbody tr').length >= 2, undefined, { timeout: 60_000 });
-    const partners = await page.locator('#incidents tbody tr td:nth-child(6)').allInnerTexts();
+    await page.waitForFunction(() => document.querySelectorAll('#board tbody tr').length >= 2, undefined, { timeout: 60_000 });
+    const partners = await page.locator('#board tbody tr td.partner').allInnerTexts();
     if (partners.some((p) => p !== 'north-herts')) failures.push(`a partner session saw other partners' incidents: ${partners.join(', ')}`);
     await page.screenshot({ path: join(SHOTS, 'sign-in-3-board.png') });
     if (!(await page.locator('#sign-out').isVisible())) failures.push('a signed-in page offers no way to sign out');

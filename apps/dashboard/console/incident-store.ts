@@ -1,0 +1,49 @@
+import type { Incident } from '@vigil/contracts';
+
+/**
+ * The incidents this page knows, each at the highest version it has seen, whatever the route it
+ * came by (replay, live push, snapshot, a command's answer or a 409's `current`).
+ */
+export class IncidentStore {
+  private readonly byId = new Map<string, Incident>();
+  private changed = 0;
+
+  /** Keeps the incident when it is newer than the one held; says whether it was. */
+  upsert(incident: Incident): boolean {
+    const held = this.byId.get(incident.incidentId);
+    if (held && held.version >= incident.version) return false;
+    this.byId.set(incident.incidentId, incident);
+    this.changed += 1;
+    return true;
+  }
+
+  /**
+   * A snapshot of the open board replaces what the page held: an incident the snapshot no longer
+   * lists has closed (or left this user's view) while the page was away. Anything that arrived after
+   * the snapshot was asked for (`keep`) stays, since the snapshot may predate it.
+   */
+  replaceWithSnapshot(snapshot: readonly Incident[], keep: ReadonlySet<string>): void {
+    const listed = new Set(snapshot.map((i) => i.incidentId));
+    for (const id of [...this.byId.keys()]) if (!listed.has(id) && !keep.has(id)) this.byId.delete(id);
+    snapshot.forEach((incident) => this.upsert(incident));
+    this.changed += 1;
+  }
+
+  get(incidentId: string): Incident | undefined {
+    return this.byId.get(incidentId);
+  }
+
+  findByReference(reference: string): Incident | undefined {
+    const wanted = reference.trim().toUpperCase();
+    return [...this.byId.values()].find((i) => i.reference.toUpperCase() === wanted);
+  }
+
+  all(): Incident[] {
+    return [...this.byId.values()];
+  }
+
+  /** Grows on every change: a cheap key for re-rendering. */
+  get revision(): number {
+    return this.changed;
+  }
+}

@@ -1,0 +1,35 @@
+/** The roles a Vigil token carries (see libs/auth). */
+export type ConsoleRole = 'police' | 'operator' | 'partner' | 'contractor';
+
+/** What the console offers a role; triage checks each request again (404 for what a role may not see, 403 for what it may not do). */
+export interface Abilities {
+  seesIncidents: boolean;
+  /** Acknowledge, assign, re-grade, close …: the control-room operators' commands. */
+  acts: boolean;
+  /** Notes: operators, police, and partners on their own area's incidents. */
+  addsNotes: boolean;
+  /** The force's own incident number: operators and police. */
+  recordsPoliceReference: boolean;
+  /** Sources and refused messages. */
+  seesMachinery: boolean;
+  /** A partner sees one partner only, so filtering by partner means nothing. */
+  filtersByPartner: boolean;
+}
+
+/**
+ * Operators work incidents; police see every incident and add notes and their reference; a partner
+ * reads its own area and adds notes; the contractor sees no incident. The same split as triage's
+ * COMMANDS_BY_ROLE, so the console offers nothing the server would refuse.
+ */
+export function abilitiesOf(role: ConsoleRole | undefined): Abilities {
+  switch (role) {
+    case 'operator':
+      return { seesIncidents: true, acts: true, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true };
+    case 'police':
+      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true };
+    case 'partner':
+      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false };
+    default:
+      return { seesIncidents: false, acts: false, addsNotes: false, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false };
+  }
+}
