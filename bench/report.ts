@@ -41,7 +41,7 @@ consumer with explicit acks, no services in between.
 
 ${callsTable(rawJetStream, skeleton, 'Vigil skeleton', workload, 'peak resident memory of the Vigil process')}
 
-Samples: ${skeleton.steadyLatency.count} steady, ${skeleton.burstLatency.count} burst (after ${workload.warmup} warm-up calls).
+Samples: ${samples(skeleton, workload)}.
 This measurement runs first, so its peak memory counts from Vigil's start-up.
 The goal for later issues is to close the throughput ratio and the latency multiple.
 
@@ -64,12 +64,18 @@ NATS namespace and database, and removes both when done. Raw figures go to \`.be
 `;
 }
 
+function samples(vigil: PhaseResult, workload: Workload): string {
+  return `${vigil.burstLatency.count} burst, ${vigil.steadyLatency.count} at ${workload.steadyPerSecond} calls/s, ${vigil.busyLatency.count} at ${workload.busyPerSecond} calls/s (after ${workload.warmup} warm-up calls)`;
+}
+
 function callsTable(baseline: PhaseResult, vigil: PhaseResult, column: string, workload: Workload, memoryRow: string): string {
   return `| measure | baseline (raw JetStream) | ${column} | Vigil ÷ baseline |
 |---|---|---|---|
 | sustained calls/s (${workload.burst} calls, ${workload.window} in flight) | ${baseline.callsPerSecond.toFixed(0)} | ${vigil.callsPerSecond.toFixed(0)} | ${share(vigil.callsPerSecond, baseline.callsPerSecond)} |
 | latency p50 at ${workload.steadyPerSecond} calls/s | ${ms(baseline.steadyLatency.p50)} | ${ms(vigil.steadyLatency.p50)} | ${ratio(vigil.steadyLatency.p50, baseline.steadyLatency.p50)} |
 | latency p99 at ${workload.steadyPerSecond} calls/s | ${ms(baseline.steadyLatency.p99)} | ${ms(vigil.steadyLatency.p99)} | ${ratio(vigil.steadyLatency.p99, baseline.steadyLatency.p99)} |
+| latency p50 at ${workload.busyPerSecond} calls/s | ${ms(baseline.busyLatency.p50)} | ${ms(vigil.busyLatency.p50)} | ${ratio(vigil.busyLatency.p50, baseline.busyLatency.p50)} |
+| latency p99 at ${workload.busyPerSecond} calls/s | ${ms(baseline.busyLatency.p99)} | ${ms(vigil.busyLatency.p99)} | ${ratio(vigil.busyLatency.p99, baseline.busyLatency.p99)} |
 | latency p50 during the burst | ${ms(baseline.burstLatency.p50)} | ${ms(vigil.burstLatency.p50)} | ${ratio(vigil.burstLatency.p50, baseline.burstLatency.p50)} |
 | latency p99 during the burst | ${ms(baseline.burstLatency.p99)} | ${ms(vigil.burstLatency.p99)} | ${ratio(vigil.burstLatency.p99, baseline.burstLatency.p99)} |
 | ${memoryRow} | — | ${mib(vigil.peakRssMiB)} | — |`;
@@ -87,7 +93,7 @@ same raw JetStream publish → consume as above.
 
 ${callsTable(rawJetStream, vigil, `Vigil ${source} adapter`, workload, 'peak resident memory of the Vigil process during this measurement')}
 
-Samples: ${vigil.steadyLatency.count} steady, ${vigil.burstLatency.count} burst (after ${workload.warmup} warm-up calls).
+Samples: ${samples(vigil, workload)}.
 
 ${REPRODUCE}`;
 }

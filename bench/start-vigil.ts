@@ -32,9 +32,13 @@ interface Banner {
   dc09: { tcp: number; udp: number };
 }
 
-/** Spawns Vigil with the test environment's settings (demo feed off, free ports) and waits for its banner. */
-export async function startVigil(env: Record<string, string>, natsUrl: string, namespace: string): Promise<StartedVigil> {
-  const child = spawn(process.execPath, [MAIN], {
+/**
+ * Spawns Vigil with the test environment's settings (demo feed off, free ports) and waits for its
+ * banner. With `cpuProfileDir`, node writes a CPU profile there when Vigil stops (`node --cpu-prof`).
+ */
+export async function startVigil(env: Record<string, string>, natsUrl: string, namespace: string, options: { cpuProfileDir?: string } = {}): Promise<StartedVigil> {
+  const flags = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
+  const child = spawn(process.execPath, [...flags, MAIN], {
     env: { PATH: process.env.PATH ?? '', ...env, VIGIL_DEMO: 'off', VIGIL_HTTP_PORT: '0', VIGIL_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -8,6 +8,8 @@ export interface PhaseResult {
   burstLatency: LatencySummary;
   /** Latency at a steady rate well below capacity: what an operator feels. */
   steadyLatency: LatencySummary;
+  /** Latency at a steady rate ten times that: a busy night, below the burst's rate. */
+  busyLatency: LatencySummary;
   /** Peak resident memory of the Vigil process, when there is one. */
   peakRssMiB?: number;
 }
@@ -19,6 +21,8 @@ export interface Workload {
   window: number;
   steadyCount: number;
   steadyPerSecond: number;
+  busyCount: number;
+  busyPerSecond: number;
   /** An Airwave SDS; `gatewayId` defaults to the skeleton's gateway. */
   payload(messageId: string, gatewayId?: string): AirwaveSds;
   /** A Town Link member call carrying the same text. */
@@ -36,6 +40,8 @@ export function benchWorkload(overrides: Partial<Workload> = {}): Workload {
     window: 200,
     steadyCount: 1000,
     steadyPerSecond: 100,
+    busyCount: 3000,
+    busyPerSecond: 1000,
     payload: (messageId, gatewayId = 'bench-gw') => ({
       gatewayId,
       messageId,
