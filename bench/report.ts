@@ -78,7 +78,12 @@ function callsTable(baseline: PhaseResult, vigil: PhaseResult, column: string, w
 | latency p99 at ${workload.busyPerSecond} calls/s | ${ms(baseline.busyLatency.p99)} | ${ms(vigil.busyLatency.p99)} | ${ratio(vigil.busyLatency.p99, baseline.busyLatency.p99)} |
 | latency p50 during the burst | ${ms(baseline.burstLatency.p50)} | ${ms(vigil.burstLatency.p50)} | ${ratio(vigil.burstLatency.p50, baseline.burstLatency.p50)} |
 | latency p99 during the burst | ${ms(baseline.burstLatency.p99)} | ${ms(vigil.burstLatency.p99)} | ${ratio(vigil.burstLatency.p99, baseline.burstLatency.p99)} |
-| ${memoryRow} | — | ${mib(vigil.peakRssMiB)} | — |`;
+| ${memoryRow} | — | ${mib(vigil.peakRssMiB)} | — |${cpuRow(vigil)}`;
+}
+
+function cpuRow(vigil: PhaseResult): string {
+  if (vigil.cpuMsPerCall === undefined) return '';
+  return `\n| CPU time of the Vigil process per call (every phase, warm-up included) | — | ${vigil.cpuMsPerCall.toFixed(2)} ms | — |`;
 }
 
 function gatewaySection(title: string, source: string, subject: string, family: string, vigil: PhaseResult, results: BenchResults): string {

@@ -17,7 +17,8 @@ const ROOT = join(__dirname, '..', '..');
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const calls = (r: PhaseResult) =>
   `  ${r.callsPerSecond.toFixed(0)} calls/s, steady p50 ${r.steadyLatency.p50.toFixed(1)} ms p99 ${r.steadyLatency.p99.toFixed(1)} ms` +
-  `, busy p50 ${r.busyLatency.p50.toFixed(1)} ms p99 ${r.busyLatency.p99.toFixed(1)} ms, burst p50 ${r.burstLatency.p50.toFixed(1)} ms`;
+  `, busy p50 ${r.busyLatency.p50.toFixed(1)} ms p99 ${r.busyLatency.p99.toFixed(1)} ms, burst p50 ${r.burstLatency.p50.toFixed(1)} ms` +
+  (r.cpuMsPerCall === undefined ? '' : `, ${r.cpuMsPerCall.toFixed(2)} ms CPU per call`);
 const signals = (r: Dc09Result) =>
   `  ${r.signalsPerSecond.toFixed(0)} signals/s, ACK p50 ${r.ackLatency.p50.toFixed(1)} ms p99 ${r.ackLatency.p99.toFixed(1)} ms, ${r.nonAcks} non-ACK` +
   (r.cpuMsPerSignal === undefined ? '' : `, ${r.cpuMsPerSignal.toFixed(2)} ms CPU per signal`);

@@ -12,6 +12,8 @@ export interface PhaseResult {
   busyLatency: LatencySummary;
   /** Peak resident memory of the Vigil process, when there is one. */
   peakRssMiB?: number;
+  /** CPU time of the Vigil process per call over every phase (warm-up included), where measured. */
+  cpuMsPerCall?: number;
 }
 
 /** The calls a bench run sends, the same for the baseline and for Vigil. */
@@ -62,6 +64,11 @@ export function benchWorkload(overrides: Partial<Workload> = {}): Workload {
     }),
     ...overrides,
   };
+}
+
+/** Calls one run of the phases sends, warm-up included. */
+export function callsPerRun(workload: Workload): number {
+  return workload.warmup + workload.burst + workload.steadyCount + workload.busyCount;
 }
 
 /** What the DC-09 measurements send: every panel its own account and TCP connection, one frame in flight each. */
