@@ -48,8 +48,8 @@ export class ArrivalWatch {
 export type SendOne = (label: string, i: number) => Promise<void>;
 
 /**
- * The three phases every bench target runs, the same for baselines and for Vigil: a warm-up,
- * a burst as fast as the window allows (throughput), then a steady rate (latency as felt).
+ * The phases every bench target runs, the same for baselines and for Vigil: a warm-up, a burst
+ * as fast as the window allows (throughput), then a steady rate (latency as felt) and a busy one.
  * `settle` runs between phases, e.g. to let a backlog drain.
  */
 export async function runPhases(
@@ -57,7 +57,7 @@ export async function runPhases(
   watch: ArrivalWatch,
   sendOne: SendOne,
   settle: () => Promise<void> = async () => undefined,
-): Promise<Pick<PhaseResult, 'callsPerSecond' | 'burstLatency' | 'steadyLatency'>> {
+): Promise<Pick<PhaseResult, 'callsPerSecond' | 'burstLatency' | 'steadyLatency' | 'busyLatency'>> {
   const run = async (label: string, count: number, send: (count: number, one: (i: number) => Promise<void>) => Promise<void>) => {
     const start = performance.now();
     await send(count, (i) => sendOne(label, i));
@@ -69,5 +69,7 @@ export async function runPhases(
   const burst = await run('burst', workload.burst, (n, one) => windowed(n, workload.window, one));
   await settle();
   const steady = await run('steady', workload.steadyCount, (n, one) => paced(n, workload.steadyPerSecond, one));
-  return { callsPerSecond: workload.burst / burst.seconds, burstLatency: burst.latency, steadyLatency: steady.latency };
+  await settle();
+  const busy = await run('busy', workload.busyCount, (n, one) => paced(n, workload.busyPerSecond, one));
+  return { callsPerSecond: workload.burst / burst.seconds, burstLatency: burst.latency, steadyLatency: steady.latency, busyLatency: busy.latency };
 }

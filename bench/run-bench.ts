@@ -16,7 +16,9 @@ const ROOT = join(__dirname, '..', '..');
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const calls = (r: PhaseResult) =>
-  `  ${r.callsPerSecond.toFixed(0)} calls/s, steady p50 ${r.steadyLatency.p50.toFixed(1)} ms p99 ${r.steadyLatency.p99.toFixed(1)} ms`;
+  `  ${r.callsPerSecond.toFixed(0)} calls/s, steady p50 ${r.steadyLatency.p50.toFixed(1)} ms p99 ${r.steadyLatency.p99.toFixed(1)} ms` +
+  `, busy p50 ${r.busyLatency.p50.toFixed(1)} ms p99 ${r.busyLatency.p99.toFixed(1)} ms, burst p50 ${r.burstLatency.p50.toFixed(1)} ms` +
+  (r.cpuMsPerCall === undefined ? '' : `, ${r.cpuMsPerCall.toFixed(2)} ms CPU per call`);
 const signals = (r: Dc09Result) =>
   `  ${r.signalsPerSecond.toFixed(0)} signals/s, ACK p50 ${r.ackLatency.p50.toFixed(1)} ms p99 ${r.ackLatency.p99.toFixed(1)} ms, ${r.nonAcks} non-ACK` +
   (r.cpuMsPerSignal === undefined ? '' : `, ${r.cpuMsPerSignal.toFixed(2)} ms CPU per signal`);
@@ -24,12 +26,14 @@ const signals = (r: Dc09Result) =>
 /**
  * Baselines first, on a quiet machine; then one Vigil process for the pipeline measurements and
  * ingest alone in its own process for the DC-09 receiver. `npm run bench -- dc09` runs only the
- * DC-09 pair (baseline and receiver) and leaves BENCHMARKS.md alone.
+ * DC-09 pair (baseline and receiver), `npm run bench -- skeleton` only the skeleton pair; both
+ * leave BENCHMARKS.md alone. `BENCH_CPU_PROF_DIR` makes every Vigil process write a CPU profile there.
  */
 async function main(): Promise<void> {
   const target = process.argv[2];
   if (target === 'dc09') return dc09Only();
-  if (target !== undefined) throw new Error(`unknown bench target "${target}": give none for every measurement, or "dc09"`);
+  if (target === 'skeleton') return skeletonOnly();
+  if (target !== undefined) throw new Error(`unknown bench target "${target}": give none for every measurement, "dc09" or "skeleton"`);
   const workload = benchWorkload();
   const dc09Workload = benchDc09Workload();
   const accounts = benchAccounts(dc09Workload);
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
     const dc09Baseline = await runTcpAckBaseline(accounts, dc09Workload);
     say(signals(dc09Baseline));
 
-    const vigil = await startVigil(env.env, env.natsUrl, env.namespace);
+    const vigil = await startVigil(env.env, env.natsUrl, env.namespace, { cpuProfileDir: process.env.BENCH_CPU_PROF_DIR });
     let pipeline: Pick<BenchResults, 'skeleton' | 'gatewayAdapters'>;
     try {
       say('vigil: gateway → ingest → triage → dashboard socket …');
@@ -84,6 +88,32 @@ async function measureDc09(env: Record<string, string>, accounts: readonly strin
     return result;
   } finally {
     await ingest.stop();
+  }
+}
+
+/** `npm run bench -- skeleton`: the raw baseline and the walking skeleton, printed and saved to .bench/skeleton.json. */
+async function skeletonOnly(): Promise<void> {
+  const workload = benchWorkload();
+  const env = await createTestEnvironment('benchskel');
+  try {
+    say('baseline: raw JetStream publish → consume …');
+    const rawJetStream = await runRawJetStream(env.natsUrl, env.namespace, workload);
+    say(calls(rawJetStream));
+    const vigil = await startVigil(env.env, env.natsUrl, env.namespace, { cpuProfileDir: process.env.BENCH_CPU_PROF_DIR });
+    let skeleton: PhaseResult;
+    try {
+      say('vigil: gateway → ingest → triage → dashboard socket …');
+      skeleton = await runVigilSkeleton(vigil, env.natsUrl, env.namespace, workload);
+      say(calls(skeleton));
+    } finally {
+      await vigil.stop();
+    }
+    say(`  Vigil ÷ baseline: ${(skeleton.callsPerSecond / rawJetStream.callsPerSecond).toFixed(3)} of the calls/s`);
+    mkdirSync(join(ROOT, '.bench'), { recursive: true });
+    writeFileSync(join(ROOT, '.bench', 'skeleton.json'), JSON.stringify({ when: new Date(), workload, rawJetStream, skeleton }, null, 2));
+    say('wrote .bench/skeleton.json');
+  } finally {
+    await env.dispose();
   }
 }
 

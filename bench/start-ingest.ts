@@ -1,10 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { signToken } from '@vigil/auth';
-import { peakRssMiB, resetPeakRss, stopProcess } from './start-vigil';
+import { cpuMs, peakRssMiB, resetPeakRss, stopProcess } from './start-vigil';
 
 const MAIN = join(__dirname, '..', 'apps', 'ingest', 'src', 'main.js');
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -100,12 +99,6 @@ function readDc09Port(child: ChildProcess): Promise<number> {
   });
 }
 
-// Fields 14 and 15 of /proc/<pid>/stat, counted after the ")" that ends the command name, in clock ticks (100 Hz on Linux).
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -21,6 +21,8 @@ export interface StartedVigil {
   peakRssMiB(): number | undefined;
   /** Starts a new peak-memory window, so each measurement reports its own peak. */
   resetPeakRss(): void;
+  /** CPU time (user + system) the Vigil process has used so far, in ms: steadier than throughput on a busy machine. */
+  cpuMs(): number;
   /** Resolves once every durable consumer in the namespace has nothing pending or unacknowledged. */
   idle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -32,9 +34,13 @@ interface Banner {
   dc09: { tcp: number; udp: number };
 }
 
-/** Spawns Vigil with the test environment's settings (demo feed off, free ports) and waits for its banner. */
-export async function startVigil(env: Record<string, string>, natsUrl: string, namespace: string): Promise<StartedVigil> {
-  const child = spawn(process.execPath, [MAIN], {
+/**
+ * Spawns Vigil with the test environment's settings (demo feed off, free ports) and waits for its
+ * banner. With `cpuProfileDir`, node writes a CPU profile there when Vigil stops (`node --cpu-prof`).
+ */
+export async function startVigil(env: Record<string, string>, natsUrl: string, namespace: string, options: { cpuProfileDir?: string } = {}): Promise<StartedVigil> {
+  const flags = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
+  const child = spawn(process.execPath, [...flags, MAIN], {
     env: { PATH: process.env.PATH ?? '', ...env, VIGIL_DEMO: 'off', VIGIL_HTTP_PORT: '0', VIGIL_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -62,6 +68,7 @@ export async function startVigil(env: Record<string, string>, natsUrl: string, n
     dc09,
     peakRssMiB: () => peakRssMiB(pid),
     resetPeakRss: () => resetPeakRss(pid),
+    cpuMs: () => cpuMs(pid),
     idle: (timeoutMs = 60_000) => waitForIdleConsumers(natsUrl, namespace, timeoutMs),
     stop: () => {
       stopping = true;
@@ -99,6 +106,13 @@ function readBanner(child: ChildProcess): Promise<Banner> {
 export function peakRssMiB(pid: number): number | undefined {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : undefined;
+}
+
+/** CPU time (user + system) a process has used, in ms: fields 14 and 15 of /proc/<pid>/stat, counted after the ")" that ends the command name, in clock ticks (100 Hz on Linux). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Starts a new peak window: writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+). */

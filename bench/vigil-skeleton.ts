@@ -4,7 +4,7 @@ import { BusNamespace } from '@vigil/bus';
 import { IncidentPush, SOCKET_EVENTS, SUBJECTS } from '@vigil/contracts';
 import { ArrivalWatch, runPhases } from './phases';
 import { StartedVigil } from './start-vigil';
-import { PhaseResult, Workload } from './workload';
+import { callsPerRun, PhaseResult, Workload } from './workload';
 
 /**
  * Vigil as `npm start` runs it, in its own process: this process publishes as the Airwave gateway
@@ -27,13 +27,15 @@ export async function runVigilSkeleton(vigil: StartedVigil, natsUrl: string, nam
     if (messageId) watch.arrived(messageId);
   });
 
+  const cpuBefore = vigil.cpuMs();
   const result = await runPhases(workload, watch, async (label, i) => {
     const payload = workload.payload(`${label}-${i}`);
     watch.expect(payload.messageId);
     await js.publish(subject, JSON.stringify(payload), { msgID: `bench-gw:${payload.messageId}` });
   });
   const rss = vigil.peakRssMiB();
+  const cpuMsPerCall = (vigil.cpuMs() - cpuBefore) / callsPerRun(workload);
   socket.disconnect();
   await nc.drain();
-  return { ...result, peakRssMiB: rss };
+  return { ...result, peakRssMiB: rss, cpuMsPerCall };
 }

@@ -8,8 +8,12 @@ export interface PhaseResult {
   burstLatency: LatencySummary;
   /** Latency at a steady rate well below capacity: what an operator feels. */
   steadyLatency: LatencySummary;
+  /** Latency at a steady rate ten times that: a busy night, below the burst's rate. */
+  busyLatency: LatencySummary;
   /** Peak resident memory of the Vigil process, when there is one. */
   peakRssMiB?: number;
+  /** CPU time of the Vigil process per call over every phase (warm-up included), where measured. */
+  cpuMsPerCall?: number;
 }
 
 /** The calls a bench run sends, the same for the baseline and for Vigil. */
@@ -19,6 +23,8 @@ export interface Workload {
   window: number;
   steadyCount: number;
   steadyPerSecond: number;
+  busyCount: number;
+  busyPerSecond: number;
   /** An Airwave SDS; `gatewayId` defaults to the skeleton's gateway. */
   payload(messageId: string, gatewayId?: string): AirwaveSds;
   /** A Town Link member call carrying the same text. */
@@ -36,6 +42,8 @@ export function benchWorkload(overrides: Partial<Workload> = {}): Workload {
     window: 200,
     steadyCount: 1000,
     steadyPerSecond: 100,
+    busyCount: 3000,
+    busyPerSecond: 1000,
     payload: (messageId, gatewayId = 'bench-gw') => ({
       gatewayId,
       messageId,
@@ -56,6 +64,11 @@ export function benchWorkload(overrides: Partial<Workload> = {}): Workload {
     }),
     ...overrides,
   };
+}
+
+/** Calls one run of the phases sends, warm-up included. */
+export function callsPerRun(workload: Workload): number {
+  return workload.warmup + workload.burst + workload.steadyCount + workload.busyCount;
 }
 
 /** What the DC-09 measurements send: every panel its own account and TCP connection, one frame in flight each. */

@@ -28,6 +28,12 @@ export interface BatchOptions {
   max: number;
   /** How long a pull waits for a batch to fill when other replicas took some of it (JetStream's minimum is 1 s). */
   lingerSeconds: number;
+  /**
+   * Batches one replica works on at once, each its own handler call; 1 when absent. Like replicas,
+   * they need the handler to serialise what must not interleave. `parallel × max` must stay within
+   * the consumer's max ack pending, or the last batch waits for the first to be acked.
+   */
+  parallel?: number;
 }
 
 /** Receives log lines about outcomes; keeps the bus free of a logging framework. */
@@ -46,6 +52,8 @@ export interface ConsumerRunnerOptions {
 
 /** How long one pull request stays open waiting for messages. */
 const FETCH_EXPIRES_MS = 5_000;
+/** The share of a consumer's slots that must be free before it pulls again. */
+const REFILL_SHARE = 0.5;
 /** Pause after a failed pull (broker restarting) before pulling again. */
 const PULL_RETRY_MS = 1_000;
 
@@ -55,11 +63,14 @@ const PULL_RETRY_MS = 1_000;
  * the handler has finished. A message whose dependency is down (outcome `unavailable`, or a
  * transient error thrown) is kept in hand with in-progress acks and retried until the dependency
  * is back, while the runner pulls nothing more: an outage spends no delivery attempts. A batch
- * handler gets up to `batch.max` messages at a time, one batch in hand per replica.
+ * handler gets up to `batch.max` messages at a time, `batch.parallel` batches in hand per replica.
  */
 export class ConsumerRunner {
-  private batch?: ConsumerMessages;
+  /** The open pull, and whether stop closed it. */
+  private pull?: { messages: ConsumerMessages; closed: boolean };
   private readonly inFlight = new Set<Promise<void>>();
+  /** Wakes the loop waiting for free slots when a message is settled. */
+  private wakeSlot?: () => void;
   private loop?: Promise<void>;
   private readonly signal = new StopSignal();
   private readonly gate = new PullGate();
@@ -90,27 +101,21 @@ export class ConsumerRunner {
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.signal.stop();
-    await this.batch?.close();
+    await this.closePull();
     await this.loop;
     await Promise.all(this.inFlight);
   }
 
   private async pump(consumer: Consumer): Promise<void> {
-    const { concurrency } = this.declaration;
     while (!this.signal.isStopped) {
       // While a dependency is down, pull nothing more: the messages already held wait for it.
       if (this.gate.isClosed) {
         await Promise.race([this.gate.opened(), this.signal.stopped]);
         continue;
       }
-      const slots = this.handler.decode === 'batch' ? 1 : concurrency;
-      if (this.inFlight.size >= slots) {
-        await Promise.race([...this.inFlight, this.signal.stopped]);
-        continue;
-      }
       try {
         if (this.handler.decode === 'batch') await this.pullBatch(consumer, this.handler.batch);
-        else await this.pullEach(consumer, concurrency - this.inFlight.size);
+        else await this.pullEach(consumer, this.declaration.concurrency);
       } catch (error) {
         if (this.signal.isStopped) break;
         this.log.warn({ msg: 'pull failed, will pull again', consumer: this.declaration.durable, error: (error as Error).message });
@@ -119,11 +124,41 @@ export class ConsumerRunner {
     }
   }
 
-  /** Pulls only as many as there are free slots: a delivered message is always in someone's hands. */
-  private async pullEach(consumer: Consumer, free: number): Promise<void> {
-    this.batch = await consumer.fetch({ max_messages: free, expires: FETCH_EXPIRES_MS });
-    if (this.signal.isStopped) await this.batch.close();
-    for await (const msg of this.batch) this.begin([msg]);
+  /**
+   * Pulls only as many as there are free slots, so that a delivered message is always in someone's
+   * hands (kept with in-progress acks even while its dependency is down), and only once at least
+   * {@link REFILL_SHARE} of the slots are free: a busy consumer pulls in half-batches, one round trip
+   * each, while the other half keeps working, rather than one message per round trip.
+   */
+  private async pullEach(consumer: Consumer, concurrency: number): Promise<void> {
+    const refillAt = Math.max(1, Math.floor(concurrency * REFILL_SHARE));
+    if (concurrency - this.inFlight.size < refillAt) {
+      await this.freeSlots(concurrency - refillAt);
+      return;
+    }
+    const pull = { messages: await consumer.fetch({ max_messages: concurrency - this.inFlight.size, expires: FETCH_EXPIRES_MS }), closed: false };
+    this.pull = pull;
+    if (this.signal.isStopped) await this.closePull();
+    for await (const msg of pull.messages) this.begin([msg]);
+  }
+
+  /** Resolves once no more than `busy` messages are in hand, or on stop. */
+  private async freeSlots(busy: number): Promise<void> {
+    while (this.inFlight.size > busy && !this.signal.isStopped) {
+      await Promise.race([new Promise<void>((resolve) => (this.wakeSlot = resolve)), this.signal.stopped]);
+    }
+  }
+
+  /**
+   * Ends the open pull at stop; the messages it already has still come through the loop. Never on
+   * an outage: the server would go on filling the closed pull's request, and those messages would
+   * reach no one until their ack wait ran out, spending a delivery.
+   */
+  private async closePull(): Promise<void> {
+    const pull = this.pull;
+    if (!pull || pull.closed) return;
+    pull.closed = true;
+    await pull.messages.close();
   }
 
   /**
@@ -132,13 +167,19 @@ export class ConsumerRunner {
    * some of them: the linger bounds how long the pull then waits for its batch to fill.
    */
   private async pullBatch(consumer: Consumer, options: BatchOptions): Promise<void> {
+    const parallel = options.parallel ?? 1;
+    if (this.inFlight.size >= parallel) {
+      await this.freeSlots(parallel - 1);
+      return;
+    }
     const waiting = (await consumer.info()).num_pending;
     const want = Math.min(options.max, Math.max(1, waiting));
     const expires = want === 1 ? FETCH_EXPIRES_MS : Math.max(1, options.lingerSeconds) * 1_000;
-    this.batch = await consumer.fetch({ max_messages: want, expires });
-    if (this.signal.isStopped) await this.batch.close();
+    const pull = { messages: await consumer.fetch({ max_messages: want, expires }), closed: false };
+    this.pull = pull;
+    if (this.signal.isStopped) await this.closePull();
     const msgs: JsMsg[] = [];
-    for await (const msg of this.batch) msgs.push(msg);
+    for await (const msg of pull.messages) msgs.push(msg);
     if (msgs.length > 0) this.begin(msgs);
   }
 
@@ -146,7 +187,10 @@ export class ConsumerRunner {
     const task = this.process(msgs)
       // An ack that cannot be sent (connection closed) must not stop the pull loop: JetStream redelivers.
       .catch((error: Error) => this.log.error({ msg: 'could not settle message', consumer: this.declaration.durable, streamSeq: msgs[0].seq, error: error.message }))
-      .finally(() => this.inFlight.delete(task));
+      .finally(() => {
+        this.inFlight.delete(task);
+        this.wakeSlot?.();
+      });
     this.inFlight.add(task);
   }
 
@@ -158,13 +202,16 @@ export class ConsumerRunner {
       const inbounds = msgs.map((msg) => this.inboundOf(msg));
       const outcomes = await this.outcomesFor(inbounds);
       await this.holdUnavailable(inbounds, outcomes);
+      // Acks and naks go out in one tick, so that the client sends a batch's acks in one write.
+      const deadLetters: Promise<void>[] = [];
       for (let i = 0; i < msgs.length; i++) {
         const outcome = outcomes[i];
         // Shutting down while held: hand it back at once for another replica (or our restart).
         if (outcome.kind === 'unavailable') msgs[i].nak();
-        else await this.settle(msgs[i], inbounds[i], outcome);
+        else this.settle(msgs[i], inbounds[i], outcome, deadLetters);
         messagesHandled.inc({ consumer: this.declaration.durable, outcome: outcome.kind, reason: labelOf(outcome.reason) });
       }
+      await Promise.all(deadLetters);
       stopTimer();
     } finally {
       clearInterval(keepAlive);
@@ -236,19 +283,24 @@ export class ConsumerRunner {
     if (held().length === 0) this.log.warn({ msg: `${dependency} back, message goes on`, consumer, dependency, streamSeq, attempts: attempt + 1 });
   }
 
-  private async settle(msg: JsMsg, inbound: InboundMessage, outcome: HandlerOutcome): Promise<void> {
-    const context = { consumer: this.declaration.durable, subject: inbound.subject, streamSeq: inbound.streamSeq };
+  /** Acks or naks at once; a message to dead-letter adds its (asynchronous) keeping to `deadLetters`. */
+  private settle(msg: JsMsg, inbound: InboundMessage, outcome: HandlerOutcome, deadLetters: Promise<void>[]): void {
     if (outcome.kind === 'done') {
       msg.ack();
       return;
     }
     const exhausted = outcome.kind === 'retry' && inbound.deliveryCount >= this.declaration.maxDeliver;
     if (outcome.kind === 'retry' && !exhausted) {
-      this.log.warn({ msg: 'will retry', ...context, attempt: inbound.deliveryCount, reason: outcome.reason });
+      this.log.warn({ msg: 'will retry', ...this.contextOf(inbound), attempt: inbound.deliveryCount, reason: outcome.reason });
       msg.nak(outcome.delayMs ?? retryDelayMs(inbound.deliveryCount));
       return;
     }
     const reason = exhausted ? `gave up after ${inbound.deliveryCount} attempts: ${outcome.reason}` : outcome.reason;
+    deadLetters.push(this.deadLetter(msg, inbound, reason));
+  }
+
+  private async deadLetter(msg: JsMsg, inbound: InboundMessage, reason: string): Promise<void> {
+    const context = this.contextOf(inbound);
     try {
       await this.deadLetterer.keep({
         id: `${this.declaration.stream}:${inbound.streamSeq}`,
@@ -265,6 +317,10 @@ export class ConsumerRunner {
       this.log.error({ msg: 'could not store dead letter, will redeliver', ...context, error: (error as Error).message });
       msg.nak(retryDelayMs(inbound.deliveryCount));
     }
+  }
+
+  private contextOf(inbound: InboundMessage): Record<string, unknown> {
+    return { consumer: this.declaration.durable, subject: inbound.subject, streamSeq: inbound.streamSeq };
   }
 
   /** Servers before 2.10.4 ignore `+TERM <reason>` entirely; the reason is kept in the dead letter and the log anyway. */
