@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { boundedRawBody } from './bounded-raw-body';
+import { GATEWAY_SECRET_SCHEME, SESSION_TOKEN_SCHEME } from './openapi-access';
 import { opsEndpointsMiddleware } from './ops-endpoints.middleware';
 import { PlatformConfig } from './platform.config';
 import { securityHeaders } from './security-headers';
@@ -29,7 +30,8 @@ export function configureHttp(app: INestApplication, config: Pick<PlatformConfig
   const openApi = new DocumentBuilder()
     .setTitle('Vigil')
     .setDescription('Incident bus of a CCTV control room. Tokens: see the README.')
-    .addBearerAuth()
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Vigil session token: from sign-in, or `npm run token`. Its role (operator, police, partner, contractor) decides what it may do.' }, SESSION_TOKEN_SCHEME)
+    .addSecurity(GATEWAY_SECRET_SCHEME, { type: 'http', scheme: 'bearer', description: "The gateway's own secret (VIGIL_GATEWAY_SECRETS), not a session token." })
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 }

@@ -6,3 +6,5 @@ export * from './configure-http';
 export * from './bounded-raw-body';
 export * from './auth-secret';
 export * from './demo-banner';
+export * from './openapi-zod';
+export * from './openapi-access';

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiSignInProviders } from './sign-in-openapi';
 import { SIGN_IN_CONFIG } from './sign-in.tokens';
 import { SignInConfig } from './sign-in.config';
 
@@ -10,7 +11,7 @@ export class SignInOptionsController {
   constructor(@Optional() @Inject(SIGN_IN_CONFIG) private readonly config?: SignInConfig) {}
 
   @Get('providers')
-  @ApiOperation({ summary: 'Whether OpenID Connect sign-in is configured (otherwise only issued tokens work)' })
+  @ApiSignInProviders()
   providers(): { oidc: boolean; loginUrl?: string } {
     return this.config ? { oidc: true, loginUrl: '/auth/login' } : { oidc: false };
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AUTH_SECRET, signToken } from '@vigil/auth';
 import { principalFromClaims } from './claims-to-principal';
 import { IDENTITY_PROVIDER, IdentityProvider, VerifiedSignIn } from './identity-provider';
 import { openPendingSignIn, PENDING_SIGN_IN_COOKIE, PENDING_SIGN_IN_SECONDS, readCookie, sealPendingSignIn } from './pending-sign-in';
+import { ApiSignInCallback, ApiSignInLogin } from './sign-in-openapi';
 import { SIGN_IN_CONFIG } from './sign-in.tokens';
 import { REFUSAL_MESSAGES, signInProblemPage } from './sign-in-page';
 import { sessionSeconds } from './session-lifetime';
@@ -15,7 +16,7 @@ import { SignInConfig } from './sign-in.config';
  * turns what it brings back into a Vigil session token, handed to the page in the URL fragment
  * so it never reaches a server or proxy log.
  */
-@ApiExcludeController()
+@ApiTags('sign-in')
 @Controller('auth')
 export class SignInController {
   private readonly logger = new Logger('SignIn');
@@ -27,6 +28,7 @@ export class SignInController {
   ) {}
 
   @Get('login')
+  @ApiSignInLogin()
   async login(@Res() response: Response): Promise<void> {
     let started: Awaited<ReturnType<IdentityProvider['startSignIn']>>;
     try {
@@ -40,6 +42,7 @@ export class SignInController {
   }
 
   @Get('callback')
+  @ApiSignInCallback()
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     const pending = openPendingSignIn(readCookie(request.headers.cookie, PENDING_SIGN_IN_COOKIE), this.secret);
     response.clearCookie(PENDING_SIGN_IN_COOKIE, this.cookieOptions());

@@ -1,11 +1,13 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Logger, NotFoundException, Param, Put, Req, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest, ControlRoomGuard } from '@vigil/auth';
-import { ZodBodyPipe } from '@vigil/config';
+import { ApiControlRoomToken, ZodBodyPipe } from '@vigil/config';
 import { CachedAccountRegister } from '../alarms';
 import { INGEST_SCHEMA } from '../ingest.schema';
 import { AlarmAccountEntity } from './alarm-account.entity';
+import { ApiDeleteAlarmAccount, ApiListAlarmAccounts, ApiPutAlarmAccount } from './alarm-accounts-openapi';
 import { ACCOUNT_PATTERN, AlarmAccountInput, alarmAccountInputSchema } from './alarm-account.schema';
 
 /** An account as the API shows it: never the key, only whether there is one. */
@@ -28,6 +30,8 @@ function toView(row: AlarmAccountEntity): AlarmAccountView {
 }
 
 /** The alarm account register: which panel belongs to which partner and site, its key and its test interval. */
+@ApiTags('alarm accounts')
+@ApiControlRoomToken()
 @Controller('api/alarm-accounts')
 @UseGuards(ControlRoomGuard)
 export class AlarmAccountsController {
@@ -40,12 +44,14 @@ export class AlarmAccountsController {
   ) {}
 
   @Get()
+  @ApiListAlarmAccounts()
   async list(): Promise<AlarmAccountView[]> {
     return (await this.dataSource.getRepository(AlarmAccountEntity).find({ order: { account: 'ASC' } })).map(toView);
   }
 
   /** Registers or replaces an account; the panel's next frame is judged by it. */
   @Put(':account')
+  @ApiPutAlarmAccount()
   async put(
     @Req() request: AuthenticatedRequest,
     @Param('account') account: string,
@@ -72,6 +78,7 @@ export class AlarmAccountsController {
   /** Removes an account: the panel's next frame is NAKed as from an unknown account. */
   @Delete(':account')
   @HttpCode(204)
+  @ApiDeleteAlarmAccount()
   async remove(@Req() request: AuthenticatedRequest, @Param('account') account: string): Promise<void> {
     const id = checkedAccount(account);
     const { affected } = await this.dataSource.getRepository(AlarmAccountEntity).delete({ account: id });

@@ -1,10 +1,13 @@
 import { Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuthenticatedRequest, ControlRoomGuard } from '@vigil/auth';
+import { ApiControlRoomToken } from '@vigil/config';
 import { INGEST_SCHEMA } from '../ingest.schema';
 import { DeadLetterReplayEntity } from './dead-letter-replay.entity';
 import { DeadLetterEntity } from './dead-letter.entity';
+import { ApiListDeadLetters, ApiReplayDeadLetter } from './dead-letters-openapi';
 import { ReplayDeadLetterUseCase, ReplayReceipt } from './replay-dead-letter.usecase';
 
 /** A dead letter as the API shows it: raw bytes as base64 and, when printable, as text. */
@@ -29,6 +32,8 @@ function printable(raw: Buffer): string | null {
 }
 
 /** What Vigil refused, newest first, for control-room staff (not partners or the contractor). */
+@ApiTags('dead letters')
+@ApiControlRoomToken()
 @Controller('api/dead-letters')
 @UseGuards(ControlRoomGuard)
 export class DeadLettersController {
@@ -38,6 +43,7 @@ export class DeadLettersController {
   ) {}
 
   @Get()
+  @ApiListDeadLetters()
   async list(@Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number): Promise<DeadLetterView[]> {
     const rows = await this.dataSource
       .getRepository(DeadLetterEntity)
@@ -61,6 +67,7 @@ export class DeadLettersController {
   /** Sends the kept bytes back to the NATS subject they came from (409 for HTTP or DC-09 origins). */
   @Post(':id/replay')
   @HttpCode(202)
+  @ApiReplayDeadLetter()
   replay(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<ReplayReceipt> {
     return this.replayDeadLetter.execute(id, request.principal);
   }

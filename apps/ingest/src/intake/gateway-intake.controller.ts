@@ -13,12 +13,14 @@ import {
   Req,
   UnauthorizedException,
 } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { bearerToken, gatewaySecretMatches } from '@vigil/auth';
 import { DeadLetterer, EventPublisher } from '@vigil/bus';
 import { GATEWAY_INTAKE_LIMIT_BYTES, oversizeBodyBytes } from '@vigil/config';
 import { normaliseAirwave } from '../airwave/normalise-airwave';
 import { INGEST_OPTIONS, IngestOptions } from '../ingest.options';
+import { ApiGatewayIntake } from './gateway-intake-openapi';
 import { normaliseTownlink } from '../townlink/normalise-townlink';
 
 const NORMALISERS = { airwave: normaliseAirwave, townlink: normaliseTownlink } as const;
@@ -36,6 +38,7 @@ export interface IntakeReceipt {
  * subject, same de-duplication id); an invalid one is answered 400 with the reason and kept, one
  * naming another gateway 403, and one over 64 KiB 413 with its first 64 KiB kept.
  */
+@ApiTags('gateways')
 @Controller('api/gateways')
 export class GatewayIntakeController {
   constructor(
@@ -46,6 +49,7 @@ export class GatewayIntakeController {
 
   @Post(':family/:gatewayId/:kind')
   @HttpCode(202)
+  @ApiGatewayIntake()
   async intake(
     @Param('family') family: string,
     @Param('gatewayId') gatewayId: string,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, Body, Controller, ForbiddenException, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
 import { EventPublisher } from '@vigil/bus';
-import { ZodBodyPipe } from '@vigil/config';
+import { ApiSessionToken, ZodBodyPipe } from '@vigil/config';
 import { ManualCall, manualCallSchema } from '@vigil/contracts';
 import { manualCallToCall } from './manual-call-to-call';
+import { ApiEnterManualCall } from './manual-calls-openapi';
 
 /** What an operator gets back: the key the call is known by. */
 export interface ManualCallReceipt {
@@ -18,7 +18,7 @@ export interface ManualCallReceipt {
 
 /** Police Control telephone calls and Controller pro-active sightings, entered by control-room operators. */
 @ApiTags('calls')
-@ApiBearerAuth()
+@ApiSessionToken()
 @Controller('api/calls')
 @UseGuards(AuthGuard)
 export class ManualCallsController {
@@ -26,11 +26,7 @@ export class ManualCallsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Enter a Police Control call or a Controller sighting', description: 'Who entered it is taken from the token. Send a clientReference to make a retried submission safe.' })
-  @ApiBody({ schema: z.toJSONSchema(manualCallSchema, { io: 'input' }) as object })
-  @ApiResponse({ status: 201, description: 'Taken; triage opens the incident' })
-  @ApiResponse({ status: 400, description: 'Invalid entry; the message says what to fix' })
-  @ApiResponse({ status: 403, description: 'Only control-room operators enter calls' })
+  @ApiEnterManualCall()
   async enter(
     @Req() request: AuthenticatedRequest,
     @Body(new ZodBodyPipe(manualCallSchema, 'call')) input: ManualCall,

@@ -1,6 +1,9 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { ControlRoomGuard } from '@vigil/auth';
+import { ApiControlRoomToken } from '@vigil/config';
 import { SourceRegistry } from './source-registry';
+import { ApiListSources } from './sources-openapi';
 
 /** One row of the supervision board. */
 export interface SourceView {
@@ -15,12 +18,15 @@ export interface SourceView {
 }
 
 /** Every gateway's and alarm path's last heartbeat and state, for control-room staff. */
+@ApiTags('supervision')
+@ApiControlRoomToken()
 @Controller('api/sources')
 @UseGuards(ControlRoomGuard)
 export class SourcesController {
   constructor(private readonly registry: SourceRegistry) {}
 
   @Get()
+  @ApiListSources()
   async list(): Promise<SourceView[]> {
     return (await this.registry.list()).map((row) => ({
       sourceKind: row.sourceKind,

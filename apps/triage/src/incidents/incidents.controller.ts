@@ -1,24 +1,22 @@
 import { Controller, Get, NotFoundException, Param, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
-import { ZodBodyPipe } from '@vigil/config';
-import { Incident, IncidentCall, IncidentListQuery, incidentListQuerySchema, incidentSchema, TimelineEntry } from '@vigil/contracts';
-import { ApiZodQuery, openApiSchema } from '../http/openapi-zod';
+import { ApiSessionToken, ZodBodyPipe } from '@vigil/config';
+import { Incident, IncidentCall, IncidentListQuery, incidentListQuerySchema, TimelineEntry } from '@vigil/contracts';
 import { canActorSee } from '../lifecycle/domain/incident-access';
 import { isIncidentId } from '../lifecycle/incident-rows';
 import { TRIAGE_SCHEMA } from '../triage.schema';
 import { readCalls, readTimeline } from './incident-history';
 import { IncidentEntity } from './incident.entity';
+import { ApiIncidentCalls, ApiIncidentTimeline, ApiListIncidents, ApiOneIncident } from './incidents-openapi';
 import { toIncidentView } from './incident-view';
 import { listIncidentsQuery } from './list-incidents';
 
-const INCIDENT = openApiSchema(incidentSchema, 'output');
-
 /** Read access to incidents, each caller seeing only what it may; one it may not see is answered as missing. */
 @ApiTags('incidents')
-@ApiBearerAuth()
+@ApiSessionToken()
 @Controller('api/incidents')
 @UseGuards(AuthGuard)
 export class IncidentsController {
@@ -30,9 +28,7 @@ export class IncidentsController {
    * pages by one, so a row may come twice (clients keep the newest version), never not at all.
    */
   @Get()
-  @ApiOperation({ summary: 'Incidents the caller may see, filtered and paged', description: '`board=open`: not closed, by grade then longest waiting. Otherwise newest first. `q` searches reference, summary and notes.' })
-  @ApiZodQuery(incidentListQuerySchema)
-  @ApiOkResponse({ schema: { type: 'array', items: INCIDENT } })
+  @ApiListIncidents()
   async list(@Req() request: AuthenticatedRequest, @Query(new ZodBodyPipe(incidentListQuerySchema, 'incident query')) query: IncidentListQuery): Promise<Incident[]> {
     const found = listIncidentsQuery(this.dataSource.manager, request.principal, query);
     return found ? (await found.getMany()).map(toIncidentView) : [];
@@ -40,27 +36,21 @@ export class IncidentsController {
 
   /** One incident by id or reference (VIG-2026-000123). */
   @Get(':idOrReference')
-  @ApiOperation({ summary: 'One incident by id or reference (VIG-2026-000123)' })
-  @ApiOkResponse({ schema: INCIDENT })
-  @ApiNotFoundResponse({ description: 'No such incident, or not one the caller may see.' })
+  @ApiOneIncident()
   async one(@Req() request: AuthenticatedRequest, @Param('idOrReference') key: string): Promise<Incident> {
     const incident = await this.dataSource.getRepository(IncidentEntity).findOneBy(isIncidentId(key) ? { id: key } : { reference: key });
     return toIncidentView(this.visible(request, incident, key));
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: "The incident's timeline, oldest first: every call, decision and change, with who and why" })
-  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object', properties: { at: { type: 'string' }, kind: { type: 'string' }, actor: { type: 'string' }, reason: { type: 'string', nullable: true }, version: { type: 'integer', nullable: true }, detail: { type: 'object' } } } } })
-  @ApiNotFoundResponse({ description: 'No such incident, or not one the caller may see.' })
+  @ApiIncidentTimeline()
   async timeline(@Req() request: AuthenticatedRequest, @Param('id') id: string): Promise<TimelineEntry[]> {
     await this.visibleById(request, id);
     return readTimeline(this.dataSource.manager, id);
   }
 
   @Get(':id/calls')
-  @ApiOperation({ summary: 'The calls on the incident, first received first, each with why it is there' })
-  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object', properties: { callKey: { type: 'string' }, source: { type: 'string' }, receivedAt: { type: 'string' }, summary: { type: 'string' }, reason: { type: 'string' } } } } })
-  @ApiNotFoundResponse({ description: 'No such incident, or not one the caller may see.' })
+  @ApiIncidentCalls()
   async calls(@Req() request: AuthenticatedRequest, @Param('id') id: string): Promise<IncidentCall[]> {
     await this.visibleById(request, id);
     return readCalls(this.dataSource.manager, id);

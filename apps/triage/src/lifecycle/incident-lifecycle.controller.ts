@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
-import { ZodBodyPipe } from '@vigil/config';
+import { ApiSessionToken, ZodBodyPipe } from '@vigil/config';
 import { Incident } from '@vigil/contracts';
 import { ChangeIncidentUseCase } from './change-incident/change-incident.usecase';
 import { CommandBody, LIFECYCLE_COMMANDS, LifecycleCommandName, SingleIncidentCommand } from './domain/lifecycle-command';
@@ -15,7 +15,7 @@ const command = <N extends LifecycleCommandName>(name: N) => Body(new ZodBodyPip
 
 /** Operators (and, for notes and references, police and partners) working an incident: POST /api/incidents/:id/<command>. */
 @ApiTags('incidents')
-@ApiBearerAuth()
+@ApiSessionToken()
 @ApiParam({ name: 'id', description: 'incident id (uuid)' })
 @Controller('api/incidents')
 @UseGuards(AuthGuard)

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { incidentSchema } from '@vigil/contracts';
-import { openApiSchema } from '../http/openapi-zod';
+import { ApiZodBody, ERROR_SCHEMA, openApiSchema } from '@vigil/config';
 import { LIFECYCLE_COMMANDS, LifecycleCommandName } from './domain/lifecycle-command';
 
 const STALE_RESPONSE: SchemaObject = {
@@ -20,11 +20,10 @@ const REFUSED_RESPONSE: SchemaObject = {
 export function ApiLifecycleCommand(name: LifecycleCommandName, summary: string, who = 'operators'): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary, description: `Who: ${who}. Records a \`${LIFECYCLE_COMMANDS[name].change}\` change: the version goes up by one, the timeline gets an entry and an incidentChanged event is published.` }),
-    ApiBody({ schema: openApiSchema(LIFECYCLE_COMMANDS[name].schema) }),
+    ApiZodBody(LIFECYCLE_COMMANDS[name].schema),
     ApiOkResponse({ description: 'The incident after the change.', schema: openApiSchema(incidentSchema, 'output') }),
-    ApiResponse({ status: 400, description: 'The body does not match the command: each wrong field is named.' }),
-    ApiForbiddenResponse({ description: 'The caller sees the incident but its role may not do this.' }),
-    ApiNotFoundResponse({ description: 'No such incident, or not one the caller may see.' }),
+    ApiForbiddenResponse({ description: 'The caller sees the incident but its role may not do this.', schema: ERROR_SCHEMA }),
+    ApiNotFoundResponse({ description: 'No such incident, or not one the caller may see.', schema: ERROR_SCHEMA }),
     ApiResponse({ status: 409, description: 'Stale version: nothing was changed.', schema: STALE_RESPONSE }),
     ApiResponse({ status: 422, description: 'Not allowed in the incident\'s state, or the change is invalid or changes nothing.', schema: REFUSED_RESPONSE }),
   );
