@@ -36,6 +36,13 @@ const TOWNS = ['Hitchin', 'Stevenage Old Town', 'Borehamwood', 'Hertford', 'Roys
 /** A realistic SDS per message id; the id is echoed in the text so the dashboard side can find its send time. */
 export function benchWorkload(overrides: Partial<Workload> = {}): Workload {
   const town = (messageId: string) => TOWNS[messageId.length % TOWNS.length];
+  // Each call its own spot, 200 m or more from every other: triage's correlation looks for open
+  // incidents nearby on every call (locks, spatial query) and, as on most of a real night, finds none.
+  let calls = 0;
+  const spot = () => {
+    const n = calls++;
+    return { lat: 51.6 + (n % 200) * 0.002, lon: -0.5 + (Math.floor(n / 200) % 200) * 0.003, accuracyM: 10 };
+  };
   return {
     warmup: 300,
     burst: 3000,
@@ -50,7 +57,8 @@ export function benchWorkload(overrides: Partial<Workload> = {}): Workload {
       occurredAt: new Date().toISOString(),
       callingIssi: 2260101,
       called: { kind: 'gssi', id: 9001 },
-      text: `[${messageId}] Fight outside the bus station, ${town(messageId)}`,
+      location: spot(),
+      text: `[${messageId}] Two males fighting, ${town(messageId)}`,
     }),
     townlinkPayload: (messageId, gatewayId) => ({
       gatewayId,

@@ -4,6 +4,7 @@ import { RestoreStatus1763884800004 } from './migrations/1763884800004-restore-s
 import { IncidentVersions1764720000402 } from './migrations/1764720000402-incident-versions';
 import { IncidentRecord1764979200001 } from './migrations/1764979200001-incident-record';
 import { CallPlaces1765065600000 } from './migrations/1765065600000-call-places';
+import { CallIncidentIndex1765152000000 } from './migrations/1765152000000-call-incident-index';
 
 /** Triage's schema history, oldest first: the app and the tests that check it run the same list. */
 export const TRIAGE_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const TRIAGE_MIGRATIONS = [
   IncidentVersions1764720000402,
   IncidentRecord1764979200001,
   CallPlaces1765065600000,
+  CallIncidentIndex1765152000000,
 ];

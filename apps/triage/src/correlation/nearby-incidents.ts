@@ -10,8 +10,7 @@ interface Row {
   grade: number;
   last_call_at: Date;
   place_keys: string[];
-  lat: number | null;
-  lon: number | null;
+  points: GeoPoint[];
 }
 
 // Generous, so that the decision (not this query) says "window passed" about a near miss.
@@ -20,8 +19,10 @@ const FEWEST_METRES_PER_DEGREE = 110_000;
 
 /**
  * Open incidents with a call sharing one of the place keys, or a call with a point in the box
- * around `point`, whose last call is recent; each with every call's keys and points. The call's
- * place locks are held, so no other replica can add one of these meanwhile.
+ * around `point`, whose last call is recent: each with the keys it shares with the call and its
+ * distinct points inside the box, which is all correlation compares. Aggregated here, so an
+ * incident with a thousand calls at one shop is one row, not a thousand. The call's place locks
+ * are held, so no other replica can add one of these meanwhile.
  */
 export async function nearbyIncidents(
   manager: EntityManager,
@@ -32,28 +33,25 @@ export async function nearbyIncidents(
   if (place.placeKeys.length === 0 && !place.point) return [];
   const since = new Date(now.getTime() - LOOK_BACK_WINDOWS * policy.windowMinutes * 60_000);
   const box = place.point ? boxAround(place.point, policy.distanceMetres) : null;
+  const inBox = `$2::float8 IS NOT NULL AND c.lat BETWEEN $2 AND $3 AND c.lon BETWEEN $4 AND $5`;
   const rows: Row[] = await manager.query(
-    `WITH near AS (
-       SELECT DISTINCT c.incident_id FROM "${TRIAGE_SCHEMA}"."call" c
-       WHERE c.incident_id IS NOT NULL
-         AND (c.place_keys && $1::text[] OR ($2::float8 IS NOT NULL AND c.lat BETWEEN $2 AND $3 AND c.lon BETWEEN $4 AND $5)))
-     SELECT i.id, i.category, i.grade, i.last_call_at, c.place_keys, c.lat, c.lon
-     FROM near JOIN "${TRIAGE_SCHEMA}"."incident" i ON i.id = near.incident_id JOIN "${TRIAGE_SCHEMA}"."call" c ON c.incident_id = i.id
-     WHERE i.status <> 'closed' AND i.merged_into IS NULL AND i.last_call_at >= $6`,
+    `WITH matching AS (
+       SELECT c.incident_id, c.place_keys, CASE WHEN ${inBox} THEN c.lat END AS lat, CASE WHEN ${inBox} THEN c.lon END AS lon
+       FROM "${TRIAGE_SCHEMA}"."call" c
+       WHERE c.incident_id IS NOT NULL AND (c.place_keys && $1::text[] OR (${inBox}))),
+     shared_keys AS (
+       SELECT DISTINCT m.incident_id, k FROM matching m, unnest(m.place_keys) k WHERE k = ANY($1::text[])),
+     points AS (
+       SELECT DISTINCT m.incident_id, m.lat, m.lon FROM matching m WHERE m.lat IS NOT NULL)
+     SELECT i.id, i.category, i.grade, i.last_call_at,
+       COALESCE((SELECT array_agg(s.k) FROM shared_keys s WHERE s.incident_id = i.id), '{}') AS place_keys,
+       COALESCE((SELECT json_agg(json_build_object('lat', p.lat, 'lon', p.lon)) FROM points p WHERE p.incident_id = i.id), '[]') AS points
+     FROM "${TRIAGE_SCHEMA}"."incident" i
+     WHERE i.id IN (SELECT incident_id FROM matching)
+       AND i.status <> 'closed' AND i.merged_into IS NULL AND i.last_call_at >= $6`,
     [place.placeKeys, box?.minLat ?? null, box?.maxLat ?? null, box?.minLon ?? null, box?.maxLon ?? null, since],
   );
-  return groupByIncident(rows);
-}
-
-function groupByIncident(rows: Row[]): NearbyIncident[] {
-  const byId = new Map<string, NearbyIncident & { placeKeys: string[]; points: GeoPoint[] }>();
-  for (const row of rows) {
-    const incident = byId.get(row.id) ?? { incidentId: row.id, category: row.category, grade: row.grade, lastCallAt: row.last_call_at, placeKeys: [], points: [] };
-    incident.placeKeys.push(...row.place_keys.filter((key) => !incident.placeKeys.includes(key)));
-    if (row.lat !== null && row.lon !== null) incident.points.push({ lat: row.lat, lon: row.lon });
-    byId.set(row.id, incident);
-  }
-  return [...byId.values()];
+  return rows.map((row) => ({ incidentId: row.id, category: row.category, grade: row.grade, lastCallAt: row.last_call_at, placeKeys: row.place_keys, points: row.points }));
 }
 
 function boxAround(point: GeoPoint, metres: number) {

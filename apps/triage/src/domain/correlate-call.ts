@@ -10,9 +10,9 @@ export interface NearbyIncident {
   category: string;
   grade: number;
   lastCallAt: Date;
-  /** The place keys of every call on it. */
+  /** Its calls' place keys (those it shares with the call are enough). */
   placeKeys: readonly string[];
-  /** The points of every call on it that had one. */
+  /** Its calls' points (those near the call are enough). */
   points: readonly GeoPoint[];
 }
 
