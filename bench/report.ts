@@ -80,14 +80,16 @@ p99 under ${SKELETON_TARGETS.busyP99Ms} ms at ${workload.busyPerSecond} calls/s 
 and no ratio below the earlier runs' ${SKELETON_TARGETS.earlierRatio.toFixed(3)} (${met(ratio >= SKELETON_TARGETS.earlierRatio)}).
 
 Where the time goes (\`BENCH_CPU_PROF_DIR=<dir> npm run bench -- skeleton\` writes a CPU profile of the Vigil process):
-Vigil runs every app in one Node process, so one core's worth of CPU per call bounds its throughput, and that is
-${skeleton.cpuMsPerCall === undefined ? 'about 2 ms' : `${skeleton.cpuMsPerCall.toFixed(2)} ms`} per call. Half of it is socket writes. A Postgres statement costs about 0.1 ms of
-the client's CPU on this machine (a bare \`SELECT $1\` loop measures it), and triage spends six on each plain call, one
-after the other (duplicate check, reference number, incident, call, timeline entry, outbox row; the savepoint pair is
-gone); then NATS writes (ingest's publish and ack per call, the relay's publishes), TypeORM's query building, zod and
-GC. The calls/s ratio needs about 0.4 ms per call: triage's statements per batch instead of per call (one duplicate
-check, one sequence call and multi-row inserts per batch), which belongs in take-call.usecase.ts once correlation has
-landed there.${skeleton.callsPerSecond < workload.busyPerSecond ? ` Meanwhile ${workload.busyPerSecond} calls/s is more than the skeleton sustains (${skeleton.callsPerSecond.toFixed(0)}), so its latency there is a queue growing for ${workload.busyCount / workload.busyPerSecond} s.` : ''}`;
+Vigil runs every app in one Node process and spends ${skeleton.cpuMsPerCall === undefined ? 'about 3 ms' : `${skeleton.cpuMsPerCall.toFixed(2)} ms`} of CPU per call, yet a profile of this
+phase (2026-12-02, with correlation) shows the process idle half the time: it waits on Postgres. Triage takes a
+batch in one transaction but its statements per call run one after the other: duplicate check, correlation's
+look-up of open incidents near the call (place keys, a box around the point), reference number, incident, call,
+timeline entry, outbox row, after the batch's advisory locks on its places. Postgres shares the machine's two
+cores with NATS, the bench process and Vigil. Of the busy half, socket writes (writev) are about 40%, TypeORM's
+query building 15%, nats.js 7%, pg 7%, zod 2%, GC 6%. Two batches at once instead of one moved calls/s by about
+a tenth. Reaching the ratio needs triage's statements per batch rather than per call (one duplicate check, one
+look-up of every open incident near the batch's places, multi-row inserts, correlation of the batch's calls with
+each other in memory) and raw SQL instead of TypeORM's builder on that path: not done yet.${skeleton.callsPerSecond < workload.busyPerSecond ? ` Meanwhile ${workload.busyPerSecond} calls/s is more than the skeleton sustains (${skeleton.callsPerSecond.toFixed(0)}), so its latency there is a queue growing for ${workload.busyCount / workload.busyPerSecond} s.` : ''}`;
 }
 
 function samples(vigil: PhaseResult, workload: Workload): string {

@@ -65,7 +65,9 @@ export function benchWorkload(overrides: Partial<Workload> = {}): Workload {
       messageId,
       occurredAt: new Date().toISOString(),
       scheme: 'Town Link',
-      memberId: 'TL-0417',
+      // A different shop each call, as over a night: thousands of calls from one member in minutes
+      // would all join one incident, which measures that hot incident, not the adapter.
+      memberId: `TL-${messageId}`,
       business: 'Boots',
       town: town(messageId),
       text: `[${messageId}] Shoplifter heading for the bus station`,
