@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { connect, NatsConnection } from 'nats';
+import { AckPolicy, connect, nanos, NatsConnection } from 'nats';
 import { Pool } from 'pg';
 import { Observable, tap, throwError } from 'rxjs';
 import { CallReceived } from '@vigil/contracts';
@@ -54,6 +54,13 @@ const C = {
 
 /** What the handlers below saw, per consumer. */
 const seen = new Map<string, unknown[]>();
+
+/** The slow handler's work, finished by the test. */
+const slowWork = (() => {
+  let finish!: () => void;
+  const promise = new Promise<void>((resolve) => (finish = resolve));
+  return { promise, finish };
+})();
 function record(name: string, value: unknown): void {
   seen.set(name, [...(seen.get(name) ?? []), value]);
 }
@@ -127,11 +134,9 @@ class TestHandlers {
   @OnRawMessages(C.slow)
   async slow(@Payload() message: InboundMessage, @Ctx() context: JetStreamContext): Promise<HandlerOutcome> {
     record('slow', message.deliveryCount);
-    // Three ack waits of work, saying so as it goes.
-    for (let i = 0; i < 6; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      context.working();
-    }
+    context.working();
+    // Long work: done when the test says so, after JetStream has let three ack waits pass.
+    await slowWork.promise;
     return Outcome.done();
   }
 
@@ -222,6 +227,7 @@ describe('JetStreamServer (Nest microservice transport) against JetStream', () =
   });
 
   afterAll(async () => {
+    slowWork.finish(); // a failed slow-handler test must not leave its handler holding the shutdown
     await app?.close();
     await nc?.close();
     await env?.dispose();
@@ -311,10 +317,21 @@ describe('JetStreamServer (Nest microservice transport) against JetStream', () =
     await eventually(() => expect(seen.get('typed')).toEqual(['Fight outside the station']));
   });
 
-  it('keeps a slow handler\'s message while it says working(): three ack waits, one delivery, acked', async () => {
+  it("keeps a slow handler's message in hand: three ack waits pass, one delivery, acked at the end", async () => {
+    // The clock is JetStream's own: a plain consumer with the same ack wait that never acks is
+    // redelivered once per ack wait, so its fourth delivery means three ack waits have passed.
+    const jsm = await nc.jetstreamManager();
+    const stream = ns.stream(STREAMS.gateway.name);
+    await jsm.consumers.add(stream, { durable_name: 'ack-wait-clock', filter_subject: ns.subject('gw.clock.>'), ack_policy: AckPolicy.Explicit, ack_wait: nanos(C.slow.ackWaitSeconds * 1_000) });
+    const clock = await nc.jetstream().consumers.get(stream, 'ack-wait-clock');
+    await publisher.publishRaw('gw.clock.tick', bytes('tick'), 'clock-1');
     await publisher.publishRaw('gw.slow.a', bytes('x'), 'slow-1');
     await eventually(() => expect(seen.get('slow')).toEqual([1]));
-    await eventually(async () => expect(await settled(C.slow)).toEqual({ pending: 0, ackPending: 0, redelivered: 0 }), { timeoutMs: 10_000 });
+
+    await eventually(async () => expect((await clock.next({ expires: 5_000 }))?.info.deliveryCount).toBeGreaterThanOrEqual(4), { timeoutMs: 15_000, intervalMs: 0 });
+    expect(await settled(C.slow)).toEqual({ pending: 0, ackPending: 1, redelivered: 0 });
+    slowWork.finish();
+    await eventually(async () => expect(await settled(C.slow)).toEqual({ pending: 0, ackPending: 0, redelivered: 0 }));
     expect(seen.get('slow')).toEqual([1]);
   });
 
