@@ -21,6 +21,7 @@ import { TRIAGE_SCHEMA } from '../triage.schema';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { announceOpened } from '../incidents/announce-incident';
 import { nextIncidentReference } from '../incidents/next-reference';
+import { untouchedRecord } from '../incidents/untouched-record';
 import { TimelineEntryEntity } from '../incidents/timeline-entry.entity';
 import { TRIAGE_OPTIONS, TriageOptions } from '../triage.options';
 
@@ -203,26 +204,14 @@ export class TakeCallUseCase {
       town: draft.town,
       callSource: draft.callSource,
       grade: draft.grade,
-      status: 'open',
       summary: draft.summary,
       receivedAt: new Date(draft.receivedAt),
-      openedAt: now,
       triageReasons: [...draft.reasons, correlationReason],
-      version: 1,
       placement: draft.placement,
       clientName: draft.clientName,
-      assignee: null,
-      policeReference: null,
-      cameras: [],
-      thrive: null,
-      monitoring: [],
-      outcome: null,
-      callCount: 1,
       lastCallAt: new Date(draft.receivedAt),
       respondBy: draft.respondBy,
-      closedAt: null,
-      mergedInto: null,
-      updatedAt: now,
+      ...untouchedRecord(now),
     });
     await manager.insert(IncidentEntity, incident);
     await manager.insert(CallEntity, this.callRow(call, incident.id, null, draft, correlationReason));

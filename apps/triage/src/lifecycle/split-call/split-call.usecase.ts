@@ -18,6 +18,7 @@ import { LifecycleResult } from '../lifecycle-result';
 import { recordChange } from '../record-change';
 import { nextIncidentReference } from '../../incidents/next-reference';
 import { announceOpened } from '../../incidents/announce-incident';
+import { untouchedRecord } from '../../incidents/untouched-record';
 
 /**
  * Takes a wrongly joined call off an incident into a new incident of its own. The new incident
@@ -66,23 +67,11 @@ export class SplitCallUseCase {
       id: randomUUID(),
       reference: await nextIncidentReference(manager, now),
       callSource: call.source,
-      status: 'open',
       summary: call.summary,
       receivedAt: call.receivedAt,
-      openedAt: now,
       triageReasons: [`split-from:${from.reference}`],
-      version: 1,
-      assignee: null,
-      policeReference: null,
-      cameras: [],
-      thrive: null,
-      monitoring: [],
-      outcome: null,
-      callCount: 1,
       lastCallAt: call.receivedAt,
-      closedAt: null,
-      mergedInto: null,
-      updatedAt: now,
+      ...untouchedRecord(now),
     };
     await manager.insert(IncidentEntity, incident);
     await manager.insert(TimelineEntryEntity, {
