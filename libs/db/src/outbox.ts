@@ -41,6 +41,13 @@ export interface OutboxAggregate {
   version: number;
 }
 
+/** One event for {@link appendAllToOutbox}. */
+export interface OutboxEntry {
+  subject: string;
+  envelope: Envelope;
+  aggregate?: OutboxAggregate;
+}
+
 /**
  * Records an event in the same transaction as the state change it announces, so the two are
  * never separated: the relay publishes it after commit, and a crash only delays it. With an
@@ -53,9 +60,23 @@ export async function appendToOutbox(
   envelope: Envelope,
   aggregate?: OutboxAggregate,
 ): Promise<void> {
+  await appendAllToOutbox(manager, schema, [{ subject, envelope, aggregate }]);
+}
+
+/** {@link appendToOutbox} for many events in one statement, in their order: a batch's events cost one round trip. */
+export async function appendAllToOutbox(manager: EntityManager, schema: string, entries: readonly OutboxEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await manager.query(
     `INSERT INTO "${schema}"."outbox" ("event_id", "subject", "envelope", "aggregate_id", "aggregate_version")
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("event_id") DO NOTHING`,
-    [envelope.id, subject, JSON.stringify(envelope), aggregate?.id ?? null, aggregate?.version ?? null],
+     SELECT event_id, subject, envelope, aggregate_id, aggregate_version FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::integer[]) WITH ORDINALITY AS e(event_id, subject, envelope, aggregate_id, aggregate_version, n)
+     ORDER BY n
+     ON CONFLICT ("event_id") DO NOTHING`,
+    [
+      entries.map((entry) => entry.envelope.id),
+      entries.map((entry) => entry.subject),
+      entries.map((entry) => JSON.stringify(entry.envelope)),
+      entries.map((entry) => entry.aggregate?.id ?? null),
+      entries.map((entry) => entry.aggregate?.version ?? null),
+    ],
   );
 }

@@ -28,9 +28,10 @@ export class PairOrRecordRestoreUseCase {
       if (!call?.alarm) return { kind: 'already-settled' };
       // The account lock before the row lock, in the order the alarm's transaction takes them.
       await lockAlarmAccount(manager, call.alarm.account);
-      const [restore] = await lockWaitingRestores(manager, { callKey });
+      const [restore] = [...(await lockWaitingRestores(manager, { callKey })).values()].flat();
       if (!restore) return { kind: 'already-settled' };
-      const decision = pairRestore(restore.alarm, await openAlarmIncidents(manager, restore.alarm.account));
+      const open = await openAlarmIncidents(manager, [restore.alarm.account]);
+      const decision = pairRestore(restore.alarm, open.get(restore.alarm.account) ?? []);
       decisions.inc({ app: 'triage', decision: 'restore', reason: decision.reason });
       if (decision.action === 'attach') {
         await attachStoredRestore(manager, restore, decision.incidentId, decision.reason, now);

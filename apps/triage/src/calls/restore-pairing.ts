@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AlarmDetails } from '@vigil/contracts';
 import { OpenAlarmIncident } from '../domain/pair-restore';
+import { WaitingRestore } from '../domain/plan-call-batch';
 import { TimelineEntryEntity } from '../incidents/timeline-entry.entity';
 import { TRIAGE_SCHEMA } from '../triage.schema';
 
@@ -12,11 +13,6 @@ export interface RestoreWaitPayload {
   callKey: string;
 }
 
-/** A stored restore still waiting for its alarm. */
-export interface WaitingRestore {
-  callKey: string;
-  alarm: AlarmDetails;
-}
 
 /**
  * Takes the alarm account's transaction lock: an alarm and its restore arriving together on two
@@ -32,40 +28,46 @@ export function alarmAccountLockName(account: string): string {
   return `vigil:triage:alarm-account:${account}`;
 }
 
-/** Open incidents opened by an alarm of `account`, newest first, as restore pairing needs them. */
-export async function openAlarmIncidents(manager: EntityManager, account: string): Promise<OpenAlarmIncident[]> {
+/** Open incidents an alarm of each account opened or joined, newest first, as restore pairing needs them. */
+export async function openAlarmIncidents(manager: EntityManager, accounts: readonly string[]): Promise<Map<string, OpenAlarmIncident[]>> {
   const rows: { incident_id: string; alarm: AlarmDetails }[] = await manager.query(
     `SELECT c.incident_id, c.alarm FROM "${TRIAGE_SCHEMA}"."call" c JOIN "${TRIAGE_SCHEMA}"."incident" i ON i.id = c.incident_id
-     WHERE c.alarm->>'account' = $1 AND c.alarm->>'qualifier' = 'new' AND i.status <> 'closed'
-     ORDER BY i.opened_at DESC LIMIT 50`,
-    [account],
+     WHERE c.alarm->>'account' = ANY($1::text[]) AND c.alarm->>'qualifier' = 'new' AND i.status <> 'closed'
+     ORDER BY i.opened_at DESC`,
+    [accounts],
   );
-  return rows.map((row) => ({ incidentId: row.incident_id, alarm: row.alarm }));
+  return groupBy(rows.map((row) => ({ incidentId: row.incident_id, alarm: row.alarm })), (incident) => incident.alarm.account);
 }
 
-/** Restores of `account` waiting for their alarm (or just `callKey`), locked so that the alarm and the timer cannot both settle one. */
-export async function lockWaitingRestores(manager: EntityManager, filter: { account: string } | { callKey: string }): Promise<WaitingRestore[]> {
-  const [column, value] = 'account' in filter ? [`"alarm"->>'account'`, filter.account] : ['"call_key"', filter.callKey];
+/** Restores waiting for their alarm, of the accounts (or just `callKey`), oldest first, locked so that an alarm and the timer cannot both settle one. */
+export async function lockWaitingRestores(manager: EntityManager, filter: { accounts: readonly string[] } | { callKey: string }): Promise<Map<string, WaitingRestore[]>> {
+  const [condition, value] = 'accounts' in filter ? [`"alarm"->>'account' = ANY($1::text[])`, filter.accounts] : ['"call_key" = $1', filter.callKey];
   const rows: { call_key: string; alarm: AlarmDetails }[] = await manager.query(
-    `SELECT "call_key", "alarm" FROM "${TRIAGE_SCHEMA}"."call" WHERE ${column} = $1 AND "restore_status" = 'waiting' ORDER BY "received_at" FOR UPDATE`,
+    `SELECT "call_key", "alarm" FROM "${TRIAGE_SCHEMA}"."call" WHERE ${condition} AND "restore_status" = 'waiting' ORDER BY "received_at" FOR UPDATE`,
     [value],
   );
-  return rows.map((row) => ({ callKey: row.call_key, alarm: row.alarm }));
+  return groupBy(rows.map((row) => ({ callKey: row.call_key, alarm: row.alarm })), (restore) => restore.alarm.account);
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
 }
 
 /** Joins a stored restore to its alarm's incident and says so on the incident's timeline. */
 export async function attachStoredRestore(manager: EntityManager, restore: WaitingRestore, incidentId: string, reason: string, now: Date): Promise<void> {
   await manager.query(`UPDATE "${TRIAGE_SCHEMA}"."call" SET "incident_id" = $2, "restore_status" = 'attached' WHERE "call_key" = $1`, [restore.callKey, incidentId]);
-  await addRestoredEntry(manager, restore, incidentId, reason, now);
+  await manager.insert(TimelineEntryEntity, restoredEntry(restore, incidentId, reason, now));
 }
 
-/** The `alarm-restored` timeline entry of a restore joining an incident. */
-export async function addRestoredEntry(manager: EntityManager, restore: WaitingRestore, incidentId: string, reason: string, now: Date): Promise<void> {
-  await manager.insert(TimelineEntryEntity, {
+/** The `alarm-restored` timeline entry of a restore joining an incident (it changes no version: the incident stays as it was). */
+export function restoredEntry(restore: WaitingRestore, incidentId: string, reason: string, now: Date): Omit<TimelineEntryEntity, 'id'> {
+  return {
     incidentId,
     at: now,
     kind: 'alarm-restored',
     actor: 'triage',
     detail: { callKey: restore.callKey, code: restore.alarm.code, zone: restore.alarm.zone ?? null, reason },
-  });
+  };
 }

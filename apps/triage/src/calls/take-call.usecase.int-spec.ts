@@ -38,7 +38,7 @@ describe('TakeCallUseCase, a batch per transaction', () => {
     await env?.dispose();
   });
 
-  it('commits the calls that succeed and reports the one that failed, whose savepoint alone rolled back', async () => {
+  it('commits the calls that succeed and reports the one that failed, which alone rolled back', async () => {
     await sql(env.databaseUrl, `CREATE FUNCTION triage.refuse_call() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused %', NEW.call_key; END $$`);
     await sql(env.databaseUrl, `CREATE TRIGGER refuse BEFORE INSERT ON triage.call FOR EACH ROW WHEN (NEW.call_key = 'airwave:gw-batch:2') EXECUTE FUNCTION triage.refuse_call()`);
     const takeCall = app.get(TakeCallUseCase);

@@ -1,14 +1,25 @@
 import { EntityManager } from 'typeorm';
 import { CorrelationPolicy } from '../domain/correlation-policy';
-import { NearbyIncident } from '../domain/correlate-call';
 import { GeoPoint } from '../domain/locate-call';
 import { TRIAGE_SCHEMA } from '../triage.schema';
 
+/** Where one call of a batch is, as the look-up needs it. */
+export interface CallPlace {
+  placeKeys: readonly string[];
+  point: GeoPoint | null;
+}
+
+/** An incident with a call near one call of the batch (by its index): the keys it shares with it, its points near it. */
+export interface NearbyMatch {
+  callIndex: number;
+  incidentId: string;
+  placeKeys: string[];
+  points: GeoPoint[];
+}
+
 interface Row {
-  id: string;
-  category: string;
-  grade: number;
-  last_call_at: Date;
+  i: number;
+  incident_id: string;
   place_keys: string[];
   points: GeoPoint[];
 }
@@ -18,44 +29,48 @@ const LOOK_BACK_WINDOWS = 2;
 const FEWEST_METRES_PER_DEGREE = 110_000;
 
 /**
- * Open incidents with a call sharing one of the place keys, or a call with a point in the box
- * around `point`, whose last call is recent: each with the keys it shares with the call and its
- * distinct points inside the box, which is all correlation compares. Aggregated here, so an
- * incident with a thousand calls at one shop is one row, not a thousand. The call's place locks
- * are held, so no other replica can add one of these meanwhile.
+ * For every call of a batch at once, in one round trip: the open incidents with a call sharing
+ * one of its place keys, or a call with a point in the box around its point, whose last call is
+ * recent, each with the keys it shares with the call and its distinct points inside the box,
+ * which is all correlation compares. Aggregated here, so an incident with a thousand calls at one
+ * shop is one row per call of the batch, not a thousand. The two ways to be near are two joins,
+ * each on its own index (a GIN on place keys, a b-tree on the point). The batch's place locks are
+ * held, so no other replica can add a call at these places meanwhile.
  */
-export async function nearbyIncidents(
-  manager: EntityManager,
-  place: { placeKeys: readonly string[]; point: GeoPoint | null },
-  now: Date,
-  policy: CorrelationPolicy,
-): Promise<NearbyIncident[]> {
-  if (place.placeKeys.length === 0 && !place.point) return [];
+export async function nearbyIncidents(manager: EntityManager, places: readonly CallPlace[], now: Date, policy: CorrelationPolicy): Promise<NearbyMatch[]> {
+  const asked = places
+    .map((place, i) => ({ i, keys: place.placeKeys, ...(place.point ? boxAround(place.point, policy.distanceMetres) : {}) }))
+    .filter((place) => place.keys.length > 0 || place.min_lat !== undefined);
+  if (asked.length === 0) return [];
   const since = new Date(now.getTime() - LOOK_BACK_WINDOWS * policy.windowMinutes * 60_000);
-  const box = place.point ? boxAround(place.point, policy.distanceMetres) : null;
-  const inBox = `$2::float8 IS NOT NULL AND c.lat BETWEEN $2 AND $3 AND c.lon BETWEEN $4 AND $5`;
   const rows: Row[] = await manager.query(
-    `WITH matching AS (
-       SELECT c.incident_id, c.place_keys, CASE WHEN ${inBox} THEN c.lat END AS lat, CASE WHEN ${inBox} THEN c.lon END AS lon
-       FROM "${TRIAGE_SCHEMA}"."call" c
-       WHERE c.incident_id IS NOT NULL AND (c.place_keys && $1::text[] OR (${inBox}))),
+    `WITH asked AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS q(i int, keys text[], min_lat float8, max_lat float8, min_lon float8, max_lon float8)),
+     by_key AS (
+       SELECT q.i, c.incident_id, c.place_keys, q.keys AS asked_keys FROM asked q
+       JOIN "${TRIAGE_SCHEMA}"."call" c ON c.place_keys && q.keys AND c.incident_id IS NOT NULL),
+     by_point AS (
+       SELECT q.i, c.incident_id, c.lat, c.lon FROM asked q
+       JOIN "${TRIAGE_SCHEMA}"."call" c ON q.min_lat IS NOT NULL AND c.lat BETWEEN q.min_lat AND q.max_lat AND c.lon BETWEEN q.min_lon AND q.max_lon
+         AND c.incident_id IS NOT NULL),
      shared_keys AS (
-       SELECT DISTINCT m.incident_id, k FROM matching m, unnest(m.place_keys) k WHERE k = ANY($1::text[])),
-     points AS (
-       SELECT DISTINCT m.incident_id, m.lat, m.lon FROM matching m WHERE m.lat IS NOT NULL)
-     SELECT i.id, i.category, i.grade, i.last_call_at,
-       COALESCE((SELECT array_agg(s.k) FROM shared_keys s WHERE s.incident_id = i.id), '{}') AS place_keys,
-       COALESCE((SELECT json_agg(json_build_object('lat', p.lat, 'lon', p.lon)) FROM points p WHERE p.incident_id = i.id), '[]') AS points
-     FROM "${TRIAGE_SCHEMA}"."incident" i
-     WHERE i.id IN (SELECT incident_id FROM matching)
-       AND i.status <> 'closed' AND i.merged_into IS NULL AND i.last_call_at >= $6`,
-    [place.placeKeys, box?.minLat ?? null, box?.maxLat ?? null, box?.minLon ?? null, box?.maxLon ?? null, since],
+       SELECT DISTINCT m.i, m.incident_id, k FROM by_key m, unnest(m.place_keys) k WHERE k = ANY(m.asked_keys)),
+     keys_of AS (
+       SELECT i, incident_id, array_agg(k) AS place_keys FROM shared_keys GROUP BY i, incident_id),
+     points_of AS (
+       SELECT i, incident_id, json_agg(json_build_object('lat', lat, 'lon', lon)) AS points
+       FROM (SELECT DISTINCT i, incident_id, lat, lon FROM by_point) d GROUP BY i, incident_id)
+     SELECT i, incident_id, COALESCE(k.place_keys, '{}') AS place_keys, COALESCE(o.points, '[]') AS points
+     FROM keys_of k FULL JOIN points_of o USING (i, incident_id)
+     JOIN "${TRIAGE_SCHEMA}"."incident" inc ON inc.id = incident_id
+     WHERE inc.status <> 'closed' AND inc.merged_into IS NULL AND inc.last_call_at >= $2`,
+    [JSON.stringify(asked), since],
   );
-  return rows.map((row) => ({ incidentId: row.id, category: row.category, grade: row.grade, lastCallAt: row.last_call_at, placeKeys: row.place_keys, points: row.points }));
+  return rows.map((row) => ({ callIndex: row.i, incidentId: row.incident_id, placeKeys: row.place_keys, points: row.points }));
 }
 
 function boxAround(point: GeoPoint, metres: number) {
   const lat = metres / FEWEST_METRES_PER_DEGREE;
   const lon = metres / (FEWEST_METRES_PER_DEGREE * Math.max(0.01, Math.cos((point.lat * Math.PI) / 180)));
-  return { minLat: point.lat - lat, maxLat: point.lat + lat, minLon: point.lon - lon, maxLon: point.lon + lon };
+  return { min_lat: point.lat - lat, max_lat: point.lat + lat, min_lon: point.lon - lon, max_lon: point.lon + lon };
 }
