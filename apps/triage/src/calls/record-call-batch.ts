@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '@vigil/bus';
 import { CallReceived } from '@vigil/contracts';
-import { appendAllToOutbox, OutboxEntry } from '@vigil/db';
+import { appendAllToOutbox, insertEntities, OutboxEntry } from '@vigil/db';
 import { AppTimers } from '@vigil/timers';
 import { CallDecision, RestorePairing } from '../domain/plan-call-batch';
 import { IncidentDraft } from '../domain/triage-call';
@@ -188,11 +188,11 @@ class BatchWrites {
   }
 
   async flush(manager: EntityManager, recorder: BatchRecorder, now: Date): Promise<void> {
-    if (this.opened.length > 0) await manager.insert(IncidentEntity, this.opened);
+    await insertEntities(manager, IncidentEntity, this.opened);
     if (this.joined.size > 0) await updateJoined(manager, [...this.joined]);
-    if (this.calls.size > 0) await manager.insert(CallEntity, [...this.calls.values()]);
+    await insertEntities(manager, CallEntity, [...this.calls.values()]);
     if (this.storedRestoresAttached.length > 0) await attachStored(manager, this.storedRestoresAttached);
-    if (this.timeline.length > 0) await manager.insert(TimelineEntryEntity, this.timeline);
+    await insertEntities(manager, TimelineEntryEntity, this.timeline as TimelineEntryEntity[]);
     await appendAllToOutbox(manager, TRIAGE_SCHEMA, this.events);
     for (const { callKey } of this.storedRestoresAttached) await recorder.timers.cancel(RESTORE_WAIT, callKey, { manager });
     const dueAt = new Date(now.getTime() + recorder.restoreWaitSeconds * 1000);

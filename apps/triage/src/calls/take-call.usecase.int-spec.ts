@@ -57,4 +57,27 @@ describe('TakeCallUseCase, a batch per transaction', () => {
     // Redelivered: the committed ones are duplicates, the failed one goes in, and a repeat within the batch is seen.
     expect(again.map((r) => r.kind)).toEqual(['duplicate-call', 'opened', 'duplicate-call', 'duplicate-call']);
   });
+
+  it("opens an operator's call with the police reference and camera it was entered with", async () => {
+    const now = new Date().toISOString();
+    const [result] = await app.get(TakeCallUseCase).execute([
+      {
+        callKey: 'manual:op-7:1',
+        source: 'Controller',
+        sourceMessageId: '1',
+        receivedAt: now,
+        occurredAt: now,
+        urgency: 'routine',
+        summary: 'Male acting suspiciously by the cash machine',
+        location: { cameraId: 'NH-014', town: 'Hitchin' },
+        enteredBy: 'op-7',
+        policeReference: 'HC-20261202-0042',
+        raw: {},
+      },
+    ]);
+
+    expect(result).toMatchObject({ kind: 'opened', incident: { policeReference: 'HC-20261202-0042', cameras: ['NH-014'] } });
+    const [stored] = await sql<{ police_reference: string; cameras: string[] }>(env.databaseUrl, `SELECT police_reference, cameras FROM triage.incident WHERE police_reference IS NOT NULL`);
+    expect(stored).toEqual({ police_reference: 'HC-20261202-0042', cameras: ['NH-014'] });
+  });
 });

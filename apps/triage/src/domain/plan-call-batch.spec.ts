@@ -12,7 +12,7 @@ function call(callKey: string, draft: Partial<BatchCall['draft']> = {}, alarm?: 
   return {
     callKey,
     draft: { category: 'Theft', grade: 3, placeKeys: [], point: null, receivedAt: minutesAgo(0), ...draft },
-    alarm: alarm && { account: '7001', protocol: 'SIA-DCS', code: 'BA', qualifier: 'new', kind: 'intruder', zone: '1', ...alarm },
+    alarm: alarm && { account: '7001', protocol: 'SIA-DCS', code: 'BA', qualifier: 'new', kind: 'intruder', zone: '1', site: 'Boots', address: 'High Street, Hitchin', ...alarm },
   };
 }
 const alarmCall = (callKey: string, qualifier: 'new' | 'restore', zone = '1') =>
@@ -82,7 +82,7 @@ describe('planCallBatch', () => {
     [
       'an alarm pairs a restore stored before the batch',
       [alarmCall('a', 'new')],
-      snapshot({ waitingRestores: new Map([['7001', [{ callKey: 'stored-r', alarm: { account: '7001', protocol: 'SIA-DCS', code: 'BR', qualifier: 'restore', kind: 'intruder', zone: '1' } }]]]) }),
+      snapshot({ waitingRestores: new Map([['7001', [{ callKey: 'stored-r', alarm: { account: '7001', protocol: 'SIA-DCS', code: 'BR', qualifier: 'restore', kind: 'intruder', zone: '1', site: 'Boots', address: 'High Street, Hitchin' } }]]]) }),
       [{ kind: 'open', pairs: [expect.objectContaining({ callKey: 'stored-r', stored: true, reason: 'restored' })] }],
     ],
     [
