@@ -146,6 +146,21 @@ describe('OutboxRelay', () => {
     await Promise.all([a.stop(), b.stop()]);
   });
 
+  it("publishes a busy aggregate's backlog in one pass, in version order", async () => {
+    const passes: number[] = [];
+    const busy = new OutboxRelay(dataSource, SCHEMA, publisher, () => passes.push(-1), (count) => passes.push(count));
+    relays.push(busy);
+    await dataSource.transaction(async (manager) => {
+      for (let v = 1; v <= 60; v++) await appendToOutbox(manager, SCHEMA, 'fault.stevenage.busy', envelope(`busy-v${v}`), { id: 'busy', version: v });
+    });
+    busy.kick();
+    await eventually(async () => expect(await unpublished()).toEqual([]));
+
+    expect(passes).toEqual([60]);
+    const order = (await streamSubjects()).filter((id) => id.startsWith('busy-v'));
+    expect(order).toEqual(Array.from({ length: 60 }, (_, i) => `busy-v${i + 1}`));
+  });
+
   it('holds no database transaction while it waits for JetStream', async () => {
     const seen: Record<string, unknown>[][] = [];
     const watching: EnvelopePublisher = {
