@@ -98,7 +98,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private runnerHandler(route: HandlerRoute, handler: NestHandler): MessageHandler {
-    if (route.decode === 'event' && route.batch) {
+    if (route.batch) {
       return { decode: 'batch', batch: route.batch, handle: (messages) => this.handleBatch(route, handler, messages) };
     }
     return {

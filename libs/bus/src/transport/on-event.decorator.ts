@@ -55,3 +55,12 @@ export function OnEventBatch<N extends EventName>(
 ): HandlerDecorator<EventMessage<N>[], JetStreamBatchContext, BatchResult> {
   return route({ consumer, decode: 'event', events, batch }) as HandlerDecorator<EventMessage<N>[], JetStreamBatchContext, BatchResult>;
 }
+
+/**
+ * Like {@link OnRawMessages}, but the handler gets up to `batch.max` messages in one call and
+ * returns one outcome per message. Work the handler starts for all of them in one synchronous
+ * pass (publishes, above all) leaves in one socket write instead of one per message.
+ */
+export function OnRawBatch(consumer: ConsumerDeclaration, batch: BatchOptions): HandlerDecorator<InboundMessage[], JetStreamBatchContext, BatchResult> {
+  return route({ consumer, decode: 'raw', batch }) as HandlerDecorator<InboundMessage[], JetStreamBatchContext, BatchResult>;
+}
