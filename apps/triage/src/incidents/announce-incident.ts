@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '@vigil/bus';
-import { IncidentChange, IncidentChanged } from '@vigil/contracts';
+import { IncidentChange, IncidentChanged, IncidentOwner } from '@vigil/contracts';
 import { appendToOutbox } from '@vigil/db';
 import { TRIAGE_SCHEMA } from '../triage.schema';
 import { IncidentEntity } from './incident.entity';
@@ -11,6 +11,8 @@ export interface ChangeAuthor {
   /** `triage` for automatic changes, else the principal's subject. */
   changedBy: string;
   reason: string | null;
+  /** The owner before, when this change moved the incident to another (see IncidentChanged.previousOwner). */
+  previousOwner?: IncidentOwner;
 }
 
 /**
@@ -23,10 +25,10 @@ export async function announceChange(
   publisher: EventPublisher,
   incident: IncidentEntity,
   change: IncidentChange,
-  { changedBy, reason }: ChangeAuthor,
+  { changedBy, reason, previousOwner }: ChangeAuthor,
   now: Date,
 ): Promise<void> {
-  const data: IncidentChanged = { ...toIncidentView(incident), change, changedBy, changeReason: reason };
+  const data: IncidentChanged = { ...toIncidentView(incident), change, changedBy, changeReason: reason, ...(previousOwner && { previousOwner }) };
   const envelope = publisher.envelope('incidentChanged', data, { id: `incident-changed:${incident.id}:${incident.version}`, time: now });
   await appendToOutbox(manager, TRIAGE_SCHEMA, publisher.subjectFor('incidentChanged', data), envelope, { id: `incident:${incident.id}`, version: incident.version });
 }
