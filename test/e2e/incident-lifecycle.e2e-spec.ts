@@ -1,16 +1,16 @@
 import { io, Socket } from 'socket.io-client';
 import { Principal } from '@vigil/auth';
-import { Incident, IncidentChangePush, IncidentPush, SOCKET_EVENTS } from '@vigil/contracts';
+import { Incident, IncidentChangePush, IncidentPush, IncidentWithdrawal, SOCKET_EVENTS } from '@vigil/contracts';
 import { createTestEnvironment, eventually, RunningVigil, startEmbeddedVigil, TestAirwaveGateway, TestEnvironment } from '@vigil/testing';
 
 /** What one dashboard socket was pushed, in arrival order. */
 interface Seen {
-  event: 'opened' | 'changed';
+  event: 'opened' | 'changed' | 'withdrawn';
   incidentId: string;
   version: number;
   change?: string;
   streamSeq: number;
-  push: IncidentPush | IncidentChangePush;
+  push: IncidentPush | IncidentChangePush | IncidentWithdrawal;
 }
 
 async function dashboardClient(url: string, token: string): Promise<{ socket: Socket; seen: Seen[] }> {
@@ -19,6 +19,9 @@ async function dashboardClient(url: string, token: string): Promise<{ socket: So
   socket.on(SOCKET_EVENTS.incidentOpened, (push: IncidentPush) => seen.push({ event: 'opened', incidentId: push.incidentId, version: push.version, streamSeq: push.streamSeq, push }));
   socket.on(SOCKET_EVENTS.incidentChanged, (push: IncidentChangePush) =>
     seen.push({ event: 'changed', incidentId: push.incidentId, version: push.version, change: push.change, streamSeq: push.streamSeq, push }),
+  );
+  socket.on(SOCKET_EVENTS.incidentWithdrawn, (push: IncidentWithdrawal) =>
+    seen.push({ event: 'withdrawn', incidentId: push.incidentId, version: push.version, streamSeq: push.streamSeq, push }),
   );
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
@@ -77,7 +80,7 @@ describe('an incident worked over REST, each change pushed live to the dashboard
     await gateway.publishSds(gateway.sds('life-1', 'Fight outside Hitchin station'));
     await gateway.publishSds(gateway.sds('life-2', 'Fight outside Stevenage station'));
     const [hitchin, stevenage] = await eventually(() => {
-      const opened = operatorAnn.seen.filter((s) => s.event === 'opened').map((s) => s.push);
+      const opened = operatorAnn.seen.filter((s) => s.event === 'opened').map((s) => s.push as IncidentPush);
       const found = ['Hitchin', 'Stevenage'].map((town) => opened.find((i) => i.summary.includes(town)));
       expect(found.every(Boolean)).toBe(true);
       return found as IncidentPush[];
@@ -125,5 +128,52 @@ describe('an incident worked over REST, each change pushed live to the dashboard
     const operatorBack = await connect(ann);
     operatorBack.socket.emit(SOCKET_EVENTS.incidentsResume, 0);
     await eventually(() => expect(of(operatorBack.seen, stevenage.incidentId)).toEqual([['opened', 1, null], ['changed', 2, 'acknowledged'], ['changed', 3, 'noted']]));
+  });
+
+  it('relocating an incident to another partner withdraws it from the first partner, who learns nothing of where it went, live and on replay', async () => {
+    const ann: Principal = { subject: 'op-ann', role: 'operator' };
+    const northHerts: Principal = { subject: 'nhdc-cctv', role: 'partner', partnerId: 'north-herts' };
+    const hertsmere: Principal = { subject: 'hbc-cctv', role: 'partner', partnerId: 'hertsmere' };
+    const operator = await connect(ann);
+    const oldPartner = await connect(northHerts);
+    const newPartner = await connect(hertsmere);
+
+    await gateway.publishSds(gateway.sds('life-3', 'Fight outside Royston station'));
+    await gateway.publishSds(gateway.sds('life-4', 'Shoplifter running through Letchworth Town Centre'));
+    const [royston, letchworth] = await eventually(() => {
+      const opened = oldPartner.seen.filter((s) => s.event === 'opened').map((s) => s.push as IncidentPush);
+      const found = ['Royston', 'Letchworth'].map((place) => opened.find((i) => i.summary.includes(place)));
+      expect(found.every(Boolean)).toBe(true);
+      return found as IncidentPush[];
+    });
+    expect([royston.partnerId, letchworth.partnerId]).toEqual(['north-herts', 'north-herts']);
+
+    await command(ann, royston.incidentId, 'locate', { version: 1, partnerId: 'hertsmere', town: 'Borehamwood', clientName: null, reason: 'caller meant the Royston Road in Borehamwood' });
+    await command(ann, royston.incidentId, 'acknowledge', { version: 2 });
+    // A later change the old partner does see: once it has arrived, anything before it in the stream has too.
+    await command(ann, letchworth.incidentId, 'notes', { text: 'Store detective following' });
+    const noted = (seen: Seen[]) => expect(of(seen, letchworth.incidentId)).toContainEqual(['changed', 2, 'noted']);
+
+    await eventually(() => expect(of(operator.seen, royston.incidentId)).toEqual([['opened', 1, null], ['changed', 2, 'relocated'], ['changed', 3, 'acknowledged']]));
+    const relocated = operator.seen.find((s) => s.incidentId === royston.incidentId && s.change === 'relocated')!.push as IncidentChangePush;
+    expect(relocated).toMatchObject({ partnerId: 'hertsmere', town: 'Borehamwood', previousOwner: { partnerId: 'north-herts', placement: 'partner' } });
+    // The new partner is sent the incident from the change that made it theirs.
+    await eventually(() => expect(of(newPartner.seen, royston.incidentId)).toEqual([['changed', 2, 'relocated'], ['changed', 3, 'acknowledged']]));
+
+    // The old partner: the opening, then only which incident left at which version; nothing after.
+    await eventually(() => noted(oldPartner.seen));
+    expect(of(oldPartner.seen, royston.incidentId)).toEqual([['opened', 1, null], ['withdrawn', 2, null]]);
+    const withdrawal = oldPartner.seen.find((s) => s.event === 'withdrawn')!;
+    expect(Object.keys(withdrawal.push).sort()).toEqual(['incidentId', 'streamSeq', 'version']);
+    expect(withdrawal.streamSeq).toBe(relocated.streamSeq);
+    expect(JSON.stringify(oldPartner.seen.map((s) => s.push))).not.toMatch(/hertsmere|Borehamwood/);
+    expect(of(operator.seen, royston.incidentId).filter(([event]) => event === 'withdrawn')).toEqual([]);
+
+    // A page of the old partner resuming from before the move is replayed the same: opening, withdrawal.
+    const replayed = await connect(northHerts);
+    replayed.socket.emit(SOCKET_EVENTS.incidentsResume, royston.streamSeq - 1);
+    await eventually(() => noted(replayed.seen));
+    expect(of(replayed.seen, royston.incidentId)).toEqual([['opened', 1, null], ['withdrawn', 2, null]]);
+    expect(JSON.stringify(replayed.seen.map((s) => s.push))).not.toMatch(/hertsmere|Borehamwood/);
   });
 });

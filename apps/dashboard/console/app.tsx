@@ -50,6 +50,7 @@ export function App({ token, claims }: Props) {
   const [paneId, setPaneId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const [withdrawnNotice, setWithdrawnNotice] = useState<string | null>(null);
   const [soundOn, setSoundOn] = useState(false);
   const now = useNow();
 
@@ -116,6 +117,17 @@ export function App({ token, claims }: Props) {
           alert.current?.raise(incident.reference);
           setAnnouncement(`Grade 1: ${incident.reference}, ${incident.category}, ${incident.town ?? 'needs a location'}`);
         }
+        setRevision(store.revision);
+      },
+      withdrawn: ({ incidentId, version }) => {
+        const gone = store.withdraw(incidentId, version);
+        if (!gone) return;
+        arrivals.delete(incidentId);
+        setPaneId((open) => (open === incidentId ? null : open));
+        if (selectedRef.current === incidentId) setSelectedId(null);
+        const text = `${gone.reference} was moved out of your area and is no longer shown.`;
+        setWithdrawnNotice(text);
+        setAnnouncement(text);
         setRevision(store.revision);
       },
       snapshotRequired: (required) => void reloadSnapshot(required),
@@ -213,6 +225,14 @@ export function App({ token, claims }: Props) {
               <FilterBar filter={filter} onChange={setFilter} showPartner={abilities.filtersByPartner} searchRef={searchRef} view={view} onView={setView} />
               <ShortcutsHelp open={helpOpen} onToggle={setHelpOpen} />
             </div>
+            {withdrawnNotice && (
+              <p class="withdrawn-notice">
+                {withdrawnNotice}{' '}
+                <button type="button" onClick={() => setWithdrawnNotice(null)}>
+                  Dismiss
+                </button>
+              </p>
+            )}
             <div class="workspace">
               {view === 'board' ? (
                 <IncidentBoard pinned={pinned} routine={routine} now={now} selectedId={selectedId} freshIds={freshIds} filtered={Object.values(filter).some((v) => v !== undefined && v !== '')} onOpen={open} onSelect={(i) => setSelectedId(i.incidentId)} />

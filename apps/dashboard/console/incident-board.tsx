@@ -34,8 +34,20 @@ const HEAD = (
  * so a burst of routine calls never pushes an immediate one out of sight.
  */
 export function IncidentBoard({ pinned, routine, now, selectedId, freshIds, filtered, onOpen, onSelect }: Props) {
+  // One row is in the Tab order (roving tabindex): the selected one, or the first when none is
+  // selected, so Tab alone reaches the board; arrows and j/k move within it.
+  const tabStop = [...pinned, ...routine].some((i) => i.incidentId === selectedId) ? selectedId : (pinned[0] ?? routine[0])?.incidentId;
   const row = (incident: Incident) => (
-    <IncidentRow key={incident.incidentId} incident={incident} now={now} selected={incident.incidentId === selectedId} fresh={freshIds.has(incident.incidentId)} onOpen={onOpen} onSelect={onSelect} />
+    <IncidentRow
+      key={incident.incidentId}
+      incident={incident}
+      now={now}
+      selected={incident.incidentId === selectedId}
+      tabStop={incident.incidentId === tabStop}
+      fresh={freshIds.has(incident.incidentId)}
+      onOpen={onOpen}
+      onSelect={onSelect}
+    />
   );
   return (
     <section id="board" aria-label="Open incidents">

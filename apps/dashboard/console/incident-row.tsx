@@ -6,13 +6,15 @@ interface Props {
   incident: Incident;
   now: number;
   selected: boolean;
+  /** The board's one row reachable with Tab. */
+  tabStop: boolean;
   fresh: boolean;
   onOpen: (incident: Incident) => void;
   onSelect: (incident: Incident) => void;
 }
 
 /** One incident on the board: grade, reference (opens the pane), how long it has waited, where, who has it. */
-export function IncidentRow({ incident, now, selected, fresh, onOpen, onSelect }: Props) {
+export function IncidentRow({ incident, now, selected, tabStop, fresh, onOpen, onSelect }: Props) {
   const overdue = isOverdue(incident, now);
   const classes = [`grade-row-${incident.grade}`, selected ? 'selected' : '', fresh ? 'new' : '', overdue ? 'overdue' : ''].filter(Boolean).join(' ');
   return (
@@ -23,7 +25,7 @@ export function IncidentRow({ incident, now, selected, fresh, onOpen, onSelect }
         </span>
       </td>
       <td class="reference">
-        <button type="button" class="open" tabIndex={selected ? 0 : -1} onFocus={() => onSelect(incident)} onClick={(e) => (e.stopPropagation(), onOpen(incident))}>
+        <button type="button" class="open" tabIndex={tabStop ? 0 : -1} onFocus={() => onSelect(incident)} onClick={(e) => (e.stopPropagation(), onOpen(incident))}>
           {incident.reference}
         </button>
       </td>

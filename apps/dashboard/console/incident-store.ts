@@ -6,15 +6,33 @@ import type { Incident } from '@vigil/contracts';
  */
 export class IncidentStore {
   private readonly byId = new Map<string, Incident>();
+  /** The version at which each incident left this user's sight: an older copy arriving late must not bring it back. */
+  private readonly withdrawnAt = new Map<string, number>();
   private changed = 0;
 
-  /** Keeps the incident when it is newer than the one held; says whether it was. */
+  /** Keeps the incident when it is newer than the one held (and than its withdrawal); says whether it was. */
   upsert(incident: Incident): boolean {
     const held = this.byId.get(incident.incidentId);
     if (held && held.version >= incident.version) return false;
+    if (incident.version <= (this.withdrawnAt.get(incident.incidentId) ?? 0)) return false;
+    this.withdrawnAt.delete(incident.incidentId);
     this.byId.set(incident.incidentId, incident);
     this.changed += 1;
     return true;
+  }
+
+  /**
+   * The incident moved out of this user's sight at `version`: drop it. Answers what the page held
+   * (for the notice), or undefined when it held nothing older (never had it, or it has come back since).
+   */
+  withdraw(incidentId: string, version: number): Incident | undefined {
+    const held = this.byId.get(incidentId);
+    if (held && held.version >= version) return undefined;
+    this.withdrawnAt.set(incidentId, Math.max(version, this.withdrawnAt.get(incidentId) ?? 0));
+    if (!held) return undefined;
+    this.byId.delete(incidentId);
+    this.changed += 1;
+    return held;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, Incident, ServerToClientEvents, SnapshotRequiredNotice } from '@vigil/contracts';
+import type { ClientToServerEvents, Incident, IncidentWithdrawal, ServerToClientEvents, SnapshotRequiredNotice } from '@vigil/contracts';
 import type { Socket } from 'socket.io-client';
 
 // The server's own /socket.io/socket.io.js (same version as the server, cached by the browser) defines `io`.
@@ -10,6 +10,8 @@ export type FeedStatus = { kind: 'live' | 'connecting' | 'down'; text: string };
 /** What the feed tells the page. */
 export interface FeedListener {
   incident(incident: Incident, arrivedLive: boolean): void;
+  /** The incident moved where this user may not see it. */
+  withdrawn(withdrawal: IncidentWithdrawal): void;
   snapshotRequired(notice: SnapshotRequiredNotice): void;
   status(status: FeedStatus): void;
   signedOut(reason: string): void;
@@ -17,7 +19,8 @@ export interface FeedListener {
 
 /**
  * Incidents over socket.io: on each (re)connect the server replays the stream after the last
- * position this page has seen, then pushes `incident:opened` and `incident:changed`. When it will
+ * position this page has seen, then pushes `incident:opened`, `incident:changed` and
+ * `incident:withdrawn`. When it will
  * not replay it says `snapshot:required`; the page reloads a snapshot and calls resume().
  */
 export class LiveFeed {
@@ -41,6 +44,10 @@ export class LiveFeed {
     this.socket.on('session:expired', (notice) => listener.signedOut(notice.reason));
     this.socket.on('incident:opened', (push) => this.take(push, push.streamSeq));
     this.socket.on('incident:changed', (push) => this.take(push, push.streamSeq));
+    this.socket.on('incident:withdrawn', (withdrawal) => {
+      this.lastSeq = Math.max(this.lastSeq, withdrawal.streamSeq);
+      listener.withdrawn(withdrawal);
+    });
     this.socket.on('snapshot:required', (notice) => {
       listener.status({ kind: 'connecting', text: `reloading ${notice.missed} missed events…` });
       listener.snapshotRequired(notice);

@@ -13,14 +13,15 @@ import { AUTH_SECRET, Principal, verifyToken } from '@vigil/auth';
 import { ClientToServerEvents, ServerToClientEvents, SOCKET_EVENTS } from '@vigil/contracts';
 import { FeedEvent } from './feed-event';
 import { IncidentFeed } from './incident-feed';
-import { canReceiveIncident, roomsFor, roomsForIncident } from './incident-rooms';
+import { canReceiveIncident, losesSightOf, roomsFor, roomsForIncident, roomsLosingSight } from './incident-rooms';
+import { withdrawalOf } from './incident-withdrawal';
 import { endSessionWhenTokenExpires } from './session-expiry';
 
 type DashboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; expiresAt: Date }>;
 
 /**
  * Push-only projection of the incident stream to browsers, each into the rooms its token allows,
- * for as long as the token lasts. Allowed origins are the adapter's (configureHttp).
+ * for as long as the token lasts; rooms that lose sight of a moved incident are told it was withdrawn. Allowed origins are the adapter's (configureHttp).
  */
 @WebSocketGateway()
 export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
@@ -70,7 +71,9 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
     const principal = socket.data.principal;
     if (!principal || !Number.isInteger(afterSeq) || afterSeq < 0) return;
     const plan = await this.feed.replay(afterSeq, (event) => {
+      const withdrawal = withdrawalOf(event);
       if (canReceiveIncident(principal, event.incident)) emit(socket, event);
+      else if (withdrawal && losesSightOf(principal, withdrawal.from, event.incident)) socket.emit(SOCKET_EVENTS.incidentWithdrawn, withdrawal.notice);
     });
     if (plan.kind !== 'snapshot-required') return;
     this.logger.log({ msg: 'client must reload a snapshot', reason: plan.reason, afterSeq, resumeFrom: plan.resumeFrom, missed: plan.missed });
@@ -78,7 +81,13 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
   }
 
   private push(event: FeedEvent): void {
-    emit(this.server.to(roomsForIncident(event.incident)), event);
+    const rooms = roomsForIncident(event.incident);
+    emit(this.server.to(rooms), event);
+    const withdrawal = withdrawalOf(event);
+    if (!withdrawal) return;
+    const losing = roomsLosingSight(withdrawal.from, event.incident);
+    // `except`: a socket in a losing room and a keeping one has just been sent the change itself.
+    if (losing.length > 0) this.server.to(losing).except(rooms).emit(SOCKET_EVENTS.incidentWithdrawn, withdrawal.notice);
   }
 }
 

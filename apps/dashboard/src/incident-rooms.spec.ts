@@ -1,5 +1,6 @@
 import { canSeeIncident, Principal } from '@vigil/auth';
-import { canReceiveIncident, IncidentOwner, roomsFor, roomsForIncident } from './incident-rooms';
+import { IncidentOwner } from '@vigil/contracts';
+import { canReceiveIncident, losesSightOf, roomsFor, roomsForIncident, roomsLosingSight } from './incident-rooms';
 
 const police: Principal = { subject: 'pc', role: 'police' };
 const operator: Principal = { subject: 'op', role: 'operator' };
@@ -34,5 +35,36 @@ describe('incident rooms', () => {
 
   it('keeps a client incident out of a partner room even if it were to carry a partner id', () => {
     expect(roomsForIncident({ partnerId: 'stevenage', placement: 'client' })).toEqual(['incidents:all']);
+  });
+
+  const ofNorthHerts: IncidentOwner = { partnerId: 'north-herts', placement: 'partner' };
+  const northHerts: Principal = { subject: 'nhdc', role: 'partner', partnerId: 'north-herts' };
+
+  it.each([
+    ['another partner', ofStevenage, ofHertsmere, ['incidents:partner:stevenage']],
+    ['a client', ofStevenage, ofClient, ['incidents:partner:stevenage']],
+    ['unplaced', ofStevenage, unplaced, ['incidents:partner:stevenage']],
+    ['a partner, from unplaced', unplaced, ofStevenage, []],
+    ['a partner, from a client', ofClient, ofHertsmere, []],
+    ['a client, from unplaced', unplaced, ofClient, []],
+    ['the same partner (a town within it)', ofStevenage, ofStevenage, []],
+  ] as const)('moving to %s withdraws it from %j', (_to, previous, next, rooms) => {
+    expect(roomsLosingSight(previous, next)).toEqual(rooms);
+  });
+
+  it.each([
+    [stevenage, ofStevenage, ofHertsmere, true],
+    [stevenage, ofStevenage, ofClient, true],
+    [stevenage, ofStevenage, unplaced, true],
+    [stevenage, ofHertsmere, ofStevenage, false],
+    [northHerts, ofStevenage, ofHertsmere, false],
+    [stevenage, ofStevenage, ofStevenage, false],
+    [operator, ofStevenage, ofClient, false],
+    [police, ofHertsmere, unplaced, false],
+    [contractor, ofStevenage, ofHertsmere, false],
+  ] as const)('%j loses sight when %j moves to %j: %s', (principal, previous, next, loses) => {
+    expect(losesSightOf(principal, previous, next)).toBe(loses);
+    // A replay and the live push must agree: the socket is in a losing room exactly when it loses sight.
+    expect(roomsFor(principal).some((room) => roomsLosingSight(previous, next).includes(room))).toBe(loses);
   });
 });

@@ -1,8 +1,5 @@
 import { Principal } from '@vigil/auth';
-import { Incident } from '@vigil/contracts';
-
-/** Whose incident it is, as far as rooms go. */
-export type IncidentOwner = Pick<Incident, 'partnerId' | 'placement'>;
+import { IncidentOwner } from '@vigil/contracts';
 
 /** Room for everyone who sees every incident (police, control-room operators). */
 export const ALL_INCIDENTS_ROOM = 'incidents:all';
@@ -34,4 +31,18 @@ export function roomsForIncident(incident: IncidentOwner): string[] {
 export function canReceiveIncident(principal: Principal, incident: IncidentOwner): boolean {
   const rooms = roomsForIncident(incident);
   return roomsFor(principal).some((room) => rooms.includes(room));
+}
+
+/**
+ * The rooms that could see an incident under its previous owner and may not under the new one:
+ * they are told it was withdrawn, or they would keep a stale row of it for good.
+ */
+export function roomsLosingSight(previous: IncidentOwner, next: IncidentOwner): string[] {
+  const keeping = roomsForIncident(next);
+  return roomsForIncident(previous).filter((room) => !keeping.includes(room));
+}
+
+/** The same rule for one socket, for a replay. */
+export function losesSightOf(principal: Principal, previous: IncidentOwner, next: IncidentOwner): boolean {
+  return canReceiveIncident(principal, previous) && !canReceiveIncident(principal, next);
 }

@@ -5,6 +5,7 @@ import { IncidentVersions1764720000402 } from './migrations/1764720000402-incide
 import { IncidentRecord1764979200001 } from './migrations/1764979200001-incident-record';
 import { CallPlaces1765065600000 } from './migrations/1765065600000-call-places';
 import { CallIncidentIndex1765152000000 } from './migrations/1765152000000-call-incident-index';
+import { SearchTrigramIndexes1765238400000 } from './migrations/1765238400000-search-trigram-indexes';
 
 /** Triage's schema history, oldest first: the app and the tests that check it run the same list. */
 export const TRIAGE_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const TRIAGE_MIGRATIONS = [
   IncidentRecord1764979200001,
   CallPlaces1765065600000,
   CallIncidentIndex1765152000000,
+  SearchTrigramIndexes1765238400000,
 ];

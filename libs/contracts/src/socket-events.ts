@@ -10,6 +10,17 @@ export interface IncidentChangePush extends IncidentChanged {
   streamSeq: number;
 }
 
+/**
+ * An incident this socket could see has moved where it may not (another partner, a client,
+ * unplaced): the page drops it. Deliberately nothing about where it went.
+ */
+export interface IncidentWithdrawal {
+  incidentId: string;
+  /** The version whose change took it out of sight; an older push about it is stale. */
+  version: number;
+  streamSeq: number;
+}
+
 /** Why the server is about to end a dashboard session; the page then asks its user to sign in again. */
 export interface SessionExpiredNotice {
   reason: string;
@@ -33,6 +44,8 @@ export interface ServerToClientEvents {
   'incident:opened': (incident: IncidentPush) => void;
   /** Any later change; the client keeps the highest version per incident. */
   'incident:changed': (incident: IncidentChangePush) => void;
+  /** The incident left what this socket may see; sent instead of the change that moved it. */
+  'incident:withdrawn': (withdrawal: IncidentWithdrawal) => void;
   /** Sent instead of a replay the server will not or cannot give; never a silent gap. */
   'snapshot:required': (notice: SnapshotRequiredNotice) => void;
   /** Sent just before the server disconnects a socket whose token has expired. */
@@ -49,6 +62,7 @@ export interface ClientToServerEvents {
 export const SOCKET_EVENTS = {
   incidentOpened: 'incident:opened',
   incidentChanged: 'incident:changed',
+  incidentWithdrawn: 'incident:withdrawn',
   incidentsResume: 'incidents:resume',
   snapshotRequired: 'snapshot:required',
   sessionExpired: 'session:expired',

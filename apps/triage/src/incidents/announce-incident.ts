@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '@vigil/bus';
-import { IncidentChange, IncidentChanged } from '@vigil/contracts';
+import { IncidentChange, IncidentChanged, IncidentOwner } from '@vigil/contracts';
 import { appendAllToOutbox, OutboxEntry } from '@vigil/db';
 import { TRIAGE_SCHEMA } from '../triage.schema';
 import { IncidentEntity } from './incident.entity';
@@ -11,6 +11,8 @@ export interface ChangeAuthor {
   /** `triage` for automatic changes, else the principal's subject. */
   changedBy: string;
   reason: string | null;
+  /** The owner before, when this change moved the incident to another (see IncidentChanged.previousOwner). */
+  previousOwner?: IncidentOwner;
 }
 
 /**
@@ -18,8 +20,8 @@ export interface ChangeAuthor {
  * version, so the change is one event however often the relay publishes it, and its aggregate
  * keeps it behind the versions before it.
  */
-export function changeEvent(publisher: EventPublisher, incident: IncidentEntity, change: IncidentChange, { changedBy, reason }: ChangeAuthor, now: Date): OutboxEntry {
-  const data: IncidentChanged = { ...toIncidentView(incident), change, changedBy, changeReason: reason };
+export function changeEvent(publisher: EventPublisher, incident: IncidentEntity, change: IncidentChange, { changedBy, reason, previousOwner }: ChangeAuthor, now: Date): OutboxEntry {
+  const data: IncidentChanged = { ...toIncidentView(incident), change, changedBy, changeReason: reason, ...(previousOwner && { previousOwner }) };
   const envelope = publisher.envelope('incidentChanged', data, { id: `incident-changed:${incident.id}:${incident.version}`, time: now });
   return { subject: publisher.subjectFor('incidentChanged', data), envelope, aggregate: { id: `incident:${incident.id}`, version: incident.version } };
 }

@@ -1,4 +1,4 @@
-import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { IncidentListQuery } from '@vigil/contracts';
 import { IncidentActor } from '../lifecycle/domain/incident-access';
 import { TRIAGE_SCHEMA } from '../triage.schema';
@@ -39,13 +39,13 @@ export function listIncidentsQuery(manager: EntityManager, actor: IncidentActor,
   if (query.from) q.andWhere('i.received_at >= :from', { from: query.from });
   if (query.to) q.andWhere('i.received_at < :to', { to: query.to });
   if (query.q) {
+    // One id list from each trigram index (see the search-trigram-indexes migration), then the
+    // other filters: ORed with a note subquery, the planner would filter every incident instead.
     q.andWhere(
-      new Brackets((text) =>
-        text
-          .where('i.reference ILIKE :q')
-          .orWhere('i.summary ILIKE :q')
-          .orWhere(`EXISTS (SELECT 1 FROM "${TRIAGE_SCHEMA}"."timeline_entry" n WHERE n.incident_id = i.id AND n.kind = 'noted' AND n.detail->>'text' ILIKE :q)`),
-      ),
+      `i.id IN (
+        SELECT s.id FROM "${TRIAGE_SCHEMA}"."incident" s WHERE s.reference ILIKE :q OR s.summary ILIKE :q
+        UNION
+        SELECT n.incident_id FROM "${TRIAGE_SCHEMA}"."timeline_entry" n WHERE n.kind = 'noted' AND n.detail->>'text' ILIKE :q)`,
       { q: likePattern(query.q) },
     );
   }

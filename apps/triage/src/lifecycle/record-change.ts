@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '@vigil/bus';
-import { IncidentChange } from '@vigil/contracts';
+import { IncidentChange, IncidentOwner } from '@vigil/contracts';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { ChangeDetail } from './domain/apply-command';
 import { announceChange } from '../incidents/announce-incident';
@@ -15,6 +15,11 @@ export interface ChangeToRecord {
   reason: string | null;
   detail: ChangeDetail;
   now: Date;
+}
+
+/** Whether a change gave the incident another owner: subjects and who may see it follow the owner. */
+function ownerMoved(before: IncidentOwner, after: IncidentOwner): boolean {
+  return before.partnerId !== after.partnerId || before.placement !== after.placement;
 }
 
 /** The row moved on between the caller's read and its write: the caller did not hold the row lock. */
@@ -39,6 +44,7 @@ export async function recordChange(manager: EntityManager, publisher: EventPubli
     version: after.version,
     detail: change.detail,
   });
-  await announceChange(manager, publisher, after, change.change, { changedBy: change.actor, reason: change.reason }, now);
+  const previousOwner = ownerMoved(before, after) ? { partnerId: before.partnerId, placement: before.placement } : undefined;
+  await announceChange(manager, publisher, after, change.change, { changedBy: change.actor, reason: change.reason, previousOwner }, now);
   return after;
 }

@@ -117,18 +117,29 @@ export const INCIDENT_CHANGES = [
 /** One of {@link INCIDENT_CHANGES}. */
 export type IncidentChange = (typeof INCIDENT_CHANGES)[number];
 
+/** Whose incident it is (partner, client or unplaced), without any detail of the place. */
+export const incidentOwnerSchema = incidentSchema.pick({ partnerId: true, placement: true });
+/** An incident's owner, as subjects and dashboard rooms are chosen from it. */
+export type IncidentOwner = z.infer<typeof incidentOwnerSchema>;
+
 /** An incident after a change: the whole view (so a consumer needs nothing else) and what changed, by whom, why. */
 export const incidentChangedSchema = incidentSchema.extend({
   change: z.enum(INCIDENT_CHANGES),
   /** `triage` for automatic changes, else the principal's subject. */
   changedBy: z.string(),
   changeReason: z.string().nullable(),
+  /**
+   * The owner before this change, present only when the change moved the incident to another
+   * owner: whoever could see it before and may not now is told it was withdrawn, by every dashboard
+   * replica and every replay alike, with no memory of earlier events needed.
+   */
+  previousOwner: incidentOwnerSchema.optional(),
 });
 /** An incident change as published. */
 export type IncidentChanged = z.infer<typeof incidentChangedSchema>;
 
 /** Subject token for an incident's owner: the partner, `clients` for the company's clients, else `unassigned`. */
-export function incidentOwnerToken(incident: Pick<Incident, 'partnerId' | 'placement'>): string {
+export function incidentOwnerToken(incident: IncidentOwner): string {
   if (incident.partnerId) return incident.partnerId;
   return incident.placement === 'client' ? 'clients' : 'unassigned';
 }

@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { Principal, signToken } from '@vigil/auth';
+import { createTestEnvironment } from '../support/test-environment';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** Viewports the console is checked at: a control-room desktop and a police handheld. */
+export const DESKTOP = { width: 1400, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** What a console browser test works with: `npm start`'s process, Debian's Chromium, tokens and calls. */
+export interface ConsoleHarness {
+  origin: string;
+  token(principal: Principal): string;
+  /** Enters a call through POST /api/calls as a control-room operator does; triage opens or joins an incident. */
+  enterCall(call: { text: string; town?: string; category: string; emergency?: boolean; cameraId?: string }): Promise<void>;
+  /** A new page (own context) signed in with `token`; `initScript` runs before the console's own scripts. */
+  openConsole(token: string, options?: { viewport?: { width: number; height: number }; initScript?: () => void }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the embedded Vigil (demo feed off, so the test decides every incident) in its own
+ * namespace and database, and headless Chromium; resolves once the dashboard URL is printed.
+ */
+export async function startConsoleHarness(name: string): Promise<ConsoleHarness> {
+  const env = await createTestEnvironment(name);
+  const vigil = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'embedded', 'src', 'main.js')], {
+    env: { PATH: process.env.PATH ?? '', ...env.env, VIGIL_HTTP_PORT: '0', VIGIL_DEMO: 'off' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    if (vigil.exitCode === null) {
+      vigil.kill('SIGTERM');
+      await new Promise((resolve) => vigil.once('exit', resolve));
+    }
+    await env.dispose();
+  };
+  try {
+    const origin = await dashboardOrigin(vigil);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const token = (principal: Principal) => signToken(principal, env.platform.authSecret, 3600);
+    const operator = token({ subject: 'op-calls', role: 'operator' });
+    return {
+      origin,
+      token,
+      close,
+      enterCall: async ({ text, town, category, emergency = false, cameraId }) => {
+        const response = await fetch(`${origin}/api/calls`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${operator}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ source: 'Controller', text, town, category, emergency, cameraId }),
+        });
+        if (response.status !== 201) throw new Error(`POST /api/calls answered ${response.status}: ${await response.text()}`);
+      },
+      openConsole: async (as, { viewport = DESKTOP, initScript } = {}) => {
+        const page = await (await browser!.newContext({ viewport })).newPage();
+        if (initScript) await page.addInitScript(initScript);
+        await page.goto(`${origin}/?token=${as}`);
+        await page.waitForSelector('#status.live', { timeout: 15_000 });
+        return page;
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function dashboardOrigin(vigil: ReturnType<typeof spawn>): Promise<string> {
+  let output = '';
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no dashboard URL printed in 60 s:\n${output}`)), 60_000);
+    vigil.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Dashboard: (http:\/\/[^\s?]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(new URL(match[1]).origin);
+      }
+    });
+    vigil.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    vigil.once('exit', (code) => reject(new Error(`vigil exited with ${code}:\n${output}`)));
+  });
+}
+
+/** One named check of a browser test. */
+export interface Scenario {
+  name: string;
+  run: () => Promise<void>;
+}
+
+/** Runs the scenarios in order, each on from where the last left the pages, and prints the "N passed, N failed" line CI reads. */
+export async function runScenarios(scenarios: Scenario[], onFailure: (n: number) => Promise<void>): Promise<number> {
+  let failed = 0;
+  for (const [i, scenario] of scenarios.entries()) {
+    try {
+      await scenario.run();
+      console.log(`ok: ${scenario.name}`);
+    } catch (error) {
+      failed += 1;
+      console.error(`FAILED: ${scenario.name}: ${(error as Error).message.split('\n').slice(0, 3).join(' | ')}`);
+      await onFailure(i + 1).catch(() => undefined);
+    }
+  }
+  console.log(`${scenarios.length - failed} passed, ${failed} failed`);
+  return failed;
+}
