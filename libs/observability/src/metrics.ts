@@ -44,3 +44,31 @@ export const messagesWaiting = new Gauge({
   labelNames: ['consumer', 'dependency'] as const,
   registers: [metricsRegistry],
 });
+
+/** Kept timers of one app's timer schema, counted by kind. */
+export type KeptTimerCount = { schema: string; kind: string; count: number };
+const keptTimerSources = new Set<() => Promise<KeptTimerCount[]>>();
+
+/**
+ * Registers where to count an app's kept timers (those that gave up or ran out of attempts) at
+ * each scrape; returns the unregistration. A kept timer is a deadline nobody acted on, so it is a
+ * number to alert on, not only a row to look up.
+ */
+export function countKeptTimersFrom(source: () => Promise<KeptTimerCount[]>): () => void {
+  keptTimerSources.add(source);
+  return () => keptTimerSources.delete(source);
+}
+
+/** Timers kept after giving up or running out of attempts, by timer schema and kind; read from Postgres at scrape time. */
+export const timersKept = new Gauge({
+  name: 'vigil_timers_kept',
+  help: 'Durable timers that gave up or ran out of attempts and are kept for an operator, by timer schema and kind',
+  labelNames: ['schema', 'kind'] as const,
+  registers: [metricsRegistry],
+  async collect() {
+    this.reset();
+    for (const source of keptTimerSources) {
+      for (const { schema, kind, count } of await source()) this.set({ schema, kind }, count);
+    }
+  },
+});

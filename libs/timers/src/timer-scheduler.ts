@@ -70,6 +70,18 @@ export class TimerScheduler {
     return rows.map((row) => ({ kind: row.kind, key: row.payload.key, reason: row.last_error ?? 'cancelled while running', attempts: row.attempts }));
   }
 
+  /** How many timers of each kind are kept (see {@link kept}). */
+  async keptCounts(): Promise<{ kind: string; count: number }[]> {
+    const rows: { kind: string; count: number }[] = (
+      await this.pool.query(
+        `SELECT t.identifier AS kind, count(*)::int AS count
+         FROM "${this.schema}"._private_jobs j JOIN "${this.schema}"._private_tasks t ON t.id = j.task_id
+         WHERE j.attempts >= j.max_attempts AND j.locked_at IS NULL GROUP BY t.identifier`,
+      )
+    ).rows;
+    return rows;
+  }
+
   private on(manager?: Queryable): Queryable {
     return manager ?? { query: (text: string, values?: unknown[]) => this.pool.query(text, values) };
   }

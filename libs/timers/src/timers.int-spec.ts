@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ensureDatabase } from '@vigil/db';
 import { createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
+import { countKeptTimersFrom, metricsRegistry } from '@vigil/observability';
 import type { DueTimer, TimerHandler } from './due-timer';
 import { migrateTimers } from './timer-migrations';
 import { TimerResult } from './timer-outcome';
@@ -197,6 +198,10 @@ describe('durable timers', () => {
     await scheduler.schedule('gives-up', 'g1', inMs(100), {});
     await eventually(async () => expect(await scheduler.kept()).toContainEqual({ kind: 'gives-up', key: 'g1', reason: 'gave-up: unknown-incident', attempts: 1 }));
     expect(runs).toHaveLength(1);
+    // On /metrics for alerting, counted at scrape time.
+    const uncount = countKeptTimersFrom(async () => (await scheduler.keptCounts()).map((row) => ({ schema: SCHEMA, ...row })));
+    expect(await metricsRegistry.getSingleMetricAsString('vigil_timers_kept')).toContain(`vigil_timers_kept{schema="${SCHEMA}",kind="gives-up"} 1`);
+    uncount();
 
     answer = TimerResult.done();
     await scheduler.schedule('gives-up', 'g1', inMs(100), {});

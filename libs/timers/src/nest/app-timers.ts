@@ -1,6 +1,6 @@
 import { Logger, OnApplicationBootstrap, OnModuleDestroy, Provider } from '@nestjs/common';
 import { Pool } from 'pg';
-import { HealthRegistry, STARTUP_WAIT_SECONDS } from '@vigil/observability';
+import { countKeptTimersFrom, HealthRegistry, STARTUP_WAIT_SECONDS } from '@vigil/observability';
 import { ensureDatabase } from '@vigil/db';
 import type { TimerHandler } from '../due-timer';
 import { migrateTimers } from '../timer-migrations';
@@ -14,6 +14,7 @@ import { ScheduleOptions, TimerScheduler } from '../timer-scheduler';
  */
 export class AppTimers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Timers');
+  private uncount?: () => void;
 
   constructor(
     private readonly pool: Pool,
@@ -44,10 +45,12 @@ export class AppTimers implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
+    this.uncount = countKeptTimersFrom(async () => (await this.scheduler.keptCounts()).map((row) => ({ schema: this.schema, ...row })));
     this.logger.log({ msg: 'running timers', schema: this.schema });
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.uncount?.();
     await this.runner.stop();
     await this.pool.end();
   }
