@@ -86,6 +86,31 @@ describe('ConsumerRunner against JetStream', () => {
     expect(seen).toEqual(['gw.done.a']);
   });
 
+  it('takes a backlog larger than its slots in batches of at most max, no more than parallel at once, and settles every message', async () => {
+    const sizes: number[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
+    const declaration = await run('backlog', {
+      decode: 'batch',
+      batch: { max: 20, parallel: 2 },
+      handle: async (messages) => {
+        sizes.push(messages.length);
+        mostAtOnce = Math.max(mostAtOnce, ++running);
+        // Still running when the next batch could start: what `parallel` must bound.
+        await new Promise((resolve) => setImmediate(resolve));
+        running--;
+        return messages.map(() => Outcome.done());
+      },
+    });
+    const js = nc.jetstream();
+    await Promise.all(Array.from({ length: 200 }, (_, i) => js.publish(ns.subject(`gw.backlog.${i}`), new TextEncoder().encode(String(i)))));
+
+    await eventually(async () => expect(await pending(declaration)).toEqual({ unprocessed: 0, unacked: 0 }));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(20);
+    expect(mostAtOnce).toBeLessThanOrEqual(2);
+  });
+
   it('redelivers after a handler error that is not an outage, with the delivery count rising', async () => {
     const attempts: number[] = [];
     const declaration = await run('flaky', {

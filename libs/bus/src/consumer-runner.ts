@@ -1,5 +1,6 @@
 import { Consumer, ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
 import { handlerSeconds, messagesHandled } from '@vigil/observability';
+import { BatchGatherer } from './batch-gatherer';
 import { DeadLetterer } from './dead-letterer';
 import { decodeEvent } from './decode-event';
 import { DependencyWaits } from './dependency-waits';
@@ -26,8 +27,6 @@ export type MessageHandler =
 export interface BatchOptions {
   /** The most messages in one handler call. */
   max: number;
-  /** How long a pull waits for a batch to fill when other replicas took some of it (JetStream's minimum is 1 s). */
-  lingerSeconds: number;
   /**
    * Batches one replica works on at once, each its own handler call; 1 when absent. Like replicas,
    * they need the handler to serialise what must not interleave. `parallel × max` must stay within
@@ -69,6 +68,9 @@ export class ConsumerRunner {
   /** The open pull, and whether stop closed it. */
   private pull?: { messages: ConsumerMessages; closed: boolean };
   private readonly inFlight = new Set<Promise<void>>();
+  /** Batch handlers only: makes batches of what the pull delivers. */
+  private gatherer?: BatchGatherer<JsMsg>;
+  private queuedKeepAlive?: NodeJS.Timeout;
   /** Wakes the loop waiting for free slots when a message is settled. */
   private wakeSlot?: () => void;
   private loop?: Promise<void>;
@@ -103,6 +105,9 @@ export class ConsumerRunner {
     this.signal.stop();
     await this.closePull();
     await this.loop;
+    // What the last pull delivered still goes through the handler, then is settled.
+    await this.gatherer?.idle();
+    clearInterval(this.queuedKeepAlive);
     await Promise.all(this.inFlight);
   }
 
@@ -133,7 +138,7 @@ export class ConsumerRunner {
   private async pullEach(consumer: Consumer, concurrency: number): Promise<void> {
     const refillAt = Math.max(1, Math.floor(concurrency * REFILL_SHARE));
     if (concurrency - this.inFlight.size < refillAt) {
-      await this.freeSlots(concurrency - refillAt);
+      await this.freeSlots(() => this.inFlight.size > concurrency - refillAt);
       return;
     }
     const pull = { messages: await consumer.fetch({ max_messages: concurrency - this.inFlight.size, expires: FETCH_EXPIRES_MS }), closed: false };
@@ -142,9 +147,9 @@ export class ConsumerRunner {
     for await (const msg of pull.messages) this.begin([msg]);
   }
 
-  /** Resolves once no more than `busy` messages are in hand, or on stop. */
-  private async freeSlots(busy: number): Promise<void> {
-    while (this.inFlight.size > busy && !this.signal.isStopped) {
+  /** Resolves once `tooBusy` says otherwise (checked each time a message or batch is settled), or on stop. */
+  private async freeSlots(tooBusy: () => boolean): Promise<void> {
+    while (tooBusy() && !this.signal.isStopped) {
       await Promise.race([new Promise<void>((resolve) => (this.wakeSlot = resolve)), this.signal.stopped]);
     }
   }
@@ -162,29 +167,37 @@ export class ConsumerRunner {
   }
 
   /**
-   * Asks for as many messages as are waiting (up to `max`), so that a pull returns at once with
-   * them, and a quiet consumer handles a lone message without lingering. Another replica may take
-   * some of them: the linger bounds how long the pull then waits for its batch to fill.
+   * Pulls like {@link pullEach}, counting messages against `max × parallel` slots, and lets the
+   * {@link BatchGatherer} make batches of what arrives together: one long pull serves many
+   * batches, and a lone message is handled at once, with no linger for a batch to fill.
    */
   private async pullBatch(consumer: Consumer, options: BatchOptions): Promise<void> {
-    const parallel = options.parallel ?? 1;
-    if (this.inFlight.size >= parallel) {
-      await this.freeSlots(parallel - 1);
+    const gatherer = this.gathererFor(options);
+    const slots = options.max * (options.parallel ?? 1);
+    const refillAt = Math.max(1, Math.floor(slots * REFILL_SHARE));
+    if (slots - gatherer.held < refillAt) {
+      await this.freeSlots(() => gatherer.held > slots - refillAt);
       return;
     }
-    const waiting = (await consumer.info()).num_pending;
-    const want = Math.min(options.max, Math.max(1, waiting));
-    const expires = want === 1 ? FETCH_EXPIRES_MS : Math.max(1, options.lingerSeconds) * 1_000;
-    const pull = { messages: await consumer.fetch({ max_messages: want, expires }), closed: false };
+    const pull = { messages: await consumer.fetch({ max_messages: slots - gatherer.held, expires: FETCH_EXPIRES_MS }), closed: false };
     this.pull = pull;
     if (this.signal.isStopped) await this.closePull();
-    const msgs: JsMsg[] = [];
-    for await (const msg of pull.messages) msgs.push(msg);
-    if (msgs.length > 0) this.begin(msgs);
+    for await (const msg of pull.messages) gatherer.add(msg);
   }
 
-  private begin(msgs: JsMsg[]): void {
-    const task = this.process(msgs)
+  private gathererFor(options: BatchOptions): BatchGatherer<JsMsg> {
+    if (!this.gatherer) {
+      // Woken once the batch's messages have left `held`, which is what the pull loop waits on.
+      const gatherer = new BatchGatherer<JsMsg>(options.max, options.parallel ?? 1, (msgs) => this.begin(msgs), () => this.wakeSlot?.());
+      this.gatherer = gatherer;
+      // Messages waiting for a batch to start are in hand too: in-progress acks keep them ours.
+      this.queuedKeepAlive = setInterval(() => gatherer.queued.forEach((msg) => msg.working()), (this.declaration.ackWaitSeconds * 1_000) / 3);
+    }
+    return this.gatherer;
+  }
+
+  private begin(msgs: JsMsg[]): Promise<void> {
+    const task: Promise<void> = this.process(msgs)
       // An ack that cannot be sent (connection closed) must not stop the pull loop: JetStream redelivers.
       .catch((error: Error) => this.log.error({ msg: 'could not settle message', consumer: this.declaration.durable, streamSeq: msgs[0].seq, error: error.message }))
       .finally(() => {
@@ -192,6 +205,7 @@ export class ConsumerRunner {
         this.wakeSlot?.();
       });
     this.inFlight.add(task);
+    return task;
   }
 
   private async process(msgs: JsMsg[]): Promise<void> {

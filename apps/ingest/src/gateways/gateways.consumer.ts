@@ -46,7 +46,7 @@ export class GatewaysConsumer {
    * is the dearest thing ingest does per message). A message that fails alone is retried alone;
    * a broker or database gone holds the batch.
    */
-  @OnRawBatch(CONSUMERS.ingestGateways, { max: MESSAGES_PER_BATCH, lingerSeconds: 1, parallel: BATCHES_IN_PARALLEL })
+  @OnRawBatch(CONSUMERS.ingestGateways, { max: MESSAGES_PER_BATCH, parallel: BATCHES_IN_PARALLEL })
   onGatewayMessages(messages: InboundMessage[]): Promise<HandlerOutcome[]> {
     return Promise.all(
       messages.map((message) =>

@@ -17,7 +17,7 @@ const TRANSACTIONS_IN_PARALLEL = 2;
 export class CallsConsumer {
   constructor(private readonly takeCall: TakeCallUseCase) {}
 
-  @OnEventBatch(CONSUMERS.triageCalls, ['callReceived'], { max: CALLS_PER_TRANSACTION, lingerSeconds: 1, parallel: TRANSACTIONS_IN_PARALLEL })
+  @OnEventBatch(CONSUMERS.triageCalls, ['callReceived'], { max: CALLS_PER_TRANSACTION, parallel: TRANSACTIONS_IN_PARALLEL })
   async onCallsReceived(messages: EventMessage<'callReceived'>[]): Promise<HandlerOutcome[]> {
     const results = await this.takeCall.execute(messages.map((message) => message.envelope.data));
     return results.map(outcomeOf);

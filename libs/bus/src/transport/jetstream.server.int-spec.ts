@@ -168,7 +168,7 @@ class AnotherHandler {
 class BatchHandlers {
   static pool: Pool;
 
-  @OnEventBatch(C.batch, ['callReceived'], { max: 200, lingerSeconds: 1 })
+  @OnEventBatch(C.batch, ['callReceived'], { max: 200 })
   async take(calls: EventMessage<'callReceived'>[]): Promise<HandlerOutcome[]> {
     record('batch-sizes', calls.length);
     const client = await BatchHandlers.pool.connect();
