@@ -68,7 +68,9 @@ export const timersKept = new Gauge({
   async collect() {
     this.reset();
     for (const source of keptTimerSources) {
-      for (const { schema, kind, count } of await source()) this.set({ schema, kind }, count);
+      // Postgres away must not take /metrics down with it (the consumers' waiting gauge says so then): that schema goes unreported.
+      const counts = await source().catch(() => []);
+      for (const { schema, kind, count } of counts) this.set({ schema, kind }, count);
     }
   },
 });
