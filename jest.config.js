@@ -1,7 +1,8 @@
 /**
  * One jest config, tiers told apart by file suffix: *.spec.ts (unit), *.int-spec.ts, *.e2e-spec.ts, and
  * *.cluster-spec.ts (a three-node NATS cluster losing a node: run alone by `npm run test:cluster`, since it
- * kills servers and processes and measures recovery, which the parallel suite's load would distort).
+ * kills servers and processes and measures recovery, which the parallel suite's load would distort; one file
+ * at a time, since every such file kills nodes of the same local cluster).
  */
 const tier = process.env.VIGIL_TEST_TIER;
 const suffix = { unit: 'spec', int: 'int-spec', e2e: 'e2e-spec', cluster: 'cluster-spec' }[tier];

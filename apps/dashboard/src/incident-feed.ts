@@ -2,8 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
 import { BusConnection, decodeEvent, STREAMS } from '@vigil/bus';
 import { SUBJECTS } from '@vigil/contracts';
+import { consumeWithin } from './bounded-consume';
 import { DASHBOARD_OPTIONS, DashboardOptions } from './dashboard.options';
 import { FeedEvent, toFeedEvent } from './feed-event';
+import { logFeedStatus } from './feed-status-log';
+import { FeedWatchdog, WatchdogTiming } from './feed-watchdog';
 import { LatestVersions, passesOn } from './latest-versions';
 import { planReplay, ReplayPlan } from './replay-plan';
 
@@ -14,6 +17,13 @@ export type IncidentListener = (event: FeedEvent) => void;
 const REMEMBERED_INCIDENTS = 50_000;
 /** Messages pulled from the stream at a time during a replay. */
 const REPLAY_PAGE = 500;
+/**
+ * A healthy feed that is behind receives within milliseconds (a pull is always waiting at the
+ * server), so several seconds without a message while the stream grew means it has stopped.
+ */
+const WATCHDOG: WatchdogTiming = { checkEveryMs: 2_000, stallAfterMs: 6_000 };
+/** Longer than one JetStream API timeout (5 s), shorter than the library's retry of the same consumer name. */
+const SUBSCRIBE_WITHIN_MS = 7_000;
 
 /**
  * This replica's view of the incident stream. Every dashboard replica reads the whole stream
@@ -27,6 +37,7 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly listeners = new Set<IncidentListener>();
   private readonly latest = new LatestVersions(REMEMBERED_INCIDENTS);
   private live?: ConsumerMessages;
+  private watchdog?: FeedWatchdog;
 
   constructor(
     private readonly bus: BusConnection,
@@ -41,17 +52,22 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.bus.waitForStream(STREAMS.incidents.name);
-    const consumer = await this.bus.js.consumers.get(this.stream, {
-      filterSubjects: this.bus.ns.subject(SUBJECTS.incidents),
-      deliver_policy: DeliverPolicy.New,
-    });
-    // Short pulls: when the NATS server holding this ordered consumer dies, nats.js notices at the
-    // next pull's expiry and rebuilds it; with the default (two missed 15 s heartbeats) pushes pause ~30 s.
-    this.live = await consumer.consume({ expires: 5_000 });
-    void this.pump(this.live).catch((error: Error) => this.logger.error({ msg: 'incident feed stopped', error: error.message }));
+    // From the stream's end as it is now: the page loads older incidents from triage's API. A start
+    // sequence rather than "new", so that what lands between this read and the subscription is sent too.
+    this.watchdog = new FeedWatchdog(
+      { streamLastSeq: () => this.streamLastSeq(), resubscribe: (fromSeq) => this.follow(fromSeq) },
+      await this.streamLastSeq(),
+      WATCHDOG,
+    );
+    this.watchdog.start();
+    // Not fatal: the watchdog subscribes again once the stream has moved on without the feed.
+    await this.follow(this.watchdog.nextSeq).catch((error: Error) =>
+      this.logger.error({ msg: 'incident feed could not subscribe; the watchdog retries', error: error.message }),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.watchdog?.stop();
     await this.live?.close();
   }
 
@@ -89,8 +105,34 @@ export class IncidentFeed implements OnApplicationBootstrap, OnModuleDestroy {
     return this.bus.ns.stream(STREAMS.incidents.name);
   }
 
+  /** The stream holds incident events only, so its last sequence is the last one the feed could receive. */
+  private async streamLastSeq(): Promise<number> {
+    return (await (await this.bus.js.streams.get(this.stream)).info()).state.last_seq;
+  }
+
+  /** Subscribes from `fromSeq` through a fresh ordered consumer, then drops the previous subscription. */
+  private async follow(fromSeq: number): Promise<void> {
+    const consumer = await this.bus.js.consumers.get(this.stream, {
+      filterSubjects: this.bus.ns.subject(SUBJECTS.incidents),
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: fromSeq,
+    });
+    // Short pulls: a pull expiring every 5 s (heartbeats every 2.5 s) makes a lost consumer show
+    // in the status log within seconds; the watchdog, not the library, decides to resubscribe.
+    const messages = await consumeWithin(consumer, { expires: 5_000 }, SUBSCRIBE_WITHIN_MS);
+    const previous = this.live;
+    this.live = messages;
+    void logFeedStatus(messages, this.logger).catch((error: Error) => this.logger.debug({ msg: 'incident feed status log ended', error: error.message }));
+    void this.pump(messages).catch((error: Error) =>
+      this.logger.error({ msg: 'incident feed subscription ended; the watchdog resubscribes once the stream moves on', error: error.message }),
+    );
+    // Messages it still delivers are dropped by version; closing waits for no server.
+    await previous?.close();
+  }
+
   private async pump(messages: ConsumerMessages): Promise<void> {
     for await (const msg of messages) {
+      this.watchdog?.saw(msg.seq);
       const event = this.toPush(msg);
       if (!event) continue;
       const { incident } = event;
