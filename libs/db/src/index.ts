@@ -2,6 +2,7 @@ export * from './postgres-bootstrap';
 export * from './schema-lock';
 export * from './app-data-source';
 export * from './insert-entities';
+export * from './write-together';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './snake-naming.strategy';

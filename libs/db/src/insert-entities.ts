@@ -1,4 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { SqlWrite, writeTogether } from './write-together';
 
 /**
  * Inserts many entities in one statement with one parameter, their rows as JSON, in their order
@@ -8,18 +9,22 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
  * the entity stays the one description of its table; generated columns are left to the database.
  */
 export async function insertEntities<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly T[]): Promise<void> {
-  if (rows.length === 0) return;
+  await writeTogether(manager, [insertEntitiesWrite(manager, target, rows)]);
+}
+
+/** {@link insertEntities} as a write to run with others in one statement; null when there is nothing to insert. */
+export function insertEntitiesWrite<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly T[]): SqlWrite | null {
+  if (rows.length === 0) return null;
   const metadata = manager.connection.getMetadata(target);
   const columns = metadata.columns.filter((column) => !column.isGenerated);
   const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
   const table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
   const json = rows.map((row) => Object.fromEntries(columns.map((column) => [column.databaseName, column.getEntityValue(row) ?? null])));
-  await manager.query(
-    `INSERT INTO ${table} (${names})
+  return {
+    sql: `INSERT INTO ${table} (${names})
      SELECT ${columns.map((column) => `(x.r)."${column.databaseName}"`).join(', ')}
      FROM (SELECT jsonb_populate_record(NULL::${table}, e.value) AS r, e.n FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, n)) x
      ORDER BY x.n`,
-    [JSON.stringify(json)],
-  );
+    params: [JSON.stringify(json)],
+  };
 }
-

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Envelope } from '@vigil/contracts';
+import { SqlWrite, writeTogether } from './write-together';
 
 /** The DDL of an app's outbox table; each app's first migration creates one in its schema. */
 export function outboxTableSql(schema: string): string[] {
@@ -65,18 +66,23 @@ export async function appendToOutbox(
 
 /** {@link appendToOutbox} for many events in one statement, in their order: a batch's events cost one round trip. */
 export async function appendAllToOutbox(manager: EntityManager, schema: string, entries: readonly OutboxEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await manager.query(
-    `INSERT INTO "${schema}"."outbox" ("event_id", "subject", "envelope", "aggregate_id", "aggregate_version")
+  await writeTogether(manager, [outboxWrite(schema, entries)]);
+}
+
+/** {@link appendAllToOutbox} as a write to run with others in one statement; null when there is nothing to append. */
+export function outboxWrite(schema: string, entries: readonly OutboxEntry[]): SqlWrite | null {
+  if (entries.length === 0) return null;
+  return {
+    sql: `INSERT INTO "${schema}"."outbox" ("event_id", "subject", "envelope", "aggregate_id", "aggregate_version")
      SELECT event_id, subject, envelope, aggregate_id, aggregate_version FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::integer[]) WITH ORDINALITY AS e(event_id, subject, envelope, aggregate_id, aggregate_version, n)
      ORDER BY n
      ON CONFLICT ("event_id") DO NOTHING`,
-    [
+    params: [
       entries.map((entry) => entry.envelope.id),
       entries.map((entry) => entry.subject),
       entries.map((entry) => JSON.stringify(entry.envelope)),
       entries.map((entry) => entry.aggregate?.id ?? null),
       entries.map((entry) => entry.aggregate?.version ?? null),
     ],
-  );
+  };
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '@vigil/bus';
 import { CallReceived } from '@vigil/contracts';
-import { appendAllToOutbox, insertEntities, OutboxEntry } from '@vigil/db';
+import { insertEntitiesWrite, OutboxEntry, outboxWrite, SqlWrite, writeTogether } from '@vigil/db';
 import { AppTimers } from '@vigil/timers';
 import { CallDecision, RestorePairing } from '../domain/plan-call-batch';
 import { IncidentDraft } from '../domain/triage-call';
@@ -40,7 +40,7 @@ export interface BatchRecorder {
 }
 
 /**
- * Records a planned batch in a fixed number of statements (one per table it writes), in the
+ * Records a planned batch in one statement (the references it opens with, one more), in the
  * caller's transaction: new incidents, joined incidents' new state, call rows, stored restores
  * now attached, timeline entries and outbox events in call order, then restore-wait timers. Each
  * change is applied to the incident in memory as it happens, so every event carries the version
@@ -188,12 +188,16 @@ class BatchWrites {
   }
 
   async flush(manager: EntityManager, recorder: BatchRecorder, now: Date): Promise<void> {
-    await insertEntities(manager, IncidentEntity, this.opened);
-    if (this.joined.size > 0) await updateJoined(manager, [...this.joined]);
-    await insertEntities(manager, CallEntity, [...this.calls.values()]);
-    if (this.storedRestoresAttached.length > 0) await attachStored(manager, this.storedRestoresAttached);
-    await insertEntities(manager, TimelineEntryEntity, this.timeline as TimelineEntryEntity[]);
-    await appendAllToOutbox(manager, TRIAGE_SCHEMA, this.events);
+    // One round trip for every row of the batch: the writes touch different rows, and the foreign
+    // keys (a call's and a timeline entry's incident) are checked once all of them are in.
+    await writeTogether(manager, [
+      insertEntitiesWrite(manager, IncidentEntity, this.opened),
+      updateJoined([...this.joined]),
+      insertEntitiesWrite(manager, CallEntity, [...this.calls.values()]),
+      attachStored(this.storedRestoresAttached),
+      insertEntitiesWrite(manager, TimelineEntryEntity, this.timeline as TimelineEntryEntity[]),
+      outboxWrite(TRIAGE_SCHEMA, this.events),
+    ]);
     for (const { callKey } of this.storedRestoresAttached) await recorder.timers.cancel(RESTORE_WAIT, callKey, { manager });
     const dueAt = new Date(now.getTime() + recorder.restoreWaitSeconds * 1000);
     for (const callKey of this.restoresWaiting) {
@@ -203,14 +207,15 @@ class BatchWrites {
 }
 
 /** Joined incidents' new state, one statement for all: they are locked, so what is in memory is what is stored plus the batch. */
-async function updateJoined(manager: EntityManager, incidents: readonly IncidentEntity[]): Promise<void> {
-  await manager.query(
-    `UPDATE "${TRIAGE_SCHEMA}"."incident" i SET "call_count" = u.call_count, "last_call_at" = u.last_call_at, "version" = u.version,
+function updateJoined(incidents: readonly IncidentEntity[]): SqlWrite | null {
+  if (incidents.length === 0) return null;
+  return {
+    sql: `UPDATE "${TRIAGE_SCHEMA}"."incident" i SET "call_count" = u.call_count, "last_call_at" = u.last_call_at, "version" = u.version,
        "updated_at" = u.updated_at, "grade" = u.grade, "respond_by" = u.respond_by
      FROM unnest($1::uuid[], $2::integer[], $3::timestamptz[], $4::integer[], $5::timestamptz[], $6::smallint[], $7::timestamptz[])
        AS u(id, call_count, last_call_at, version, updated_at, grade, respond_by)
      WHERE i.id = u.id`,
-    [
+    params: [
       incidents.map((incident) => incident.id),
       incidents.map((incident) => incident.callCount),
       incidents.map((incident) => incident.lastCallAt),
@@ -219,13 +224,15 @@ async function updateJoined(manager: EntityManager, incidents: readonly Incident
       incidents.map((incident) => incident.grade),
       incidents.map((incident) => incident.respondBy),
     ],
-  );
+  };
 }
 
-async function attachStored(manager: EntityManager, attached: readonly { callKey: string; incidentId: string }[]): Promise<void> {
-  await manager.query(
-    `UPDATE "${TRIAGE_SCHEMA}"."call" c SET "incident_id" = a.incident_id, "restore_status" = 'attached'
+/** Stored restores an alarm of the batch paired, joined to its incident. */
+function attachStored(attached: readonly { callKey: string; incidentId: string }[]): SqlWrite | null {
+  if (attached.length === 0) return null;
+  return {
+    sql: `UPDATE "${TRIAGE_SCHEMA}"."call" c SET "incident_id" = a.incident_id, "restore_status" = 'attached'
      FROM unnest($1::text[], $2::uuid[]) AS a(call_key, incident_id) WHERE c.call_key = a.call_key`,
-    [attached.map((a) => a.callKey), attached.map((a) => a.incidentId)],
-  );
+    params: [attached.map((a) => a.callKey), attached.map((a) => a.incidentId)],
+  };
 }
