@@ -16,8 +16,11 @@ export interface ConsoleHarness {
   token(principal: Principal): string;
   /** Enters a call through POST /api/calls as a control-room operator does; triage opens or joins an incident. */
   enterCall(call: { text: string; town?: string; category: string; emergency?: boolean; cameraId?: string }): Promise<void>;
-  /** A new page (own context) signed in with `token`; `initScript` runs before the console's own scripts. */
-  openConsole(token: string, options?: { viewport?: { width: number; height: number }; initScript?: () => void }): Promise<Page>;
+  /**
+   * A new page (own context) signed in with `token`, once its feed is live; `initScript` runs before
+   * the console's own scripts; `live: false` is for a role whose console opens no feed (a contractor).
+   */
+  openConsole(token: string, options?: { viewport?: { width: number; height: number }; initScript?: () => void; live?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -60,11 +63,11 @@ export async function startConsoleHarness(name: string): Promise<ConsoleHarness>
         });
         if (response.status !== 201) throw new Error(`POST /api/calls answered ${response.status}: ${await response.text()}`);
       },
-      openConsole: async (as, { viewport = DESKTOP, initScript } = {}) => {
+      openConsole: async (as, { viewport = DESKTOP, initScript, live = true } = {}) => {
         const page = await (await browser!.newContext({ viewport })).newPage();
         if (initScript) await page.addInitScript(initScript);
         await page.goto(`${origin}/?token=${as}`);
-        await page.waitForSelector('#status.live', { timeout: 15_000 });
+        if (live) await page.waitForSelector('#status.live', { timeout: 15_000 });
         return page;
       },
     };
@@ -94,6 +97,8 @@ function dashboardOrigin(vigil: ReturnType<typeof spawn>): Promise<string> {
 /** One named check of a browser test. */
 export interface Scenario {
   name: string;
+  /** What the scenario relies on that may not be built yet; its FAILED line names it. */
+  needs?: string;
   run: () => Promise<void>;
 }
 
@@ -106,10 +111,30 @@ export async function runScenarios(scenarios: Scenario[], onFailure: (n: number)
       console.log(`ok: ${scenario.name}`);
     } catch (error) {
       failed += 1;
-      console.error(`FAILED: ${scenario.name}: ${(error as Error).message.split('\n').slice(0, 3).join(' | ')}`);
+      console.error(`FAILED: ${scenario.name}${scenario.needs ? ` [needs ${scenario.needs}]` : ''}: ${(error as Error).message.split('\n').slice(0, 3).join(' | ')}`);
       await onFailure(i + 1).catch(() => undefined);
     }
   }
   console.log(`${scenarios.length - failed} passed, ${failed} failed`);
   return failed;
+}
+
+/**
+ * Starts the harness, runs `test` (which returns its failed count) and closes the harness; exits 1
+ * unless every scenario passed. A harness or page that cannot start counts as one failed scenario.
+ */
+export async function runConsoleTest(name: string, shots: string, test: (harness: ConsoleHarness) => Promise<number>): Promise<never> {
+  let harness: ConsoleHarness | undefined;
+  let failed = 1;
+  try {
+    harness = await startConsoleHarness(name);
+    failed = await test(harness);
+  } catch (error) {
+    console.error(`FAILED: start: ${(error as Error).message}`);
+    console.log('0 passed, 1 failed');
+  } finally {
+    await harness?.close();
+  }
+  console.log(`screenshots in ${shots}`);
+  process.exit(failed === 0 ? 0 : 1);
 }

@@ -16,324 +16,252 @@
  * Screenshots (desktop and phone width) go to a temp folder printed at the end. Prints the plain
  * "N passed, N failed" line CI reads. Run with `npm run test:browser:console`.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { Principal, signToken } from '@vigil/auth';
+import { Page } from 'playwright-core';
 import type { Incident, StaleIncidentResponse } from '@vigil/contracts';
 import { eventually } from '../support/eventually';
-import { createTestEnvironment } from '../support/test-environment';
+import { ConsoleHarness, PHONE, runConsoleTest, runScenarios, Scenario } from './console-harness';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const SHOTS = mkdtempSync(join(tmpdir(), 'vigil-console-'));
 const ROUTINE = 50;
-const DESKTOP = { width: 1400, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const ROWS = '#board tbody tr';
+const LIFECYCLE = 'the lifecycle REST routes';
 
-interface Scenario {
-  name: string;
-  needsLifecycle?: boolean;
-  run: () => Promise<void>;
-}
+async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): Promise<number> {
+  const operatorA = token({ subject: 'op-a', role: 'operator' });
+  const operatorB = token({ subject: 'op-b', role: 'operator' });
+  const partner = token({ subject: 'nh-viewer', role: 'partner', partnerId: 'north-herts' });
+  const contractor = token({ subject: 'fixer', role: 'contractor' });
 
-async function main(): Promise<void> {
-  const env = await createTestEnvironment('consolebrowser');
-  const vigil = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'embedded', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH ?? '', ...env.env, VIGIL_HTTP_PORT: '0', VIGIL_DEMO: 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const results: { name: string; failure?: string; needsLifecycle?: boolean }[] = [];
-  let browser: Browser | undefined;
-  try {
-    const origin = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no dashboard URL printed in 60 s:\n${output}`)), 60_000);
-      vigil.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Dashboard: (http:\/\/[^\s?]+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(new URL(match[1]).origin);
-        }
-      });
-      vigil.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      vigil.once('exit', (code) => reject(new Error(`vigil exited with ${code}:\n${output}`)));
-    });
-    const token = (principal: Principal) => signToken(principal, env.platform.authSecret, 3600);
-    const operatorA = token({ subject: 'op-a', role: 'operator' });
-    const operatorB = token({ subject: 'op-b', role: 'operator' });
-    const partner = token({ subject: 'nh-viewer', role: 'partner', partnerId: 'north-herts' });
-    const contractor = token({ subject: 'fixer', role: 'contractor' });
+  const pageA = await openConsole(operatorA);
+  const pageB = await openConsole(operatorB);
+  const pagePartner = await openConsole(partner);
+  const pageContractor = await openConsole(contractor, { live: false });
+  const contractorAsked: string[] = [];
+  pageContractor.on('request', (r) => /\/api\/incidents/.test(r.url()) && contractorAsked.push(r.url()));
 
-    /** Enters a call as a control-room operator does; triage opens an incident from it. */
-    const enterCall = async (text: string, town: string | undefined, category: string, emergency = false) => {
-      const response = await fetch(`${origin}/api/calls`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${operatorA}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ source: 'Controller', text, town, category, emergency }),
-      });
-      if (response.status !== 201) throw new Error(`POST /api/calls answered ${response.status}: ${await response.text()}`);
-    };
+  const towns = ['Hitchin', 'Stevenage Old Town', 'Bushey', 'Hertford', 'Borehamwood'];
+  const categories = ['Anti Social Behaviour', 'Theft', 'Criminal Damage', 'Assault', 'Suspicious Activity'];
+  const rowCount = (page: Page) => page.locator(ROWS).count();
+  const referenceOf = async (page: Page, summary: string) => (await page.locator(ROWS, { hasText: summary }).locator('td.reference').innerText()).trim();
+  let gradeOneReference = '';
+  let routineReference = '';
 
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const openConsole = async (as: string, viewport = DESKTOP): Promise<Page> => {
-      const page = await (await browser!.newContext({ viewport })).newPage();
-      await page.goto(`${origin}/?token=${as}`);
-      return page;
-    };
-    const pageA = await openConsole(operatorA);
-    const pageB = await openConsole(operatorB);
-    const pagePartner = await openConsole(partner);
-    const pageContractor = await openConsole(contractor);
-    const contractorAsked: string[] = [];
-    pageContractor.on('request', (r) => /\/api\/incidents/.test(r.url()) && contractorAsked.push(r.url()));
-    for (const page of [pageA, pageB, pagePartner]) await page.waitForSelector('#status.live', { timeout: 15_000 });
-
-    const towns = ['Hitchin', 'Stevenage Old Town', 'Bushey', 'Hertford', 'Borehamwood'];
-    const categories = ['Anti Social Behaviour', 'Theft', 'Criminal Damage', 'Assault', 'Suspicious Activity'];
-    const rowCount = (page: Page) => page.locator(ROWS).count();
-    const referenceOf = async (page: Page, summary: string) => (await page.locator(ROWS, { hasText: summary }).locator('td.reference').innerText()).trim();
-    let gradeOneReference = '';
-    let routineReference = '';
-
-    const scenarios: Scenario[] = [
-      {
-        name: `a grade 1 arriving while ${ROUTINE} routine incidents are open is at the top, for operators and the partner`,
-        run: async () => {
-          for (let n = 0; n < ROUTINE; n += 1) await enterCall(`routine call ${n}: ${categories[n % 5].toLowerCase()} reported`, towns[n % 5], categories[n % 5]);
-          await pageA.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length >= n, ROUTINE, { timeout: 60_000 });
-          await pageB.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length >= n, ROUTINE, { timeout: 30_000 });
-          routineReference = await referenceOf(pageA, 'routine call 0:');
-          await pageA.locator('#routine').evaluate((el) => (el.scrollTop = el.scrollHeight));
-          await enterCall('man with a knife threatening people outside the station', 'Hitchin', 'Weapon', true);
-          await pageA.waitForSelector('#grade-one tbody tr', { timeout: 15_000 });
-          const first = await pageA.locator(ROWS).first().innerText();
-          if (!/knife/.test(first)) throw new Error(`the first row is not the grade 1: ${first}`);
-          if (!(await pageA.locator('#grade-one').isVisible())) throw new Error('the grade 1 section is not visible after scrolling the routine list');
-          if ((await rowCount(pageA)) !== ROUTINE + 1) throw new Error(`operator A's board has ${await rowCount(pageA)} rows, not ${ROUTINE + 1}`);
-          const title = await eventually(async () => {
-            const t = await pageA.title();
-            if (!/GRADE 1/.test(t)) throw new Error(`title is "${t}"`);
-            return t;
-          }, { timeoutMs: 5000, intervalMs: 100 });
-          gradeOneReference = await referenceOf(pageA, 'knife');
-          if (!title.includes(gradeOneReference)) throw new Error(`the flashing title does not name ${gradeOneReference}: ${title}`);
-          await pagePartner.waitForSelector('#grade-one tbody tr', { timeout: 15_000 });
-          const partners = await pagePartner.locator(`${ROWS} td.partner`).allInnerTexts();
-          if (partners.some((p) => p !== 'north-herts')) throw new Error(`the partner saw other partners' incidents: ${[...new Set(partners)].join(', ')}`);
-          if (partners.length !== ROUTINE / 5 + 1) throw new Error(`the partner sees ${partners.length} incidents, not its ${ROUTINE / 5 + 1}`);
-          await pagePartner.locator(`${ROWS} td.reference button`).first().click();
-          await pagePartner.waitForSelector('#pane #note-form', { state: 'attached', timeout: 5000 });
-          if (await pagePartner.locator('#pane #acknowledge, #pane #close-form, #pane #regrade-form').count()) throw new Error('the partner is offered control-room commands');
-          await pagePartner.keyboard.press('Escape');
-          const contractorNotice = await pageContractor.locator('#notice').innerText();
-          if (!/Contractor accounts see camera faults, not incidents/.test(contractorNotice)) throw new Error(`contractor notice: ${contractorNotice}`);
-          if ((await rowCount(pageContractor)) > 0 || contractorAsked.length > 0) throw new Error(`the contractor was shown or asked for incidents: ${contractorAsked.join(', ')}`);
-          await pageA.screenshot({ path: join(SHOTS, 'console-desktop-board.png') });
-          await pagePartner.screenshot({ path: join(SHOTS, 'console-desktop-partner.png') });
-        },
+  const scenarios: Scenario[] = [
+    {
+      name: `a grade 1 arriving while ${ROUTINE} routine incidents are open is at the top, for operators and the partner`,
+      run: async () => {
+        for (let n = 0; n < ROUTINE; n += 1) await enterCall({ text: `routine call ${n}: ${categories[n % 5].toLowerCase()} reported`, town: towns[n % 5], category: categories[n % 5] });
+        await pageA.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length >= n, ROUTINE, { timeout: 60_000 });
+        await pageB.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length >= n, ROUTINE, { timeout: 30_000 });
+        routineReference = await referenceOf(pageA, 'routine call 0:');
+        await pageA.locator('#routine').evaluate((el) => (el.scrollTop = el.scrollHeight));
+        await enterCall({ text: 'man with a knife threatening people outside the station', town: 'Hitchin', category: 'Weapon', emergency: true });
+        await pageA.waitForSelector('#grade-one tbody tr', { timeout: 15_000 });
+        const first = await pageA.locator(ROWS).first().innerText();
+        if (!/knife/.test(first)) throw new Error(`the first row is not the grade 1: ${first}`);
+        if (!(await pageA.locator('#grade-one').isVisible())) throw new Error('the grade 1 section is not visible after scrolling the routine list');
+        if ((await rowCount(pageA)) !== ROUTINE + 1) throw new Error(`operator A's board has ${await rowCount(pageA)} rows, not ${ROUTINE + 1}`);
+        const title = await eventually(async () => {
+          const t = await pageA.title();
+          if (!/GRADE 1/.test(t)) throw new Error(`title is "${t}"`);
+          return t;
+        }, { timeoutMs: 5000, intervalMs: 100 });
+        gradeOneReference = await referenceOf(pageA, 'knife');
+        if (!title.includes(gradeOneReference)) throw new Error(`the flashing title does not name ${gradeOneReference}: ${title}`);
+        await pagePartner.waitForSelector('#grade-one tbody tr', { timeout: 15_000 });
+        const partners = await pagePartner.locator(`${ROWS} td.partner`).allInnerTexts();
+        if (partners.some((p) => p !== 'north-herts')) throw new Error(`the partner saw other partners' incidents: ${[...new Set(partners)].join(', ')}`);
+        if (partners.length !== ROUTINE / 5 + 1) throw new Error(`the partner sees ${partners.length} incidents, not its ${ROUTINE / 5 + 1}`);
+        await pagePartner.locator(`${ROWS} td.reference button`).first().click();
+        await pagePartner.waitForSelector('#pane #note-form', { state: 'attached', timeout: 5000 });
+        if (await pagePartner.locator('#pane #acknowledge, #pane #close-form, #pane #regrade-form').count()) throw new Error('the partner is offered control-room commands');
+        await pagePartner.keyboard.press('Escape');
+        const contractorNotice = await pageContractor.locator('#notice').innerText();
+        if (!/Contractor accounts see camera faults, not incidents/.test(contractorNotice)) throw new Error(`contractor notice: ${contractorNotice}`);
+        if ((await rowCount(pageContractor)) > 0 || contractorAsked.length > 0) throw new Error(`the contractor was shown or asked for incidents: ${contractorAsked.join(', ')}`);
+        await pageA.screenshot({ path: join(SHOTS, 'console-desktop-board.png') });
+        await pagePartner.screenshot({ path: join(SHOTS, 'console-desktop-partner.png') });
       },
-      {
-        name: 'the keyboard moves through the board and opens and closes the pane; the shortcuts are on the page',
-        run: async () => {
-          await pageA.locator('body').click({ position: { x: 5, y: 5 } });
-          await pageA.keyboard.press('j');
-          const focused = await pageA.evaluate(() => document.activeElement?.textContent ?? '');
-          if (focused !== gradeOneReference) throw new Error(`j focused "${focused}", not the grade 1 ${gradeOneReference}`);
-          await pageA.keyboard.press('j');
-          await pageA.keyboard.press('k');
-          await pageA.keyboard.press('Enter');
-          await pageA.waitForSelector('#pane', { timeout: 5000 });
-          const paneTitle = await pageA.locator('#pane-title').innerText();
-          if (!paneTitle.includes(gradeOneReference)) throw new Error(`Enter opened "${paneTitle}"`);
-          if (!(await pageA.evaluate(() => document.activeElement?.id === 'pane-title'))) throw new Error('focus did not move to the opened pane');
-          await pageA.screenshot({ path: join(SHOTS, 'console-desktop-pane.png') });
-          await pageA.keyboard.press('Escape');
-          await pageA.waitForSelector('#pane', { state: 'detached', timeout: 5000 });
-          await pageA.keyboard.press('?');
-          const help = await pageA.locator('#shortcuts').innerText();
-          if (!/j \/ k[\s\S]*a[\s\S]*acknowledge/.test(help)) throw new Error(`shortcuts not documented on the page: ${help}`);
-          await pageA.keyboard.press('?');
-        },
+    },
+    {
+      name: 'the keyboard moves through the board and opens and closes the pane; the shortcuts are on the page',
+      run: async () => {
+        await pageA.locator('body').click({ position: { x: 5, y: 5 } });
+        await pageA.keyboard.press('j');
+        const focused = await pageA.evaluate(() => document.activeElement?.textContent ?? '');
+        if (focused !== gradeOneReference) throw new Error(`j focused "${focused}", not the grade 1 ${gradeOneReference}`);
+        await pageA.keyboard.press('j');
+        await pageA.keyboard.press('k');
+        await pageA.keyboard.press('Enter');
+        await pageA.waitForSelector('#pane', { timeout: 5000 });
+        const paneTitle = await pageA.locator('#pane-title').innerText();
+        if (!paneTitle.includes(gradeOneReference)) throw new Error(`Enter opened "${paneTitle}"`);
+        if (!(await pageA.evaluate(() => document.activeElement?.id === 'pane-title'))) throw new Error('focus did not move to the opened pane');
+        await pageA.screenshot({ path: join(SHOTS, 'console-desktop-pane.png') });
+        await pageA.keyboard.press('Escape');
+        await pageA.waitForSelector('#pane', { state: 'detached', timeout: 5000 });
+        await pageA.keyboard.press('?');
+        const help = await pageA.locator('#shortcuts').innerText();
+        if (!/j \/ k[\s\S]*a[\s\S]*acknowledge/.test(help)) throw new Error(`shortcuts not documented on the page: ${help}`);
+        await pageA.keyboard.press('?');
       },
-      {
-        name: 'an incident with no place reads "needs a location" for the control room and never reaches the partner',
-        run: async () => {
-          await enterCall('bag left unattended by the bus shelter', undefined, 'Suspicious Activity');
-          const row = pageA.locator(ROWS, { hasText: 'bag left unattended' });
-          await row.locator('td.town .needs-location').waitFor({ timeout: 15_000 });
-          await pageB.locator(ROWS, { hasText: 'bag left unattended' }).waitFor({ timeout: 15_000 });
-          if (await pagePartner.locator(ROWS, { hasText: 'bag left unattended' }).count()) throw new Error('the partner sees an unplaced incident');
-        },
+    },
+    {
+      name: 'an incident with no place reads "needs a location" for the control room and never reaches the partner',
+      run: async () => {
+        await enterCall({ text: 'bag left unattended by the bus shelter', category: 'Suspicious Activity' });
+        const row = pageA.locator(ROWS, { hasText: 'bag left unattended' });
+        await row.locator('td.town .needs-location').waitFor({ timeout: 15_000 });
+        await pageB.locator(ROWS, { hasText: 'bag left unattended' }).waitFor({ timeout: 15_000 });
+        if (await pagePartner.locator(ROWS, { hasText: 'bag left unattended' }).count()) throw new Error('the partner sees an unplaced incident');
       },
-      {
-        name: 'axe-core finds no serious or critical violation (board, pane, partner, phone width)',
-        run: async () => {
-          // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses an injected <script>.
-          const axeSource = (await import('axe-core')).source;
-          const scan = async (page: Page, what: string) => {
-            await page.evaluate(axeSource);
-            const violations = await page.evaluate(async () => {
-              const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-              return result.violations.map((v) => ({ impact: v.impact, text: `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}` }));
-            });
-            const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-            const lesser = violations.filter((v) => !blocking.includes(v));
-            if (lesser.length) console.log(`axe, ${what}, not blocking: ${lesser.map((v) => v.text).join('; ')}`);
-            if (blocking.length) throw new Error(`${what}: ${blocking.map((v) => v.text).join('; ')}`);
-          };
-          await pageA.locator(`${ROWS} td.reference button`).first().click();
-          await pageA.waitForSelector('#pane');
-          await pageA.locator('#close-form-details summary').click();
-          await scan(pageA, 'operator with the pane open');
-          await pageA.locator('#close-pane, .close-pane').first().click();
-          await scan(pagePartner, 'partner board');
-          const phone = await openConsole(operatorB, PHONE);
-          await phone.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length >= n, ROUTINE + 1, { timeout: 30_000 });
-          await scan(phone, 'phone-width board');
-          await phone.screenshot({ path: join(SHOTS, 'console-phone-board.png') });
-          await phone.locator(`${ROWS} td.reference button`).nth(1).click();
-          await phone.waitForSelector('#pane');
-          await scan(phone, 'phone-width pane');
-          await phone.screenshot({ path: join(SHOTS, 'console-phone-pane.png') });
-          await phone.context().close();
-        },
-      },
-      {
-        name: 'a 409 as the contract spells it shows the diff and re-applies on the current version (routes stubbed with page.route)',
-        run: async () => {
-          const list = (await (await fetch(`${origin}/api/incidents?limit=500`, { headers: { Authorization: `Bearer ${operatorA}` } })).json()) as Incident[];
-          const seen = list.find((i) => i.reference === routineReference);
-          if (!seen) throw new Error(`GET /api/incidents does not list ${routineReference}`);
-          const current: Incident = { ...seen, version: seen.version + 1, status: 'acknowledged', assignee: 'op-a' };
-          const page = await openConsole(operatorB);
-          const sent: { command: string; body: Record<string, unknown> }[] = [];
-          await page.route('**/api/incidents/*/*', async (route) => {
-            const command = new URL(route.request().url()).pathname.split('/').pop()!;
-            if (route.request().method() !== 'POST') return route.continue();
-            const body = route.request().postDataJSON() as Record<string, unknown>;
-            sent.push({ command, body });
-            if (body.version === seen.version) {
-              const stale: StaleIncidentResponse = { statusCode: 409, message: 'incident changed', sentVersion: seen.version, current };
-              return route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify(stale) });
-            }
-            return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...current, version: current.version + 1, grade: Number(body.grade) }) });
+    },
+    {
+      name: 'axe-core finds no serious or critical violation (board, pane, partner, phone width)',
+      run: async () => {
+        // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses an injected <script>.
+        const axeSource = (await import('axe-core')).source;
+        const scan = async (page: Page, what: string) => {
+          await page.evaluate(axeSource);
+          const violations = await page.evaluate(async () => {
+            const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+            return result.violations.map((v) => ({ impact: v.impact, text: `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}` }));
           });
-          await page.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length >= n, ROUTINE + 1, { timeout: 30_000 });
-          await page.locator(ROWS, { hasText: routineReference }).locator('td.reference button').click();
-          await page.locator('#regrade-form-details summary').click();
-          await page.selectOption('#regrade-form select[name="grade"]', '4');
-          await page.fill('#regrade-reason', 'crowd has dispersed');
-          await page.click('#regrade-form button[type="submit"]');
-          const conflict = page.locator('#conflict');
-          await conflict.waitFor({ timeout: 5000 });
-          const shown = await conflict.innerText();
-          for (const [field, now] of [['status', 'acknowledged'], ['assignee', 'op-a']]) {
-            const row = await conflict.locator(`tr[data-field="${field}"]`).innerText().catch(() => '');
-            if (!row.includes(now)) throw new Error(`the conflict does not show ${field} → ${now}: ${shown}`);
+          const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          const lesser = violations.filter((v) => !blocking.includes(v));
+          if (lesser.length) console.log(`axe, ${what}, not blocking: ${lesser.map((v) => v.text).join('; ')}`);
+          if (blocking.length) throw new Error(`${what}: ${blocking.map((v) => v.text).join('; ')}`);
+        };
+        await pageA.locator(`${ROWS} td.reference button`).first().click();
+        await pageA.waitForSelector('#pane');
+        await pageA.locator('#close-form-details summary').click();
+        await scan(pageA, 'operator with the pane open');
+        await pageA.locator('#close-pane, .close-pane').first().click();
+        await scan(pagePartner, 'partner board');
+        const phone = await openConsole(operatorB, { viewport: PHONE });
+        await phone.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length >= n, ROUTINE + 1, { timeout: 30_000 });
+        await scan(phone, 'phone-width board');
+        await phone.screenshot({ path: join(SHOTS, 'console-phone-board.png') });
+        await phone.locator(`${ROWS} td.reference button`).nth(1).click();
+        await phone.waitForSelector('#pane');
+        await scan(phone, 'phone-width pane');
+        await phone.screenshot({ path: join(SHOTS, 'console-phone-pane.png') });
+        await phone.context().close();
+      },
+    },
+    {
+      name: 'a 409 as the contract spells it shows the diff and re-applies on the current version (routes stubbed with page.route)',
+      run: async () => {
+        const list = (await (await fetch(`${origin}/api/incidents?limit=500`, { headers: { Authorization: `Bearer ${operatorA}` } })).json()) as Incident[];
+        const seen = list.find((i) => i.reference === routineReference);
+        if (!seen) throw new Error(`GET /api/incidents does not list ${routineReference}`);
+        const current: Incident = { ...seen, version: seen.version + 1, status: 'acknowledged', assignee: 'op-a' };
+        const page = await openConsole(operatorB);
+        const sent: { command: string; body: Record<string, unknown> }[] = [];
+        await page.route('**/api/incidents/*/*', async (route) => {
+          const command = new URL(route.request().url()).pathname.split('/').pop()!;
+          if (route.request().method() !== 'POST') return route.continue();
+          const body = route.request().postDataJSON() as Record<string, unknown>;
+          sent.push({ command, body });
+          if (body.version === seen.version) {
+            const stale: StaleIncidentResponse = { statusCode: 409, message: 'incident changed', sentVersion: seen.version, current };
+            return route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify(stale) });
           }
-          await page.screenshot({ path: join(SHOTS, 'console-desktop-conflict.png') });
-          await page.click('#reapply');
-          await conflict.waitFor({ state: 'detached', timeout: 5000 });
-          const reapplied = sent[sent.length - 1];
-          if (reapplied.command !== 'regrade' || reapplied.body.version !== current.version || reapplied.body.grade !== 4 || reapplied.body.reason !== 'crowd has dispersed')
-            throw new Error(`re-applied as ${JSON.stringify(reapplied)}`);
-          await page.locator(`tr[data-incident-id="${seen.incidentId}"] .grade-4`).waitFor({ timeout: 5000 });
-          await page.context().close();
-        },
+          return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...current, version: current.version + 1, grade: Number(body.grade) }) });
+        });
+        await page.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length >= n, ROUTINE + 1, { timeout: 30_000 });
+        await page.locator(ROWS, { hasText: routineReference }).locator('td.reference button').click();
+        await page.locator('#regrade-form-details summary').click();
+        await page.selectOption('#regrade-form select[name="grade"]', '4');
+        await page.fill('#regrade-reason', 'crowd has dispersed');
+        await page.click('#regrade-form button[type="submit"]');
+        const conflict = page.locator('#conflict');
+        await conflict.waitFor({ timeout: 5000 });
+        const shown = await conflict.innerText();
+        for (const [field, now] of [['status', 'acknowledged'], ['assignee', 'op-a']]) {
+          const row = await conflict.locator(`tr[data-field="${field}"]`).innerText().catch(() => '');
+          if (!row.includes(now)) throw new Error(`the conflict does not show ${field} → ${now}: ${shown}`);
+        }
+        await page.screenshot({ path: join(SHOTS, 'console-desktop-conflict.png') });
+        await page.click('#reapply');
+        await conflict.waitFor({ state: 'detached', timeout: 5000 });
+        const reapplied = sent[sent.length - 1];
+        if (reapplied.command !== 'regrade' || reapplied.body.version !== current.version || reapplied.body.grade !== 4 || reapplied.body.reason !== 'crowd has dispersed')
+          throw new Error(`re-applied as ${JSON.stringify(reapplied)}`);
+        await page.locator(`tr[data-incident-id="${seen.incidentId}"] .grade-4`).waitFor({ timeout: 5000 });
+        await page.context().close();
       },
-      {
-        name: "operator A acknowledges and closes with two arrests; B's and the partner's boards update live; it stays findable",
-        needsLifecycle: true,
-        run: async () => {
-          const row = (page: Page) => page.locator(ROWS, { hasText: gradeOneReference });
-          await row(pageA).locator('td.reference button').click();
-          await pageA.click('#acknowledge');
-          for (const [who, page] of [['B', pageB], ['partner', pagePartner]] as const)
-            await row(page).locator('td.incident-status', { hasText: 'Acknowledged' }).waitFor({ timeout: 10_000 }).catch(() => {
-              throw new Error(`${who}'s board did not show ${gradeOneReference} acknowledged`);
-            });
-          await pageA.locator('#close-form-details summary').click();
-          await pageA.fill('#close-form input[name="arrests"]', '2');
-          await pageA.check('#close-form input[name="policeAttended"]');
-          await pageA.click('#close-form button[type="submit"]');
-          for (const [who, page] of [['A', pageA], ['B', pageB], ['partner', pagePartner]] as const)
-            await row(page).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {
-              throw new Error(`${gradeOneReference} stayed on ${who}'s board after closing`);
-            });
-          await pageB.click('.views button:has-text("Search all")');
-          await pageB.fill('#search', gradeOneReference);
-          const found = pageB.locator('#search-results tbody tr', { hasText: gradeOneReference });
-          await found.waitFor({ timeout: 10_000 });
-          if (!/Closed/.test(await found.innerText())) throw new Error(`search shows ${await found.innerText()}`);
-          await found.locator('button.open').click();
-          const arrests = await pageB.locator('#outcome .arrests').innerText({ timeout: 5000 });
-          if (arrests !== '2') throw new Error(`the closed incident shows ${arrests} arrests`);
-          await pageB.screenshot({ path: join(SHOTS, 'console-desktop-closed-search.png') });
-          await pageB.keyboard.press('Escape');
-          await pageB.fill('#search', '');
-          await pageB.click('.views button:has-text("Open board")');
-        },
+    },
+    {
+      name: "operator A acknowledges and closes with two arrests; B's and the partner's boards update live; it stays findable",
+      needs: LIFECYCLE,
+      run: async () => {
+        const row = (page: Page) => page.locator(ROWS, { hasText: gradeOneReference });
+        await row(pageA).locator('td.reference button').click();
+        await pageA.click('#acknowledge');
+        for (const [who, page] of [['B', pageB], ['partner', pagePartner]] as const)
+          await row(page).locator('td.incident-status', { hasText: 'Acknowledged' }).waitFor({ timeout: 10_000 }).catch(() => {
+            throw new Error(`${who}'s board did not show ${gradeOneReference} acknowledged`);
+          });
+        await pageA.locator('#close-form-details summary').click();
+        await pageA.fill('#close-form input[name="arrests"]', '2');
+        await pageA.check('#close-form input[name="policeAttended"]');
+        await pageA.click('#close-form button[type="submit"]');
+        for (const [who, page] of [['A', pageA], ['B', pageB], ['partner', pagePartner]] as const)
+          await row(page).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {
+            throw new Error(`${gradeOneReference} stayed on ${who}'s board after closing`);
+          });
+        await pageB.click('.views button:has-text("Search all")');
+        await pageB.fill('#search', gradeOneReference);
+        const found = pageB.locator('#search-results tbody tr', { hasText: gradeOneReference });
+        await found.waitFor({ timeout: 10_000 });
+        if (!/Closed/.test(await found.innerText())) throw new Error(`search shows ${await found.innerText()}`);
+        await found.locator('button.open').click();
+        const arrests = await pageB.locator('#outcome .arrests').innerText({ timeout: 5000 });
+        if (arrests !== '2') throw new Error(`the closed incident shows ${arrests} arrests`);
+        await pageB.screenshot({ path: join(SHOTS, 'console-desktop-closed-search.png') });
+        await pageB.keyboard.press('Escape');
+        await pageB.fill('#search', '');
+        await pageB.click('.views button:has-text("Open board")');
       },
-      {
-        name: 'a stale edit is refused, what changed is shown, and the operator re-applies it',
-        needsLifecycle: true,
-        run: async () => {
-          const open = async (page: Page) => {
-            await page.locator(ROWS, { hasText: routineReference }).locator('td.reference button').click();
-            await page.waitForSelector(`#pane-title:has-text("${routineReference}")`);
-          };
-          await open(pageB);
-          await pageB.locator('#regrade-form-details summary').click();
-          await pageB.selectOption('#regrade-form select[name="grade"]', '2');
-          await pageB.fill('#regrade-reason', 'crowd is growing');
-          await open(pageA);
-          await pageA.click('#take');
-          await pageB.locator('#pane-assignee', { hasText: 'op-a' }).waitFor({ timeout: 10_000 });
-          await pageB.click('#regrade-form button[type="submit"]');
-          const conflict = pageB.locator('#conflict');
-          await conflict.waitFor({ timeout: 10_000 });
-          const assignee = await conflict.locator('tr[data-field="assignee"]').innerText();
-          if (!/op-a/.test(assignee)) throw new Error(`the conflict does not show who took it: ${await conflict.innerText()}`);
-          await pageB.screenshot({ path: join(SHOTS, 'console-desktop-conflict.png') });
-          await pageB.click('#reapply');
-          await conflict.waitFor({ state: 'detached', timeout: 10_000 });
-          await pageA.locator(ROWS, { hasText: routineReference }).locator('.grade-2').waitFor({ timeout: 10_000 });
-        },
+    },
+    {
+      name: 'a stale edit is refused, what changed is shown, and the operator re-applies it',
+      needs: LIFECYCLE,
+      run: async () => {
+        const open = async (page: Page) => {
+          await page.locator(ROWS, { hasText: routineReference }).locator('td.reference button').click();
+          await page.waitForSelector(`#pane-title:has-text("${routineReference}")`);
+        };
+        await open(pageB);
+        await pageB.locator('#regrade-form-details summary').click();
+        await pageB.selectOption('#regrade-form select[name="grade"]', '2');
+        await pageB.fill('#regrade-reason', 'crowd is growing');
+        await open(pageA);
+        await pageA.click('#take');
+        await pageB.locator('#pane-assignee', { hasText: 'op-a' }).waitFor({ timeout: 10_000 });
+        await pageB.click('#regrade-form button[type="submit"]');
+        const conflict = pageB.locator('#conflict');
+        await conflict.waitFor({ timeout: 10_000 });
+        const assignee = await conflict.locator('tr[data-field="assignee"]').innerText();
+        if (!/op-a/.test(assignee)) throw new Error(`the conflict does not show who took it: ${await conflict.innerText()}`);
+        await pageB.screenshot({ path: join(SHOTS, 'console-desktop-conflict.png') });
+        await pageB.click('#reapply');
+        await conflict.waitFor({ state: 'detached', timeout: 10_000 });
+        await pageA.locator(ROWS, { hasText: routineReference }).locator('.grade-2').waitFor({ timeout: 10_000 });
       },
-    ];
+    },
+  ];
 
-    for (const scenario of scenarios) {
-      try {
-        await scenario.run();
-        results.push({ name: scenario.name });
-        console.log(`ok: ${scenario.name}`);
-      } catch (error) {
-        results.push({ name: scenario.name, failure: (error as Error).message.split('\n').slice(0, 3).join(' | '), needsLifecycle: scenario.needsLifecycle });
-        const n = scenarios.indexOf(scenario) + 1;
-        await pageA.screenshot({ path: join(SHOTS, `failed-${n}-operator-a.png`) }).catch(() => undefined);
-        await pageB.screenshot({ path: join(SHOTS, `failed-${n}-operator-b.png`) }).catch(() => undefined);
-      }
-    }
-  } catch (error) {
-    results.push({ name: 'start', failure: (error as Error).message });
-  } finally {
-    await browser?.close();
-    vigil.kill('SIGTERM');
-    await new Promise((resolve) => vigil.once('exit', resolve));
-    await env.dispose();
-  }
-  const failed = results.filter((r) => r.failure);
-  failed.forEach((r) => console.error(`FAILED: ${r.name}${r.needsLifecycle ? ' [needs the lifecycle REST routes]' : ''}: ${r.failure}`));
-  console.log(`screenshots in ${SHOTS}`);
-  console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
-  process.exit(failed.length === 0 ? 0 : 1);
+  return runScenarios(scenarios, async (n) => {
+    await Promise.allSettled([
+      pageA.screenshot({ path: join(SHOTS, `failed-${n}-operator-a.png`) }),
+      pageB.screenshot({ path: join(SHOTS, `failed-${n}-operator-b.png`) }),
+    ]);
+  });
 }
 
-void main();
+void runConsoleTest('consolebrowser', SHOTS, main);

@@ -1,25 +1,15 @@
-import { createServer } from 'node:net';
-import { connect, NatsConnection } from 'nats';
+import { NatsConnection } from 'nats';
 import { io, Socket } from 'socket.io-client';
 import { signToken } from '@vigil/auth';
 import { BusNamespace, STREAMS } from '@vigil/bus';
 import { IncidentPush, SOCKET_EVENTS } from '@vigil/contracts';
-import { ChildApp, createTestEnvironment, eventually, LocalNatsCluster, sql, TestAirwaveGateway, TestEnvironment } from '@vigil/testing';
+import { ChildApp, ClusterEnvironment, createClusterEnvironment, eventually, freePort, sql, TestAirwaveGateway, TestEnvironment } from '@vigil/testing';
 
 const CALLS = 300;
 /** The failures land once this many calls are acknowledged: mid-burst, with work in flight everywhere. */
 const KILL_AFTER_ACKS = 100;
 const IN_FLIGHT = 16;
-const AUTH_SECRET = 'cluster-test-secret-0123456789-abcdef';
 const GATEWAY_ID = 'gw-cluster';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function dashboardClient(url: string, token: string): Promise<{ socket: Socket; received: IncidentPush[] }> {
   const received: IncidentPush[] = [];
@@ -40,8 +30,7 @@ async function tableCount(databaseUrl: string, table: string): Promise<number> {
 }
 
 describe('a cluster losing a NATS node and a replica of ingest and of triage mid-burst', () => {
-  const cluster = new LocalNatsCluster();
-  let startedCluster = false;
+  let cluster: ClusterEnvironment;
   let env: TestEnvironment;
   let nc: NatsConnection;
   let gateway: TestAirwaveGateway;
@@ -49,25 +38,15 @@ describe('a cluster losing a NATS node and a replica of ingest and of triage mid
   const apps: ChildApp[] = [];
 
   beforeAll(async () => {
-    startedCluster = !(await cluster.start()).wasRunning;
-    env = await createTestEnvironment('cluster', { natsUrl: cluster.url, streamReplicas: 3 });
-    env.env.VIGIL_AUTH_SECRET = AUTH_SECRET;
-    nc = await connect({ servers: cluster.url.split(','), maxReconnectAttempts: -1 });
+    cluster = await createClusterEnvironment('cluster');
+    ({ env, nc } = cluster);
   }, 30_000);
 
   afterAll(async () => {
     dashboardSocket?.disconnect();
     await Promise.all(apps.map((app) => app.kill()));
     await gateway?.close();
-    await nc?.close();
-    try {
-      // While the killed server is still down: two of three keep the quorum a delete needs.
-      await env?.dispose();
-    } finally {
-      // Bring the killed server back, so later runs find all three; stop them all if this test started them.
-      await cluster.start();
-      if (startedCluster) await cluster.stop();
-    }
+    await cluster?.dispose();
   }, 60_000);
 
   it('turns every acknowledged call into exactly one incident and one dashboard push', async () => {
@@ -88,7 +67,7 @@ describe('a cluster losing a NATS node and a replica of ingest and of triage mid
 
     const client = await dashboardClient(
       `http://127.0.0.1:${dashboardPort}`,
-      signToken({ subject: 'pc-cluster', role: 'police' }, AUTH_SECRET, 3600),
+      signToken({ subject: 'pc-cluster', role: 'police' }, env.platform.authSecret, 3600),
     );
     dashboardSocket = client.socket;
     gateway = await TestAirwaveGateway.connect(env.natsUrl, env.namespace, GATEWAY_ID);

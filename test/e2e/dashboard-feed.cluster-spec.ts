@@ -1,43 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { connect, NatsConnection } from 'nats';
+import { NatsConnection } from 'nats';
 import { io, Socket } from 'socket.io-client';
 import { signToken } from '@vigil/auth';
 import { BusNamespace, EventPublisher, provisionStreams, STREAMS } from '@vigil/bus';
 import { IncidentPush, SOCKET_EVENTS } from '@vigil/contracts';
-import { ChildApp, createTestEnvironment, eventually, freePort, LocalNatsCluster, TestEnvironment } from '@vigil/testing';
+import { ChildApp, ClusterEnvironment, createClusterEnvironment, eventually, freePort, TestEnvironment } from '@vigil/testing';
 import { incidentFixture } from '../../apps/dashboard/console/incident.fixture';
 
 const INCIDENTS = 50;
-const AUTH_SECRET = 'cluster-feed-secret-0123456789-abcdef';
 
 // The dashboard runs as its own process against a three-node cluster; this spec publishes the
 // incidents as triage's relay would, so that the one thing under test is the dashboard's feed.
 describe('a dashboard whose feed consumer lived on the NATS server that died', () => {
-  const cluster = new LocalNatsCluster();
-  let startedCluster = false;
+  let cluster: ClusterEnvironment;
   let env: TestEnvironment;
   let nc: NatsConnection;
   let dashboard: ChildApp | undefined;
   let socket: Socket | undefined;
 
   beforeAll(async () => {
-    startedCluster = !(await cluster.start()).wasRunning;
-    env = await createTestEnvironment('feedloss', { natsUrl: cluster.url, streamReplicas: 3 });
-    env.env.VIGIL_AUTH_SECRET = AUTH_SECRET;
-    nc = await connect({ servers: cluster.url.split(','), maxReconnectAttempts: -1 });
+    cluster = await createClusterEnvironment('feedloss');
+    ({ env, nc } = cluster);
     await provisionStreams(await nc.jetstreamManager({ timeout: 15_000 }), new BusNamespace(env.namespace), [STREAMS.incidents], { replicas: 3 });
   }, 30_000);
 
   afterAll(async () => {
     socket?.disconnect();
     await dashboard?.kill();
-    await nc?.close();
-    try {
-      await env?.dispose();
-    } finally {
-      await cluster.start();
-      if (startedCluster) await cluster.stop();
-    }
+    await cluster?.dispose();
   }, 60_000);
 
   it('resubscribes by itself and pushes every incident stored after the loss, none missing', async () => {
@@ -45,7 +35,7 @@ describe('a dashboard whose feed consumer lived on the NATS server that died', (
     dashboard = new ChildApp('dashboard', env.env, port);
     await dashboard.start();
     const received: IncidentPush[] = [];
-    socket = io(`http://127.0.0.1:${port}`, { auth: { token: signToken({ subject: 'pc-feed', role: 'police' }, AUTH_SECRET, 3600) }, transports: ['websocket'], reconnection: false });
+    socket = io(`http://127.0.0.1:${port}`, { auth: { token: signToken({ subject: 'pc-feed', role: 'police' }, env.platform.authSecret, 3600) }, transports: ['websocket'], reconnection: false });
     socket.on(SOCKET_EVENTS.incidentOpened, (incident: IncidentPush) => received.push(incident));
     await new Promise<void>((resolve, reject) => socket!.once('connect', resolve).once('connect_error', reject));
 

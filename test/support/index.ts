@@ -9,3 +9,4 @@ export * from './free-port';
 export * from './openid-provider';
 export * from './sign-in-client';
 export * from './nats-cluster';
+export * from './cluster-environment';
