@@ -70,7 +70,7 @@ const SKELETON_TARGETS = { ratio: 0.6, busyP99Ms: 100, earlierRatio: 0.1 };
 
 /**
  * The triage issue's targets against this run, and where the time goes. The explanation is a
- * profile's finding (2026-12-01), not computed: update it when a new profile says otherwise.
+ * profile's finding (2026-12-02), not computed: update it when a new profile says otherwise.
  */
 function skeletonTargets({ rawJetStream, skeleton, workload }: BenchResults): string {
   const ratio = skeleton.callsPerSecond / rawJetStream.callsPerSecond;
@@ -80,16 +80,18 @@ p99 under ${SKELETON_TARGETS.busyP99Ms} ms at ${workload.busyPerSecond} calls/s 
 and no ratio below the earlier runs' ${SKELETON_TARGETS.earlierRatio.toFixed(3)} (${met(ratio >= SKELETON_TARGETS.earlierRatio)}).
 
 Where the time goes (\`BENCH_CPU_PROF_DIR=<dir> npm run bench -- skeleton\` writes a CPU profile of the Vigil process):
-Vigil runs every app in one Node process and spends ${skeleton.cpuMsPerCall === undefined ? 'about 3 ms' : `${skeleton.cpuMsPerCall.toFixed(2)} ms`} of CPU per call, yet a profile of this
-phase (2026-12-02, with correlation) shows the process idle half the time: it waits on Postgres. Triage takes a
-batch in one transaction but its statements per call run one after the other: duplicate check, correlation's
-look-up of open incidents near the call (place keys, a box around the point), reference number, incident, call,
-timeline entry, outbox row, after the batch's advisory locks on its places. Postgres shares the machine's two
-cores with NATS, the bench process and Vigil. Of the busy half, socket writes (writev) are about 40%, TypeORM's
-query building 15%, nats.js 7%, pg 7%, zod 2%, GC 6%. Two batches at once instead of one moved calls/s by about
-a tenth. Reaching the ratio needs triage's statements per batch rather than per call (one duplicate check, one
-look-up of every open incident near the batch's places, multi-row inserts, correlation of the batch's calls with
-each other in memory) and raw SQL instead of TypeORM's builder on that path: not done yet.${skeleton.callsPerSecond < workload.busyPerSecond ? ` Meanwhile ${workload.busyPerSecond} calls/s is more than the skeleton sustains (${skeleton.callsPerSecond.toFixed(0)}), so its latency there is a queue growing for ${workload.busyCount / workload.busyPerSecond} s.` : ''}`;
+Vigil runs every app in one Node process, so one core, and spends ${skeleton.cpuMsPerCall === undefined ? 'about 1.2 ms' : `${skeleton.cpuMsPerCall.toFixed(2)} ms`} of CPU per call. Since the
+last report triage takes a batch in a fixed number of round trips (begin, the batch's place locks, the calls
+already taken, the open incidents near every call of the batch in one query, references, one statement that
+writes every row, commit) and decides the batch in memory; ingest publishes a batch's calls in one socket
+write; batch consumers keep one long pull open instead of asking how much waits and lingering for a batch to
+fill. A profile of the burst after that (2026-12-02) has the process busy four fifths of the time: socket writes
+to NATS about 17% (fewer writes than before by a factor of four, yet their cost follows the bytes: each call
+crosses NATS three times, gateway message in, call envelope to CALLS, incident event to INCIDENTS), nats.js
+parsing 10%, garbage collection 7%, Postgres writes 5%, zod 3%, the rest spread thin. The 0.6 target needs
+well under half of today's CPU per call from this one process, with Postgres and NATS on the same two cores:
+not reached. What would move it next: fewer bytes per hop (the call envelope carries the gateway's raw payload
+for the audit trail), and apps in their own processes (a deployment's replicas) rather than one.${skeleton.callsPerSecond < workload.busyPerSecond ? ` Meanwhile ${workload.busyPerSecond} calls/s is more than the skeleton sustains (${skeleton.callsPerSecond.toFixed(0)}), so its latency there is a queue growing for ${workload.busyCount / workload.busyPerSecond} s.` : ''}`;
 }
 
 function samples(vigil: PhaseResult, workload: Workload): string {
@@ -114,8 +116,13 @@ function cpuRow(vigil: PhaseResult): string {
   return `\n| CPU time of the Vigil process per call (every phase, warm-up included) | — | ${vigil.cpuMsPerCall.toFixed(2)} ms | — |`;
 }
 
+/** The adapters' share of the baseline before the bus issue (the same bench then), which it must not fall below. */
+const ADAPTERS_EARLIER: Record<string, number> = { townlink: 0.455, airwave: 0.745 };
+
 function gatewaySection(title: string, source: string, subject: string, family: string, vigil: PhaseResult, results: BenchResults): string {
   const { workload, rawJetStream } = results;
+  const ratio = vigil.callsPerSecond / rawJetStream.callsPerSecond;
+  const earlier = ADAPTERS_EARLIER[family];
   return `## Gateway adapter: ${title} → ingest → CALLS stream
 
 The bench process publishes to \`${subject}\` as the ${source} gateway would (JetStream msgID
@@ -126,7 +133,7 @@ same raw JetStream publish → consume as above.
 
 ${callsTable(rawJetStream, vigil, `Vigil ${source} adapter`, workload, 'peak resident memory of the Vigil process during this measurement')}
 
-Samples: ${samples(vigil, workload)}.
+Samples: ${samples(vigil, workload)}.${earlier === undefined ? '' : ` Before the bus issue this adapter reached ${earlier.toFixed(3)} of the baseline; this run ${ratio.toFixed(3)} (${ratio >= earlier ? 'no regression' : '**below it**'}).`}
 
 ${REPRODUCE}`;
 }
