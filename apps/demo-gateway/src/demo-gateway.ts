@@ -2,7 +2,7 @@ import { connect, JetStreamClient, NatsConnection } from 'nats';
 import { BusNamespace } from '@vigil/bus';
 import { SUBJECTS } from '@vigil/contracts';
 import { DemoMessage, demoMessage, seededRandom } from './demo-calls';
-import { demoScene } from './demo-scenes';
+import { demoScene, demoScenePlace, nextRestedScene } from './demo-scenes';
 
 /** One call in this many starts a scene: several sources about one event. */
 const SCENE_EVERY = 4;
@@ -27,6 +27,8 @@ export class DemoGateway {
   private timers: NodeJS.Timeout[] = [];
   private sent = 0;
   private scenes = 0;
+  /** When each place last had its scene: a place rests before its next (see nextRestedScene). */
+  private readonly lastPlayed = new Map<string, Date>();
   /** The rest of the scene being played, sent one per tick like any call. */
   private queued: DemoMessage[] = [];
 
@@ -69,8 +71,17 @@ export class DemoGateway {
 
   private next(random: () => number): DemoMessage {
     const now = new Date();
-    if (this.queued.length === 0 && ++this.sent % SCENE_EVERY === 0) this.queued = demoScene(this.options.gatewayId, this.scenes++, now);
+    if (this.queued.length === 0 && ++this.sent % SCENE_EVERY === 0) this.queued = this.nextScene(now);
     return this.queued.shift() ?? demoMessage(this.options.gatewayId, this.sent, random, now);
+  }
+
+  private nextScene(now: Date): DemoMessage[] {
+    const n = nextRestedScene(this.scenes, this.lastPlayed, now);
+    if (n === null) return [];
+    this.scenes = n + 1;
+    const place = demoScenePlace(n);
+    if (place) this.lastPlayed.set(place, now);
+    return demoScene(this.options.gatewayId, n, now);
   }
 
   private async sendHeartbeat(js: JetStreamClient): Promise<void> {

@@ -11,6 +11,8 @@ export const DEMO_REGISTERS: LocationRegistersFile = {
     { id: 'westgate-stevenage', name: 'Westgate Centre', aliases: ['Westgate'], town: 'Stevenage Town Centre', point: { lat: 51.9034, lon: -0.2034 } },
     { id: 'tesco-hoddesdon', name: 'Tesco Hoddesdon', aliases: ['Tesco'], town: 'Hoddesdon', point: { lat: 51.7611, lon: -0.0117 } },
     { id: 'fearnhill-school', name: 'Fearnhill School', town: 'Letchworth Neighbourhoods', client: 'Hertfordshire Schools' },
+    { id: 'six-templars-hertford', name: 'The Six Templars', aliases: ['Wetherspoons'], town: 'Hertford', point: { lat: 51.7956, lon: -0.0784 } },
+    { id: 'coop-royston', name: 'Co-op', aliases: ['Co-op Royston'], town: 'Royston Town Centre', point: { lat: 52.0486, lon: -0.0237 } },
   ],
   cameras: [
     { id: 'NH-014', town: 'Hitchin Town Centre', point: { lat: 51.9492, lon: -0.2801 } },
@@ -26,6 +28,8 @@ export const DEMO_REGISTERS: LocationRegistersFile = {
   radioMembers: [
     { memberId: 'TL-118', premisesId: 'boots-hitchin' },
     { memberId: 'PL-042', premisesId: 'red-lion-potters-bar' },
+    { memberId: 'PL-107', premisesId: 'six-templars-hertford' },
+    { memberId: 'TL-205', premisesId: 'coop-royston' },
   ],
   issis: [
     { issi: 2260201, town: 'Hitchin Town Centre' },
