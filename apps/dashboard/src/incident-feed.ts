@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
-import { BusConnection, decodeEvent, STREAMS } from '@vigil/bus';
+import { BusConnection, decodeEvent, LatestVersions, passesOn, STREAMS } from '@vigil/bus';
 import { SUBJECTS } from '@vigil/contracts';
 import { consumeWithin } from './bounded-consume';
 import { DASHBOARD_OPTIONS, DashboardOptions } from './dashboard.options';
 import { FeedEvent, toFeedEvent } from './feed-event';
 import { logFeedStatus } from './feed-status-log';
 import { FeedWatchdog, WatchdogTiming } from './feed-watchdog';
-import { LatestVersions, passesOn } from './latest-versions';
 import { planReplay, ReplayPlan } from './replay-plan';
 
 /** Receives each incident event (opened or changed) with its stream position. */

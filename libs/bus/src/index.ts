@@ -9,6 +9,7 @@ export * from './wait-for-stream';
 export * from './nest/produced-streams.module';
 export * from './event-publisher';
 export * from './decode-event';
+export * from './latest-versions';
 export * from './dead-letterer';
 export * from './dependency-waits';
 export * from './transient-fault';

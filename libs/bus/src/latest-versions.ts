@@ -1,4 +1,8 @@
-/** Whether an incoming version of an aggregate is worth passing on, with the reason as a log field. */
+/**
+ * Whether an incoming version of an aggregate is worth passing on, with the reason as a log field.
+ * Every consumer of versioned events (the dashboard's fan-out, notify) decides with this: a
+ * republished or late copy is never a second change.
+ */
 export type VersionDecision = 'first-seen' | 'newer' | 'repeat' | 'stale';
 
 /** Compares an event's version with the newest one already passed on for its aggregate. */
