@@ -29,6 +29,9 @@ describe('decideFaultAccess', () => {
     ['police do not verify', police, 'verify', 'fixed', 'role-may-not'],
     ['the control room plans maintenance', operator, 'plan-maintenance', undefined, 'allowed'],
     ['the contractor does not stop its own clock', contractor, 'plan-maintenance', undefined, 'role-may-not'],
+    ['an operator keeps the register', operator, 'manage-register', undefined, 'allowed'],
+    ['police read the register, not write it', police, 'manage-register', undefined, 'role-may-not'],
+    ['the contractor reads the register, not write it', contractor, 'manage-register', undefined, 'role-may-not'],
   ])('%s', (_what, actor, action, status, expected) => {
     expect(decideFaultAccess(actor, ofStevenage, action, status)).toBe(expected);
   });

@@ -14,7 +14,7 @@ export interface FaultActor {
 }
 
 /** What faults does for people, besides the ticket commands. */
-export type FaultAction = TicketCommand | 'report' | 'plan-maintenance';
+export type FaultAction = TicketCommand | 'report' | 'plan-maintenance' | 'manage-register';
 
 /** The answer: `not-visible` is answered as a missing ticket (404), `role-may-not` (403) only for what the actor sees. */
 export type FaultAccessDecision = 'allowed' | 'not-visible' | 'role-may-not';
@@ -23,11 +23,12 @@ export type FaultAccessDecision = 'allowed' | 'not-visible' | 'role-may-not';
  * Who may do what. The contractor works its tickets but never verifies its own work; the control
  * room verifies (it sees the picture come back) and reopens a fix that did not hold; only a
  * supervisor overturns a verification. Police report what they see on their monitors; partners
- * read their own. Planned maintenance stops the contractor's clock, so the control room plans it.
+ * read their own. Planned maintenance stops the contractor's clock, so the control room plans it;
+ * the control room also keeps the camera register.
  */
 export const FAULT_ACTIONS_BY_ROLE: Record<FaultActorRole, readonly FaultAction[]> = {
-  operator: ['report', 'verify', 'reopen', 'plan-maintenance'],
-  supervisor: ['report', 'acknowledge', 'on-site', 'fixed', 'verify', 'reopen', 'plan-maintenance'],
+  operator: ['report', 'verify', 'reopen', 'plan-maintenance', 'manage-register'],
+  supervisor: ['report', 'acknowledge', 'on-site', 'fixed', 'verify', 'reopen', 'plan-maintenance', 'manage-register'],
   police: ['report'],
   partner: [],
   contractor: ['report', 'acknowledge', 'on-site', 'fixed'],
