@@ -13,6 +13,16 @@ import { RegisterCameraUseCase } from './register/register-camera.usecase';
 import { SiteEntity } from './register/site.entity';
 import { SitesController } from './register/sites.controller';
 import { UpdateCameraUseCase } from './register/update-camera.usecase';
+import { MaintenanceWindowEntity } from './maintenance/maintenance-window.entity';
+import { ChangeTicketUseCase } from './tickets/change-ticket/change-ticket.usecase';
+import { FaultEntity } from './tickets/fault.entity';
+import { ReportFaultUseCase } from './tickets/report-fault/report-fault.usecase';
+import { CheckSlaClockUseCase } from './tickets/sla/check-sla-clock.usecase';
+import { SlaClockTimer } from './tickets/sla/sla-clock.timer';
+import { TicketTimelineEntryEntity } from './tickets/ticket-timeline-entry.entity';
+import { TicketEntity } from './tickets/ticket.entity';
+import { FaultReportsController } from './tickets/fault-reports.controller';
+import { TicketsController } from './tickets/tickets.controller';
 
 /**
  * Faults: the camera register, fault tickets for the maintenance contractor and their SLA
@@ -26,9 +36,9 @@ export class FaultsModule {
       module: FaultsModule,
       imports: [
         ProducedStreamsModule.of('faults', [STREAMS.faults, STREAMS.cameraHealth]),
-        appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity], migrations: FAULTS_MIGRATIONS }),
+        appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity], migrations: FAULTS_MIGRATIONS }),
       ],
-      controllers: [CamerasController, SitesController],
+      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController],
       providers: [
         { provide: FAULTS_OPTIONS, useValue: options },
         appOutboxProvider(FAULTS_SCHEMA, EventPublisher),
@@ -36,6 +46,10 @@ export class FaultsModule {
         RegisterCameraUseCase,
         UpdateCameraUseCase,
         ImportCamerasUseCase,
+        ReportFaultUseCase,
+        ChangeTicketUseCase,
+        CheckSlaClockUseCase,
+        SlaClockTimer,
         ...(options.demo ? [DemoCameraLoader] : []),
       ],
     };

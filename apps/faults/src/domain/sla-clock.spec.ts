@@ -1,4 +1,4 @@
-import { ClockAlarm, decideClockAlarm, meetClock, recomputeClock, SlaClockState, startClocks } from './sla-clock';
+import { ClockAlarm, decideClockAlarm, meetClock, nextAlarmAt, recomputeClock, SlaClockState, startClocks } from './sla-clock';
 import { DEFAULT_SLA_CONTRACT } from './sla-contract';
 import { Interval } from './working-time';
 
@@ -68,5 +68,18 @@ describe('meetClock', () => {
   it('keeps the first time it was met, and a breach once recorded', () => {
     const breached = { ...startClocks(0, 'emergency', contract, []).fix, breached: true };
     expect(meetClock(meetClock(breached, 13 * h), 14 * h)).toMatchObject({ metAt: 13 * h, breached: true });
+  });
+});
+
+describe('nextAlarmAt', () => {
+  const running = startClocks(0, 'emergency', contract, []).response;
+
+  it.each<[string, SlaClockState, number | null]>([
+    ['running: the warning first', running, 192 * m],
+    ['warned: the deadline', { ...running, warned: true }, 4 * h],
+    ['met: nothing more', { ...running, metAt: 1 * h }, null],
+    ['breached: nothing more', { ...running, warned: true, breached: true }, null],
+  ])('%s', (_what, clock, expected) => {
+    expect(nextAlarmAt(clock)).toBe(expected);
   });
 });

@@ -71,3 +71,9 @@ export function decideClockAlarm(clock: SlaClockState, now: number): ClockAlarm 
 export function meetClock(clock: SlaClockState, at: number): SlaClockState {
   return clock.metAt !== null ? clock : { ...clock, metAt: at };
 }
+
+/** When a clock's timer should next fire: its warning, then its deadline; null once met or breached. */
+export function nextAlarmAt(clock: SlaClockState): number | null {
+  if (clock.metAt !== null || clock.breached) return null;
+  return clock.warned ? clock.dueAt : clock.warnAt;
+}
