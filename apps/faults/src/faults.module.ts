@@ -14,6 +14,8 @@ import { SiteEntity } from './register/site.entity';
 import { SitesController } from './register/sites.controller';
 import { UpdateCameraUseCase } from './register/update-camera.usecase';
 import { MaintenanceWindowEntity } from './maintenance/maintenance-window.entity';
+import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
+import { PlanMaintenanceUseCase } from './maintenance/plan-maintenance.usecase';
 import { ChangeTicketUseCase } from './tickets/change-ticket/change-ticket.usecase';
 import { FaultEntity } from './tickets/fault.entity';
 import { ReportFaultUseCase } from './tickets/report-fault/report-fault.usecase';
@@ -38,7 +40,7 @@ export class FaultsModule {
         ProducedStreamsModule.of('faults', [STREAMS.faults, STREAMS.cameraHealth]),
         appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity], migrations: FAULTS_MIGRATIONS }),
       ],
-      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController],
+      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController],
       providers: [
         { provide: FAULTS_OPTIONS, useValue: options },
         appOutboxProvider(FAULTS_SCHEMA, EventPublisher),
@@ -50,6 +52,7 @@ export class FaultsModule {
         ChangeTicketUseCase,
         CheckSlaClockUseCase,
         SlaClockTimer,
+        PlanMaintenanceUseCase,
         ...(options.demo ? [DemoCameraLoader] : []),
       ],
     };

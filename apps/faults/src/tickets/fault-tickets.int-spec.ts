@@ -176,4 +176,27 @@ describe('fault tickets over REST', () => {
     expect((await outbox(`ticket:${ticket.ticketId}`)).map((e) => e.subject)).toEqual(['fault.north-herts.opened', 'fault.north-herts.response-warning', 'fault.north-herts.response-breached']);
     expect((await timers(ticket.ticketId)).map((t) => t.key)).toEqual([`sla-clock:${ticket.ticketId}:fix`]);
   });
+
+  it('moves the deadlines of the open tickets a planned window covers, and back when it is cancelled', async () => {
+    expect((await send(operator, 'POST', '/api/cameras', camera('NH-018', 'site-NH-018'))).status).toBe(201);
+    const ticket = (await send(operator, 'POST', '/api/faults', { cameraId: 'NH-018', symptom: 'damaged' })).body as FaultTicket;
+    const start = Date.parse(ticket.reportedAt) + 2 * h;
+    const window = { scope: 'site', target: 'site-NH-018', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3 * h).toISOString(), reason: 'mast repainting' };
+
+    expect((await send(contractor, 'POST', '/api/maintenance-windows', window)).status).toBe(403);
+    expect(await send(operator, 'POST', '/api/maintenance-windows', { ...window, target: 'nowhere' })).toMatchObject({ status: 422, body: { reason: 'unknown-target' } });
+    const planned = await send(operator, 'POST', '/api/maintenance-windows', window);
+    expect(planned).toMatchObject({ status: 201, body: { ticketsMoved: 1, window: { scope: 'site', version: 1 } } });
+    const moved = (await send(contractor, 'GET', `/api/tickets/${ticket.ticketId}`)).body as FaultTicket;
+    expect(Date.parse(moved.fix.dueAt) - Date.parse(ticket.fix.dueAt)).toBe(3 * h);
+    expect(moved.version).toBe(2);
+
+    const windowId = planned.body.window.windowId as string;
+    expect((await send(operator, 'POST', `/api/maintenance-windows/${windowId}/cancel`, { version: 2, reason: 'weather' })).status).toBe(409);
+    expect(await send(operator, 'POST', `/api/maintenance-windows/${windowId}/cancel`, { version: 1, reason: 'weather' })).toMatchObject({ status: 200, body: { ticketsMoved: 1, window: { version: 2 } } });
+    const back = (await send(contractor, 'GET', `/api/tickets/${ticket.ticketId}`)).body as FaultTicket;
+    expect(back.fix.dueAt).toBe(ticket.fix.dueAt);
+    expect((await outbox(`ticket:${ticket.ticketId}`)).map((e) => e.subject)).toEqual(['fault.north-herts.opened', 'fault.north-herts.deadlines-moved', 'fault.north-herts.deadlines-moved']);
+    expect((await send(police, 'GET', '/api/maintenance-windows?target=site-NH-018')).body).toEqual([]);
+  });
 });
