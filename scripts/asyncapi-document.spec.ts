@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
-import { EVENTS, SUBJECTS } from '@vigil/contracts';
+import { CAMERA_HEALTH_SIGNALS, EVENTS, SUBJECTS } from '@vigil/contracts';
 import { CONSUMERS } from '@vigil/bus';
 import { addressPattern, asyncApiDocument, asyncApiYaml, ASYNCAPI_HEADER, overlaps } from './asyncapi-document';
 import { load } from 'js-yaml';
@@ -97,6 +97,20 @@ describe('docs/asyncapi.yaml', () => {
     },
   );
 
+  it.each(CAMERA_HEALTH_SIGNALS.map((signal) => ({ signal, address: SUBJECTS.vms.cameraHealth('{vmsId}', '{cameraId}', signal) })))(
+    'has a channel on the CAMERA_HEALTH stream, a send operation and a checked example for VMS signal $signal',
+    ({ address }) => {
+      const [id, channel] = Object.entries(document.channels).find(([, c]) => c.address === address) ?? [];
+      expect(channel).toBeDefined();
+      expect(Object.keys(channel!.parameters)).toEqual(['vmsId', 'cameraId']);
+      expect((channel as unknown as { 'x-vigil-stream': { name: string } })['x-vigil-stream'].name).toBe('CAMERA_HEALTH');
+      const message = document.components.messages[id!];
+      expect(message.payload.properties).toHaveProperty('cameraId');
+      expect(message.payload.properties).not.toHaveProperty('specversion');
+      expect(Object.values(document.operations).filter((o) => o.action === 'send' && o.channel.$ref === `#/channels/${id}`)).toHaveLength(1);
+    },
+  );
+
   it('has a receive operation for every durable consumer, named after it', () => {
     const durables = Object.values(document.operations)
       .filter((o) => o.action === 'receive')
@@ -127,6 +141,10 @@ describe('subject patterns', () => {
     ['fault.>', 'dlq.{rejectedBy}', false],
     ['fault.>', 'source.{partnerId}.{state}', false],
     ['source.>', 'source.{partnerId}.{state}', true],
+    ['vms.>', 'vms.{vmsId}.camera.{cameraId}.heartbeat', true],
+    ['fault.>', 'vms.{vmsId}.camera.{cameraId}.heartbeat', false],
+    ['camera.>', 'camera.{owner}.{change}', true],
+    ['fault.clients.>', 'fault.{owner}.opened', true],
   ])('filter %s overlaps %s: %s', (filter, address, expected) => {
     expect(overlaps(filter, address)).toBe(expected);
   });

@@ -15,6 +15,10 @@ import { z } from 'zod';
 import { CONSUMERS, ConsumerDeclaration, StreamDeclaration, STREAMS } from '@vigil/bus';
 import {
   airwaveCallSchema,
+  CAMERA_CHANGES,
+  CAMERA_HEALTH_SCHEMAS,
+  CAMERA_HEALTH_SIGNALS,
+  CameraHealthSignalKind,
   airwaveHeartbeatSchema,
   airwaveSdsSchema,
   airwaveStatusSchema,
@@ -27,6 +31,7 @@ import {
   PARTNERS,
   SOURCE_STATES,
   SUBJECTS,
+  TICKET_CHANGES,
   townlinkHeartbeatSchema,
   townlinkMemberCallSchema,
   townlinkPanicSchema,
@@ -58,7 +63,7 @@ export function packageVersion(from: string = __dirname): string {
 
 /** The keys of SUBJECTS that are gateway families (they have an `all` wildcard and per-kind subjects). */
 type GatewayFamily = {
-  [K in keyof typeof SUBJECTS]: (typeof SUBJECTS)[K] extends { all: string } ? K : never;
+  [K in keyof typeof SUBJECTS]: (typeof SUBJECTS)[K] extends { all: `gw.${string}` } ? K : never;
 }[keyof typeof SUBJECTS];
 type GatewayKind<F extends GatewayFamily> = Exclude<keyof (typeof SUBJECTS)[F], 'all'>;
 
@@ -204,6 +209,45 @@ const GATEWAY_MESSAGES: { [F in GatewayFamily]: { [K in GatewayKind<F>]: Gateway
 };
 
 // ---------------------------------------------------------------------------------------------
+// Camera health: what a video management system publishes, in its own JSON, on
+// vms.<vmsId>.camera.<cameraId>.<signal>.
+
+const VMS_ID = 'herts-vms-1';
+const VMS_CAMERA = { vmsId: VMS_ID, cameraId: 'NH-014', siteId: 'hitchin-market-cabinet' };
+
+/** One entry per signal in CAMERA_HEALTH_SIGNALS: a new signal without an entry here is a compile and build error. */
+const VMS_MESSAGES: { [K in CameraHealthSignalKind]: GatewayMessage } = {
+  heartbeat: gatewayMessage({
+    title: 'Camera heartbeat',
+    summary: "The VMS's periodic word that a camera is alive and streaming; a run of missed ones is a fault (no heartbeat).",
+    schema: CAMERA_HEALTH_SCHEMAS.heartbeat,
+    example: { ...VMS_CAMERA, occurredAt: '2026-11-23T22:40:00Z' },
+    exampleSummary: 'Camera NH-014 in Hitchin is alive.',
+  }),
+  'video-loss': gatewayMessage({
+    title: 'Camera video loss',
+    summary: "The VMS lost the camera's video. It counts only if it persists past the debounce; a recovery inside it opens nothing.",
+    schema: CAMERA_HEALTH_SCHEMAS['video-loss'],
+    example: { ...VMS_CAMERA, messageId: 'evt-88120', occurredAt: '2026-11-23T22:41:12Z' },
+    exampleSummary: 'Camera NH-014 lost its video.',
+  }),
+  tamper: gatewayMessage({
+    title: 'Camera tamper or obstruction',
+    summary: "The VMS's tamper analytics fired: lens covered, view moved or picture defocused.",
+    schema: CAMERA_HEALTH_SCHEMAS.tamper,
+    example: { ...VMS_CAMERA, messageId: 'evt-88131', occurredAt: '2026-11-23T23:02:40Z', tamper: 'obstructed' as const },
+    exampleSummary: "Something covers NH-014's lens.",
+  }),
+  recovered: gatewayMessage({
+    title: 'Camera recovered',
+    summary: 'The video or the view came back.',
+    schema: CAMERA_HEALTH_SCHEMAS.recovered,
+    example: { ...VMS_CAMERA, messageId: 'evt-88124', occurredAt: '2026-11-23T22:41:20Z', recoveredFrom: 'video-loss' as const },
+    exampleSummary: "NH-014's video is back.",
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------
 // Events: CloudEvents Vigil's services publish on the subjects EVENTS computes.
 
 interface Parameter {
@@ -234,6 +278,18 @@ const PARAMETERS = {
     description: `The partner (council) whose area it concerns, or "${UNASSIGNED_PARTNER}" while none is known. Subscribe to one partner's subjects to filter by tenant.`,
     enum: [...PARTNERS.map((p) => p.id), UNASSIGNED_PARTNER],
   },
+  assetOwner: {
+    description: 'Whose camera or ticket it is: the partner (council), or "clients" for the company\'s clients outside the partnership (never shown to a partner).',
+    enum: [...PARTNERS.map((p) => p.id), 'clients'],
+  },
+  vmsId: {
+    description: "The VMS's own id: one subject token. Its NATS user may publish only on vms.<vmsId>.>.",
+    examples: [VMS_ID],
+  },
+  cameraId: {
+    description: "The camera's id in the faults register: one subject token.",
+    examples: ['NH-014', 'SBC-001'],
+  },
   incidentOwner: {
     description: `Whose incident it is: the partner (council), "clients" for the company's clients outside the partnership (never shown to a partner), or "${UNASSIGNED_PARTNER}" while it has no location.`,
     enum: [...PARTNERS.map((p) => p.id), 'clients', UNASSIGNED_PARTNER],
@@ -256,6 +312,34 @@ const INCIDENT_RECORD_EXAMPLE = {
   closedAt: null,
   mergedInto: null,
   updatedAt: '2026-11-23T22:41:08.940Z',
+};
+
+/** A ticket as the health watchdog opens it for a camera whose video stayed lost past the debounce. */
+const TICKET_EXAMPLE = {
+  ticketId: '0e4c8f7a-2b1d-4e5f-9a6b-7c8d9e0f1a2b',
+  reference: 'FLT-2026-000231',
+  partnerId: 'north-herts',
+  clientName: null,
+  town: 'Hitchin Town Centre',
+  scope: 'camera' as const,
+  siteId: 'hitchin-market-cabinet',
+  cameraIds: ['NH-014'],
+  symptom: 'no-video' as const,
+  severity: 'emergency' as const,
+  severityReason: 'loss-of-image',
+  origin: 'health-watchdog' as const,
+  description: 'video lost at 22:41:12, persisted past the 30 s debounce',
+  status: 'reported' as const,
+  reportedBy: 'faults',
+  reportedAt: '2026-11-23T22:41:42.100Z',
+  contract: 'default',
+  response: { dueAt: '2026-11-24T02:41:42.100Z', warnAt: '2026-11-24T01:53:42.100Z', metAt: null, warned: false, breached: false },
+  fix: { dueAt: '2026-11-24T10:41:42.100Z', warnAt: '2026-11-24T08:17:42.100Z', metAt: null, warned: false, breached: false },
+  engineerReport: null,
+  verifiedAt: null,
+  reopenCount: 0,
+  updatedAt: '2026-11-23T22:41:42.100Z',
+  version: 1,
 };
 
 const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
@@ -379,6 +463,81 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
       },
     },
   },
+  ticketOpened: {
+    address: 'fault.{owner}.opened',
+    parameters: { owner: PARAMETERS.assetOwner },
+    title: 'Fault ticket opened',
+    summary: "A camera fault opened a ticket for the maintenance contractor, with its response and fix deadlines; a site or network outage opens one ticket for all of its cameras.",
+    publishedBy: "Vigil's faults, through its transactional outbox. data.version is 1 when opened and +1 per change; consumers drop an event whose version is not newer.",
+    example: {
+      id: 'ticket-opened:0e4c8f7a-2b1d-4e5f-9a6b-7c8d9e0f1a2b',
+      source: '/vigil/faults',
+      time: '2026-11-23T22:41:42.120Z',
+      data: TICKET_EXAMPLE,
+    },
+  },
+  ticketChanged: {
+    address: 'fault.{owner}.{change}',
+    parameters: {
+      owner: PARAMETERS.assetOwner,
+      change: { description: 'What changed: a step of the ticket, a camera joining a grouped ticket, a deadline moved by planned maintenance, or a warning or breach of a deadline.', enum: [...TICKET_CHANGES] },
+    },
+    title: 'Fault ticket changed',
+    summary: 'Any change after a ticket opened: the whole ticket after it, what changed, who changed it and why.',
+    publishedBy: "Vigil's faults, through its transactional outbox, in version order per ticket; warnings and breaches come from durable timers, so a restart loses none.",
+    example: {
+      id: 'ticket-changed:0e4c8f7a-2b1d-4e5f-9a6b-7c8d9e0f1a2b:2',
+      source: '/vigil/faults',
+      time: '2026-11-23T22:55:03.400Z',
+      data: {
+        ...TICKET_EXAMPLE,
+        status: 'acknowledged' as const,
+        updatedAt: '2026-11-23T22:55:03.390Z',
+        version: 2,
+        change: 'acknowledged' as const,
+        changedBy: 'contractor:eurovia-desk',
+        changeReason: null,
+      },
+    },
+  },
+  cameraChanged: {
+    address: 'camera.{owner}.{change}',
+    parameters: {
+      owner: PARAMETERS.assetOwner,
+      change: { description: 'What changed in the register.', enum: [...CAMERA_CHANGES] },
+    },
+    title: 'Camera changed',
+    summary: 'A camera was registered, its record changed, or its status moved (a fault takes it out of public view; a verified fix returns it to service).',
+    publishedBy: "Vigil's faults, through its transactional outbox, in version order per camera.",
+    example: {
+      id: 'camera-changed:NH-014:7',
+      source: '/vigil/faults',
+      time: '2026-11-23T22:41:42.130Z',
+      data: {
+        cameraId: 'NH-014',
+        number: '14',
+        location: 'Market Place j/w Bucklersbury',
+        partnerId: 'north-herts',
+        clientName: null,
+        town: 'Hitchin Town Centre',
+        siteId: 'hitchin-market-cabinet',
+        networkSegment: 'hitchin-fibre-ring',
+        lat: 51.9492,
+        lon: -0.2801,
+        type: 'ptz-dome' as const,
+        monitoring: 'pro-active' as const,
+        retentionDays: 28,
+        status: 'faulty' as const,
+        inPublicView: false,
+        updatedAt: '2026-11-23T22:41:42.120Z',
+        version: 7,
+        change: 'status-changed' as const,
+        previousStatus: 'in-service' as const,
+        changedBy: 'faults',
+        changeReason: 'fault-opened',
+      },
+    },
+  },
   deadLetter: {
     address: 'dlq.{rejectedBy}',
     parameters: {
@@ -465,6 +624,47 @@ export function asyncApiDocument(version: string = packageVersion()): Record<str
       messages: [{ $ref: `#/channels/${id}/messages/${id}` }],
       title: `${GATEWAY_FAMILIES[family].publisher} publishes`,
       summary: `The gateway publishes its own JSON (no CloudEvents envelope) to JetStream${hasMessageId ? ', with Nats-Msg-Id <gatewayId>:<messageId>' : ''}.`,
+    };
+    Object.assign(operations, receiveOperations(id, address));
+  }
+
+  for (const signal of CAMERA_HEALTH_SIGNALS) {
+    const id = `vmsCamera${signal.split('-').map(pascal).join('')}`;
+    const message = VMS_MESSAGES[signal];
+    const address = SUBJECTS.vms.cameraHealth('{vmsId}', '{cameraId}', signal);
+    const stream = streamFor(address);
+    const example = checked(message.schema, message.example, `the example of ${id}`) as { vmsId: string; cameraId: string; messageId?: string };
+    const hasMessageId = example.messageId !== undefined;
+    messages[id] = {
+      name: id,
+      title: message.title,
+      summary: message.summary,
+      contentType: 'application/json',
+      ...(hasMessageId ? { headers: vmsHeaders(stream) } : {}),
+      payload: jsonSchema(message.schema),
+      examples: [
+        {
+          name: `${id}Example`,
+          summary: `${message.exampleSummary} Subject: ${SUBJECTS.vms.cameraHealth(example.vmsId, example.cameraId, signal)}`,
+          ...(hasMessageId ? { headers: { 'Nats-Msg-Id': `${example.vmsId}:${example.messageId}` } } : {}),
+          payload: example,
+        },
+      ],
+    };
+    channels[id] = channel(
+      address,
+      { vmsId: { $ref: '#/components/parameters/vmsId' }, cameraId: { $ref: '#/components/parameters/cameraId' } },
+      id,
+      message.title,
+      `What a video management system publishes as "${signal}" about one camera; the vmsId and cameraId of the subject must match the payload's.`,
+      stream,
+    );
+    operations[`send${pascal(id)}`] = {
+      action: 'send',
+      channel: { $ref: `#/channels/${id}` },
+      messages: [{ $ref: `#/channels/${id}/messages/${id}` }],
+      title: 'A video management system publishes',
+      summary: `The VMS publishes its own JSON (no CloudEvents envelope) to JetStream${hasMessageId ? ', with Nats-Msg-Id <vmsId>:<messageId>' : ''}.`,
     };
     Object.assign(operations, receiveOperations(id, address));
   }
@@ -651,6 +851,15 @@ function gatewayHeaders(stream: StreamDeclaration | undefined): Record<string, u
         type: 'string',
         description: `<gatewayId>:<messageId>. JetStream drops a message whose id it stored within the ${windowOf(stream)}.`,
       },
+    },
+  };
+}
+
+function vmsHeaders(stream: StreamDeclaration | undefined): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: {
+      'Nats-Msg-Id': { type: 'string', description: `<vmsId>:<messageId>. JetStream drops a message whose id it stored within the ${windowOf(stream)}.` },
     },
   };
 }

@@ -35,7 +35,7 @@ export class EmbeddedModule {
         PlatformModule.forRoot(platform, 'vigil'),
         IngestModule.register(ingest),
         TriageModule.register({ ...triage, databaseUrl: platform.databaseUrl }),
-        FaultsModule,
+        FaultsModule.register({ databaseUrl: platform.databaseUrl, demo: platform.demo }),
         NotifyModule,
         DashboardModule.register(dashboard),
         SignInModule.register(signIn),

@@ -1,8 +1,60 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { EventPublisher, ProducedStreamsModule, STREAMS } from '@vigil/bus';
+import { appDatabaseModule, appOutboxProvider } from '@vigil/db';
+import { appTimersProvider } from '@vigil/timers';
+import { FAULTS_MIGRATIONS } from './faults.migrations';
+import { FAULTS_OPTIONS, FaultsOptions } from './faults.options';
+import { FAULTS_SCHEMA } from './faults.schema';
+import { CamerasController } from './register/cameras.controller';
+import { CameraEntity } from './register/camera.entity';
+import { DemoCameraLoader } from './register/demo/demo-camera-loader';
+import { ImportCamerasUseCase } from './register/import-cameras.usecase';
+import { RegisterCameraUseCase } from './register/register-camera.usecase';
+import { SiteEntity } from './register/site.entity';
+import { SitesController } from './register/sites.controller';
+import { UpdateCameraUseCase } from './register/update-camera.usecase';
+import { MaintenanceWindowEntity } from './maintenance/maintenance-window.entity';
+import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
+import { PlanMaintenanceUseCase } from './maintenance/plan-maintenance.usecase';
+import { ChangeTicketUseCase } from './tickets/change-ticket/change-ticket.usecase';
+import { FaultEntity } from './tickets/fault.entity';
+import { ReportFaultUseCase } from './tickets/report-fault/report-fault.usecase';
+import { CheckSlaClockUseCase } from './tickets/sla/check-sla-clock.usecase';
+import { SlaClockTimer } from './tickets/sla/sla-clock.timer';
+import { TicketTimelineEntryEntity } from './tickets/ticket-timeline-entry.entity';
+import { TicketEntity } from './tickets/ticket.entity';
+import { FaultReportsController } from './tickets/fault-reports.controller';
+import { TicketsController } from './tickets/tickets.controller';
 
 /**
- * Faults: camera register, fault tickets and SLA clocks. The process runs with health and the bus
- * today; its use cases arrive with the camera-fault issue.
+ * Faults: the camera register, fault tickets for the maintenance contractor and their SLA
+ * clocks. It produces FAULTS (tickets and register changes) and CAMERA_HEALTH (which VMSs write
+ * and only faults reads).
  */
 @Module({})
-export class FaultsModule {}
+export class FaultsModule {
+  static register(options: FaultsOptions): DynamicModule {
+    return {
+      module: FaultsModule,
+      imports: [
+        ProducedStreamsModule.of('faults', [STREAMS.faults, STREAMS.cameraHealth]),
+        appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity], migrations: FAULTS_MIGRATIONS }),
+      ],
+      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController],
+      providers: [
+        { provide: FAULTS_OPTIONS, useValue: options },
+        appOutboxProvider(FAULTS_SCHEMA, EventPublisher),
+        appTimersProvider({ url: options.databaseUrl, appSchema: FAULTS_SCHEMA }),
+        RegisterCameraUseCase,
+        UpdateCameraUseCase,
+        ImportCamerasUseCase,
+        ReportFaultUseCase,
+        ChangeTicketUseCase,
+        CheckSlaClockUseCase,
+        SlaClockTimer,
+        PlanMaintenanceUseCase,
+        ...(options.demo ? [DemoCameraLoader] : []),
+      ],
+    };
+  }
+}

@@ -6,7 +6,7 @@ import { FaultsModule } from './faults.module';
 async function main(): Promise<void> {
   const config = loadFaultsConfig();
 
-  @Module({ imports: [PlatformModule.forRoot(config.platform, 'faults'), FaultsModule] })
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'faults'), FaultsModule.register(config.faults)] })
   class FaultsAppModule {}
 
   const { app, logger } = await createVigilApp(FaultsAppModule, config.platform, 'faults');

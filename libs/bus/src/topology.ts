@@ -33,7 +33,11 @@ export const STREAMS = {
   gateway: { name: 'GATEWAY', subjects: [SUBJECTS.gateways], maxAgeHours: 24 * 7, duplicateWindowMinutes: 60 },
   calls: { name: 'CALLS', subjects: [SUBJECTS.calls], maxAgeHours: 24 * 31, duplicateWindowMinutes: 60 },
   incidents: { name: 'INCIDENTS', subjects: [SUBJECTS.incidents], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
-  faults: { name: 'FAULTS', subjects: [SUBJECTS.faults], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
+  // Faults': its tickets and the camera register's changes, both read by notify and the dashboard.
+  faults: { name: 'FAULTS', subjects: [SUBJECTS.faults, SUBJECTS.cameras], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
+  // Faults' too, though a VMS writes it: high volume, only state changes matter, so an hour is plenty
+  // (see libs/contracts/src/payloads/camera-health.ts). Two minutes drops a VMS's resent problem signal.
+  cameraHealth: { name: 'CAMERA_HEALTH', subjects: [SUBJECTS.vms.all], maxAgeHours: 1, duplicateWindowMinutes: 2 },
   // Ingest's: source supervision is ingest's judgement of its own inputs, not a fault the faults service raised.
   sources: { name: 'SOURCES', subjects: [SUBJECTS.sources], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
   deadLetters: { name: 'DLQ', subjects: [SUBJECTS.deadLetters], maxAgeHours: 24 * 365, duplicateWindowMinutes: 60 },

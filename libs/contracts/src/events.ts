@@ -5,6 +5,8 @@ import { callReceivedSchema } from './payloads/call-received';
 import { incidentChangedSchema, incidentOwnerToken, incidentSchema } from './payloads/incident';
 import { deadLetterSchema } from './payloads/dead-letter';
 import { sourceStateChangedSchema } from './payloads/source-state';
+import { assetOwnerToken, cameraChangedSchema } from './payloads/camera';
+import { faultTicketChangedSchema, faultTicketSchema } from './payloads/fault-ticket';
 
 /** Subject token for each call source: lower-case, dot-free, stable. */
 export const CALL_SOURCE_TOKENS: Record<CallSource, string> = {
@@ -36,6 +38,21 @@ export const EVENTS = {
     type: 'vigil.source.state-changed',
     schema: sourceStateChangedSchema,
     subject: (d: z.infer<typeof sourceStateChangedSchema>) => `source.${d.partnerId ?? UNASSIGNED_PARTNER}.${d.state}`,
+  },
+  ticketOpened: {
+    type: 'vigil.fault.opened',
+    schema: faultTicketSchema,
+    subject: (d: z.infer<typeof faultTicketSchema>) => `fault.${assetOwnerToken(d)}.opened`,
+  },
+  ticketChanged: {
+    type: 'vigil.fault.changed',
+    schema: faultTicketChangedSchema,
+    subject: (d: z.infer<typeof faultTicketChangedSchema>) => `fault.${assetOwnerToken(d)}.${d.change}`,
+  },
+  cameraChanged: {
+    type: 'vigil.camera.changed',
+    schema: cameraChangedSchema,
+    subject: (d: z.infer<typeof cameraChangedSchema>) => `camera.${assetOwnerToken(d)}.${d.change}`,
   },
   deadLetter: {
     type: 'vigil.dead-letter.recorded',

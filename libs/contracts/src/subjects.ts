@@ -1,3 +1,6 @@
+import type { CameraHealthSignalKind } from './payloads/camera-health';
+import { CAMERA_HEALTH_SIGNALS } from './payloads/camera-health';
+
 /**
  * Subjects of the bus. Gateways publish their own payloads under `gw.`; Vigil's services publish
  * CloudEvents under the producing domain. The tenant (partner) sits in the subject where one
@@ -23,7 +26,16 @@ export const SUBJECTS = {
   calls: 'call.>',
   incidents: 'incident.>',
   incidentsOf: (partnerId: string) => `incident.${partnerId}.>`,
+  /** Tickets of the contractor: `fault.<owner>.<change>`, the owner a partner id or `clients`. */
   faults: 'fault.>',
+  faultsOf: (owner: string) => `fault.${owner}.>`,
+  /** The camera register's changes: `camera.<owner>.<change>`, on the FAULTS stream (faults produces both). */
+  cameras: 'camera.>',
+  /** Camera health straight from a VMS (see payloads/camera-health.ts for why it has a stream of its own). */
+  vms: {
+    all: 'vms.>',
+    cameraHealth: (vmsId: string, cameraId: string, signal: CameraHealthSignalKind) => `vms.${vmsId}.camera.${cameraId}.${signal}`,
+  },
   /** Supervision of the sources by ingest: `source.<partner>.<state>`. */
   sources: 'source.>',
   deadLetters: 'dlq.>',
@@ -49,4 +61,12 @@ export function parseGatewaySubject(subject: string): { family: string; gatewayI
 export function airwaveKindOf(subject: string): string | undefined {
   const parsed = parseGatewaySubject(subject);
   return parsed?.family === 'airwave' ? parsed.kind : undefined;
+}
+
+/** The parts of a VMS health subject `vms.<vmsId>.camera.<cameraId>.<signal>`, or undefined when it is not one. */
+export function parseVmsHealthSubject(subject: string): { vmsId: string; cameraId: string; signal: CameraHealthSignalKind } | undefined {
+  const parts = subject.split('.');
+  if (parts.length !== 5 || parts[0] !== 'vms' || parts[2] !== 'camera') return undefined;
+  const signal = CAMERA_HEALTH_SIGNALS.find((kind) => kind === parts[4]);
+  return signal ? { vmsId: parts[1], cameraId: parts[3], signal } : undefined;
 }

@@ -1,0 +1,2 @@
+/** Faults' Postgres schema, also its TypeORM connection name. */
+export const FAULTS_SCHEMA = 'faults';
