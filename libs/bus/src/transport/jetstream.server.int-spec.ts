@@ -344,7 +344,7 @@ describe('JetStreamServer (Nest microservice transport) against JetStream', () =
     await eventually(async () => expect(await settled(C.later)).toMatchObject({ pending: 0, ackPending: 0 }));
   });
 
-  it('hands a batch handler 200 calls in one call, acks them after its commit and dead-letters the one it rejected', async () => {
+  it('hands a batch handler 200 waiting calls in a batch or two (not one by one), acks them after its commit and dead-letters the one it rejected', async () => {
     await ensureDatabaseAndSchema(env.databaseUrl, 'batch');
     // The check refuses one call inside the transaction: its savepoint rolls back, the others commit.
     await sql(env.databaseUrl, "CREATE TABLE batch.taken (call_key text PRIMARY KEY, summary text NOT NULL CHECK (summary <> 'unstorable'))");
@@ -367,7 +367,10 @@ describe('JetStreamServer (Nest microservice transport) against JetStream', () =
     try {
       await startConsumers(batchApp);
       await eventually(async () => expect(await settled(C.batch)).toEqual({ pending: 0, ackPending: 0, redelivered: 0 }), { timeoutMs: 15_000 });
-      expect(seen.get('batch-sizes')).toEqual([200]);
+      // One batch as a rule; two when the backlog reaches the process in two socket reads far enough apart.
+      const sizes = seen.get('batch-sizes') as number[];
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
+      expect(sizes.length).toBeLessThanOrEqual(2);
       const [{ n }] = await sql<{ n: number }>(env.databaseUrl, 'SELECT count(*)::int AS n FROM batch.taken');
       expect(n).toBe(199);
       const letter = await oneDeadLetter('batch');
