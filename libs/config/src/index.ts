@@ -8,3 +8,4 @@ export * from './auth-secret';
 export * from './demo-banner';
 export * from './openapi-zod';
 export * from './openapi-access';
+export * from './command-refusal';

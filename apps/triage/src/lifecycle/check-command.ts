@@ -30,9 +30,9 @@ export function checkCommand(
   command: LifecycleCommandName,
   sentVersion: number | undefined,
 ): { ok: true; status: IncidentEntity['status'] } | { ok: false; result: LifecycleResult } {
-  if (!incident) return { ok: false, result: { kind: 'not-found', incidentId } };
+  if (!incident) return { ok: false, result: { kind: 'not-found', what: `incident ${incidentId}` } };
   const access = decideAccess(principal, incident, command);
-  if (access === 'not-visible') return { ok: false, result: { kind: 'not-found', incidentId } };
+  if (access === 'not-visible') return { ok: false, result: { kind: 'not-found', what: `incident ${incidentId}` } };
   if (access === 'role-may-not') return { ok: false, result: { kind: 'forbidden', message: `a ${principal.role} may not ${command} an incident` } };
   if (sentVersion !== undefined && sentVersion !== incident.version) {
     return { ok: false, result: { kind: 'stale', sentVersion, current: toIncidentView(incident) } };

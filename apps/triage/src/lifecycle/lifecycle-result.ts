@@ -1,12 +1,5 @@
+import type { CommandRefusal } from '@vigil/config';
 import { Incident } from '@vigil/contracts';
 
-/**
- * What became of a command: the incident after it, or why not. `not-found` also stands for an
- * incident the caller may not see, so its existence does not leak.
- */
-export type LifecycleResult =
-  | { kind: 'changed'; incident: Incident }
-  | { kind: 'not-found'; incidentId: string }
-  | { kind: 'forbidden'; message: string }
-  | { kind: 'stale'; sentVersion: number; current: Incident }
-  | { kind: 'refused'; reason: string; message: string };
+/** What became of a command: the incident after it, or why not (see CommandRefusal). */
+export type LifecycleResult = { kind: 'changed'; incident: Incident } | CommandRefusal<Incident>;
