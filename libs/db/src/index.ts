@@ -3,6 +3,7 @@ export * from './schema-lock';
 export * from './app-data-source';
 export * from './insert-entities';
 export * from './write-together';
+export * from './uuid-shape';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './snake-naming.strategy';

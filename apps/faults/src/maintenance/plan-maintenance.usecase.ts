@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@vigil/auth';
 import { EventPublisher } from '@vigil/bus';
 import { CreateMaintenanceWindow } from '@vigil/contracts';
+import { isUuid } from '@vigil/db';
 import { AppTimers, timersToken } from '@vigil/timers';
 import { DEFAULT_SLA_CONTRACT } from '../domain/sla-contract';
 import { decideFaultAccess } from '../domain/ticket-access';
@@ -16,8 +17,6 @@ import { MaintenanceResult } from './maintenance-result';
 import { MaintenanceWindowEntity } from './maintenance-window.entity';
 import { toMaintenanceWindowView } from './maintenance-window-view';
 import { moveDeadlines, WindowScope } from './move-deadlines';
-
-const WINDOW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Plans and cancels maintenance windows (POST /api/maintenance-windows, …/:id/cancel). A window
@@ -60,7 +59,7 @@ export class PlanMaintenanceUseCase {
 
   async cancel(principal: Principal, windowId: string, input: { version: number; reason: string }, now = new Date()): Promise<MaintenanceResult> {
     if (decideFaultAccess(faultActorOf(principal), { partnerId: null }, 'plan-maintenance') !== 'allowed') return { kind: 'forbidden', message: 'the control room plans maintenance' };
-    if (!WINDOW_ID.test(windowId)) return { kind: 'not-found', windowId };
+    if (!isUuid(windowId)) return { kind: 'not-found', windowId };
     return this.dataSource.transaction(async (manager) => {
       const before = await manager.findOne(MaintenanceWindowEntity, { where: { id: windowId }, lock: { mode: 'pessimistic_write' } });
       if (!before) return { kind: 'not-found', windowId };

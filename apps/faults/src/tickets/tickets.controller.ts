@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
 import { ApiSessionToken, ZodBodyPipe } from '@vigil/config';
 import { FaultTicket, TicketListQuery, ticketListQuerySchema, TimelineEntry } from '@vigil/contracts';
+import { isUuid } from '@vigil/db';
 import { canSeeAsset } from '../domain/ticket-access';
 import { TicketCommand } from '../domain/ticket-state-machine';
 import { faultActorOf } from '../fault-actor';
@@ -18,8 +19,6 @@ import { TicketTimelineEntryEntity } from './ticket-timeline-entry.entity';
 import { TicketEntity } from './ticket.entity';
 import { toTicketView } from './ticket-view';
 import { ApiListTickets, ApiOneTicket, ApiTicketCommand, ApiTicketTimeline } from './tickets-openapi';
-
-const TICKET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The body of a ticket command, parsed with its contract schema. */
 const command = <N extends TicketCommand>(name: N) => Body(new ZodBodyPipe(TICKET_COMMAND_SCHEMAS[name], `${name} command`));
@@ -100,7 +99,7 @@ export class TicketsController {
   }
 
   private async visible(req: AuthenticatedRequest, id: string): Promise<TicketEntity> {
-    const ticket = TICKET_ID.test(id) ? await this.dataSource.getRepository(TicketEntity).findOneBy({ id }) : null;
+    const ticket = isUuid(id) ? await this.dataSource.getRepository(TicketEntity).findOneBy({ id }) : null;
     if (!ticket || !canSeeAsset(faultActorOf(req.principal), ticket)) throw new NotFoundException(`no ticket ${id}`);
     return ticket;
   }

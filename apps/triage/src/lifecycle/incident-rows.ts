@@ -1,11 +1,10 @@
 import { EntityManager, In } from 'typeorm';
+import { isUuid } from '@vigil/db';
 import { IncidentEntity } from '../incidents/incident.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a route's id can be an incident id at all (anything else is simply not found, never a database error). */
 export function isIncidentId(id: string): boolean {
-  return UUID.test(id);
+  return isUuid(id);
 }
 
 /**

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { Principal } from '@vigil/auth';
 import { EventPublisher } from '@vigil/bus';
+import { isUuid } from '@vigil/db';
 import { AppTimers, timersToken } from '@vigil/timers';
 import { applyTicketCommand } from '../../domain/apply-ticket-command';
 import { DEFAULT_SLA_CONTRACT } from '../../domain/sla-contract';
@@ -22,8 +23,6 @@ import { TicketEntity } from '../ticket.entity';
 import { toTicketView } from '../ticket-view';
 import { TicketCommandWithBody } from './ticket-command';
 
-const TICKET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * POST /api/tickets/:id/<command>: acknowledge, on-site, fixed (with the engineer's report),
  * verify, reopen (with a reason). The row is locked and written only at the version the caller saw
@@ -40,7 +39,7 @@ export class ChangeTicketUseCase {
   ) {}
 
   async execute(principal: Principal, ticketId: string, command: TicketCommandWithBody, now = new Date()): Promise<TicketResult> {
-    if (!TICKET_ID.test(ticketId)) return { kind: 'not-found', what: `ticket ${ticketId}` };
+    if (!isUuid(ticketId)) return { kind: 'not-found', what: `ticket ${ticketId}` };
     const actor = faultActorOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const before = await manager.findOne(TicketEntity, { where: { id: ticketId }, lock: { mode: 'pessimistic_write' } });
