@@ -8,8 +8,6 @@ import { nextIncidentReferences } from '../incidents/next-reference';
 import { untouchedRecord } from '../incidents/untouched-record';
 import { CallEntity, RestoreStatus } from './call.entity';
 import { BatchRecorder, BatchWrites } from './batch-writes';
-
-export type { BatchRecorder } from './batch-writes';
 import { restoredEntry } from './restore-pairing';
 
 /**
