@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createTestEnvironment } from '../test/support/test-environment';
 import { benchAccounts } from './dc09-panels';
 import { runDc09Vigil } from './dc09-vigil';
+import { readEarlierRun } from './earlier-run';
 import { runGatewayAdapters } from './gateway-adapters';
 import { runRawJetStream } from './raw-jetstream';
 import { BenchResults, renderReport } from './report';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   if (target === 'dc09') return dc09Only();
   if (target === 'skeleton') return skeletonOnly();
   if (target !== undefined) throw new Error(`unknown bench target "${target}": give none for every measurement, "dc09" or "skeleton"`);
+  const earlier = readEarlierRun(process.env.BENCH_EARLIER);
   const workload = benchWorkload();
   const dc09Workload = benchDc09Workload();
   const accounts = benchAccounts(dc09Workload);
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     }
     // With the embedded Vigil stopped, nothing but the ingest under test competes for the CPU.
     const dc09Vigil = await measureDc09(env.env, accounts, dc09Workload);
-    const results: BenchResults = { when: new Date(), workload, dc09Workload, rawJetStream, ...pipeline, dc09: { baseline: dc09Baseline, vigil: dc09Vigil } };
+    const results: BenchResults = { when: new Date(), workload, dc09Workload, rawJetStream, ...pipeline, dc09: { baseline: dc09Baseline, vigil: dc09Vigil }, earlier };
 
     writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(results));
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
