@@ -14,6 +14,7 @@ import { LoanCommandWithBody } from './loan-commands';
 import { LoanDeploymentEntity } from './loan-deployment.entity';
 import { LoanEquipmentCheckEntity } from './loan-equipment-check.entity';
 import { LoanResult } from './loan-result';
+import { loanStateOf } from './loan-state-of';
 import { toLoanView } from './loan-view';
 import { checksOf, recordLoanChange } from './record-loan-change';
 import { syncReviewTimer } from './review/loan-review-timer';
@@ -42,9 +43,8 @@ export class ChangeLoanUseCase {
       if (before.version !== command.body.version) return { kind: 'stale', sentVersion: command.body.version, current: toLoanView(before, checks) };
       const recordedAt = recordedTimeOf(command);
       if (recordedAt !== null && isRecordedAhead(recordedAt, now.getTime())) return { kind: 'refused', reason: 'recorded-ahead', message: 'a check or approval is recorded after it happened, not ahead of it' };
-      const last = checks.at(-1);
       const decided = decideLoanCommand(
-        { status: before.status, lastCheck: last ? (last.passed ? 'passed' : 'failed') : null, installedAt: before.installedAt?.getTime() ?? null, reviewDueAt: before.reviewDueAt?.getTime() ?? null },
+        loanStateOf(before, checks),
         command.name,
         now.getTime(),
         { emergency: command.name === 'remove' && command.body.emergency, extendDays: command.name === 'review' ? command.body.extendDays : undefined },

@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import { EventPublisher } from '@vigil/bus';
 import { AppTimers, timersToken } from '@vigil/timers';
 import { FAULTS_SCHEMA } from '../../faults.schema';
-import { checksOf } from '../record-loan-change';
 import { decideLoanCommand, LoanRefusal } from '../domain/loan-state-machine';
 import { LoanDeploymentEntity } from '../loan-deployment.entity';
-import { recordLoanChange } from '../record-loan-change';
+import { loanStateOf } from '../loan-state-of';
+import { checksOf, recordLoanChange } from '../record-loan-change';
 import { syncReviewTimer } from './loan-review-timer';
 
 /** What a run of the review timer did, for the log. */
@@ -31,9 +31,7 @@ export class CheckLoanReviewUseCase {
     return this.dataSource.transaction(async (manager) => {
       const before = await manager.findOne(LoanDeploymentEntity, { where: { id: deploymentId }, lock: { mode: 'pessimistic_write' } });
       if (!before) return { action: 'none', reason: 'no-such-deployment' };
-      const last = (await checksOf(manager, before.id)).at(-1);
-      const state = { status: before.status, lastCheck: last ? (last.passed ? ('passed' as const) : ('failed' as const)) : null, installedAt: before.installedAt?.getTime() ?? null, reviewDueAt: before.reviewDueAt?.getTime() ?? null };
-      const decided = decideLoanCommand(state, 'review-due', now.getTime());
+      const decided = decideLoanCommand(loanStateOf(before, await checksOf(manager, before.id)), 'review-due', now.getTime());
       if (!decided.ok) {
         if (decided.reason !== 'review-not-due' || !before.reviewDueAt) return { action: 'none', reason: decided.reason };
         await syncReviewTimer(this.timers, before, manager);
