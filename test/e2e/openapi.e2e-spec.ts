@@ -75,6 +75,10 @@ describe('the OpenAPI document at /api/docs-json', () => {
     expect(routes).toEqual(
       expect.arrayContaining(['GET /api/incidents', 'POST /api/incidents/{id}/close', 'POST /api/calls', 'PUT /api/alarm-accounts/{account}', 'POST /api/gateways/{family}/{gatewayId}/{kind}', 'GET /auth/callback', 'GET /health/ready']),
     );
+    // Lend-A-Cam's routes, from faults.
+    expect(routes).toEqual(
+      expect.arrayContaining(['POST /api/loans', 'POST /api/loans/{id}/pia-approval', 'POST /api/loans/{id}/equipment-checks', 'POST /api/loans/{id}/remove', 'GET /api/loan-waiting-list', 'POST /api/loan-waiting-list/take-next']),
+    );
   });
 
   it('documents every route the server has, and none it does not', () => {

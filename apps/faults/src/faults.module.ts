@@ -25,6 +25,7 @@ import { TicketTimelineEntryEntity } from './tickets/ticket-timeline-entry.entit
 import { TicketEntity } from './tickets/ticket.entity';
 import { FaultReportsController } from './tickets/fault-reports.controller';
 import { TicketsController } from './tickets/tickets.controller';
+import { LEND_A_CAM } from './loans/lend-a-cam.parts';
 
 /**
  * Faults: the camera register, fault tickets for the maintenance contractor and their SLA
@@ -38,9 +39,9 @@ export class FaultsModule {
       module: FaultsModule,
       imports: [
         ProducedStreamsModule.of('faults', [STREAMS.faults, STREAMS.cameraHealth]),
-        appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity], migrations: FAULTS_MIGRATIONS }),
+        appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity, ...LEND_A_CAM.entities], migrations: FAULTS_MIGRATIONS }),
       ],
-      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController],
+      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController, ...LEND_A_CAM.controllers],
       providers: [
         { provide: FAULTS_OPTIONS, useValue: options },
         appOutboxProvider(FAULTS_SCHEMA, EventPublisher),
@@ -53,6 +54,7 @@ export class FaultsModule {
         CheckSlaClockUseCase,
         SlaClockTimer,
         PlanMaintenanceUseCase,
+        ...LEND_A_CAM.providers,
         ...(options.demo ? [DemoCameraLoader] : []),
       ],
     };
