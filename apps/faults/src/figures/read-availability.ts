@@ -57,7 +57,11 @@ export function cameraAvailabilityRows(cameras: readonly CameraAvailability[]): 
 /** The rows of the per-owner report: each owner's cameras added up, owners in name order. */
 export function ownerAvailabilityRows(cameras: readonly CameraAvailability[]): OwnerAvailabilityRow[] {
   const byOwner = new Map<string, CameraAvailability[]>();
-  for (const c of cameras) byOwner.get(c.owner)?.push(c) ?? byOwner.set(c.owner, [c]);
+  for (const c of cameras) {
+    const own = byOwner.get(c.owner) ?? [];
+    own.push(c);
+    byOwner.set(c.owner, own);
+  }
   return [...byOwner.keys()].sort().map((owner) => {
     const own = byOwner.get(owner)!;
     return { owner, cameras: own.length, ...availabilityFigures(addAvailability(own)) };

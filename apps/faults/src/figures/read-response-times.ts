@@ -42,7 +42,9 @@ export async function readResponseTimes(manager: EntityManager, period: Interval
     const siteIds = t.site_id ? [...t.site_ids, t.site_id] : t.site_ids;
     const maintenance = windowsCovering(windows, { cameraIds: t.camera_ids, siteIds, owner: t.owner });
     const durations = ticketDurations({ reportedAt: t.reported_at.getTime(), respondedAt: t.response_met_at?.getTime() ?? null, fixedAt: t.fix_met_at?.getTime() ?? null }, maintenance);
-    byOwner.get(t.owner)?.push(durations) ?? byOwner.set(t.owner, [durations]);
+    const own = byOwner.get(t.owner) ?? [];
+    own.push(durations);
+    byOwner.set(t.owner, own);
   }
   const owners = [...byOwner.keys()].sort();
   return [rowOf('all', [...byOwner.values()].flat()), ...owners.map((owner) => rowOf(owner, byOwner.get(owner)!))];
