@@ -18,9 +18,11 @@ const operator: Principal = { subject: 'op-ann', role: 'operator' };
 const contractor: Principal = { subject: 'eng-desk', role: 'contractor' };
 const stevenage: Principal = { subject: 'sbc-cctv', role: 'partner', partnerId: 'stevenage' };
 
-// A year to attend and two to fix: the history below (2026) stays inside its deadlines whenever the
-// test runs, so no timer breaches it behind the test's back; ticket E's, reported in 2023, breach at once.
-const LONG_CONTRACT: SlaContract = { name: 'figures-test', times: { emergency: { respondMinutes: 525_600, fixMinutes: 1_051_200 }, standard: { respondMinutes: 525_600, fixMinutes: 1_051_200 } }, warnAtFraction: 0.8 };
+// Ten years to attend and twenty to fix: no warning or breach of the 2026 history below falls due
+// before 2034, so no timer changes those tickets behind the test's back; ticket E's, reported in
+// 1990, are long overdue and breach as soon as the timers run.
+const TEN_YEARS = 10 * 365 * 24 * 60;
+const LONG_CONTRACT: SlaContract = { name: 'figures-test', times: { emergency: { respondMinutes: TEN_YEARS, fixMinutes: 2 * TEN_YEARS }, standard: { respondMinutes: TEN_YEARS, fixMinutes: 2 * TEN_YEARS } }, warnAtFraction: 0.8 };
 const at = (iso: string) => new Date(iso);
 const report = { engineer: 'D. Evans', cause: 'Water in the housing, "again"', work: 'Resealed, replaced the PSU', partsReplaced: [] };
 
@@ -62,7 +64,7 @@ describe('fault figures over REST', () => {
     await register.execute(operator, camera('NH-B', { partnerId: 'north-herts' }, 'site-b'), registered);
     await register.execute(operator, camera('SB-C', { partnerId: 'stevenage' }, 'site-c'), registered);
     await register.execute(operator, camera('CL-D', { clientName: 'Hitchin Retail Park' }, 'site-d'), registered);
-    await register.execute(operator, camera('CL-E', { clientName: 'Kings Court' }, 'site-e'), at('2023-01-01T00:00:00Z'));
+    await register.execute(operator, camera('CL-E', { clientName: 'Kings Court' }, 'site-e'), at('1989-01-01T00:00:00Z'));
 
     const reportFault = app.get(ReportFaultUseCase);
     const change = app.get(ChangeTicketUseCase);
@@ -87,8 +89,8 @@ describe('fault figures over REST', () => {
     await work(ticketC, [['acknowledge', '2026-02-10T10:00:00Z'], ['on-site', '2026-02-10T11:00:00Z'], ['fixed', '2026-02-10T15:00:00Z'], ['verify', '2026-02-10T16:00:00Z']]);
     // D: still open, down from 5 May to the end of the period.
     ticketOf(await reportFault.execute(operator, { cameraId: 'CL-D', symptom: 'damaged', description: null, incidentId: null, clientReference: null }, at('2026-05-05T10:00:00Z')));
-    // E: open since 2023, its deadlines long gone: its timers breach both clocks now.
-    ticketOf(await reportFault.execute(operator, { cameraId: 'CL-E', symptom: 'no-video', description: null, incidentId: null, clientReference: null }, at('2023-06-01T00:00:00Z')));
+    // E: open since 1990, its deadlines long gone: its timers breach both clocks now.
+    ticketOf(await reportFault.execute(operator, { cameraId: 'CL-E', symptom: 'no-video', description: null, incidentId: null, clientReference: null }, at('1990-01-01T00:00:00Z')));
   });
 
   afterAll(async () => {
