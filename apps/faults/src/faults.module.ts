@@ -3,6 +3,7 @@ import { EventPublisher, ProducedStreamsModule, STREAMS } from '@vigil/bus';
 import { appDatabaseModule, appOutboxProvider } from '@vigil/db';
 import { appTimersProvider } from '@vigil/timers';
 import { FAULTS_MIGRATIONS } from './faults.migrations';
+import { FaultFiguresController } from './figures/fault-figures.controller';
 import { FAULTS_OPTIONS, FaultsOptions } from './faults.options';
 import { FAULTS_SCHEMA } from './faults.schema';
 import { CamerasController } from './register/cameras.controller';
@@ -41,7 +42,7 @@ export class FaultsModule {
         ProducedStreamsModule.of('faults', [STREAMS.faults, STREAMS.cameraHealth]),
         appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity, ...LEND_A_CAM.entities], migrations: FAULTS_MIGRATIONS }),
       ],
-      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController, ...LEND_A_CAM.controllers],
+      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController, FaultFiguresController, ...LEND_A_CAM.controllers],
       providers: [
         { provide: FAULTS_OPTIONS, useValue: options },
         appOutboxProvider(FAULTS_SCHEMA, EventPublisher),

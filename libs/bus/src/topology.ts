@@ -80,4 +80,16 @@ export const CONSUMERS = {
     // `new` is for consumers whose side effects must not replay history (notify's deliveries).
     deliverPolicy: 'all',
   },
+  // Camera register changes (status going to and from faulty) for recording gaps on open incidents.
+  // One filter (NATS 2.9): camera status is the one fact "down" derives from, ticket events need not be read too.
+  triageCameras: {
+    durable: 'triage-cameras',
+    stream: STREAMS.faults.name,
+    filterSubject: SUBJECTS.cameras,
+    maxDeliver: 8,
+    ackWaitSeconds: 30,
+    concurrency: 4,
+    // A gap is news for incidents open now; replaying a month of camera history onto them would not be.
+    deliverPolicy: 'new',
+  },
 } satisfies Record<string, ConsumerDeclaration>;

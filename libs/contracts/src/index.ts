@@ -20,3 +20,4 @@ export * from './reference/gazetteer';
 export * from './reference/clients';
 export * from './payloads/stored-text';
 export * from './reference/place-names';
+export * from './payloads/fault-figures';
