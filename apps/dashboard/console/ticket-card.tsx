@@ -25,9 +25,7 @@ export function TicketCard({ ticket, now, selected, onOpen }: Props) {
             {next ? `${CLOCK_LABELS[next.clock]}: ${formatCountdown(next.dueAt, now)}` : ticket.status === 'fixed' ? 'awaiting verification' : 'done'}
           </span>
         </span>
-        <span class="ticket-line">
-          <span class="ticket-cameras">{ticket.cameraIds.join(', ')}</span> · {SYMPTOM_LABELS[ticket.symptom]} · {ticket.town ?? ticket.siteId ?? ''}
-        </span>
+        <span class="ticket-where">{[ticket.cameraIds.join(', '), SYMPTOM_LABELS[ticket.symptom], ticket.town ?? ticket.siteId].filter(Boolean).join(' · ')}</span>
         <span class={`ticket-status ticket-status-${ticket.status}`}>{TICKET_STATUS_LABELS[ticket.status]}</span>
       </button>
     </li>
