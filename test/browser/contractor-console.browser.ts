@@ -145,8 +145,9 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
         const stored = await asOperator<FaultTicket>('GET', `/api/tickets/${first.ticketId}`);
         if (stored.status !== 'fixed' || stored.engineerReport?.partsReplaced[0] !== 'PSU 12V 2A') throw new Error(`faults holds ${stored.status} with ${JSON.stringify(stored.engineerReport)}`);
         await desk.keyboard.press('Escape');
-        const back = await desk.evaluate(() => document.activeElement?.closest('li.ticket')?.getAttribute('data-ticket-id'));
-        if (back !== first.ticketId) throw new Error('Esc did not return the focus to the ticket');
+        await desk
+          .waitForFunction((id) => document.activeElement?.closest('li.ticket')?.getAttribute('data-ticket-id') === id, first.ticketId, { timeout: 2000 })
+          .catch(() => Promise.reject(new Error('Esc did not return the focus to the ticket')));
         // Fixed stays on the list, last, until the control room verifies.
         const last = await desk.locator('li.ticket').last().innerText();
         if (!/awaiting verification/.test(last)) throw new Error(`the last card reads "${last}"`);

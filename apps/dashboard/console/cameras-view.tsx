@@ -42,10 +42,14 @@ export function CamerasView({ api, store, revision }: { api: TicketApi; store: T
       <ul class="camera-list">
         {down.map((c) => (
           <li key={c.cameraId}>
-            <button type="button" class="quiet" onClick={() => setChosen(c.cameraId)}>
-              <strong>{c.cameraId}</strong> {c.location}
-            </button>{' '}
-            <span class={`camera-status camera-status-${c.status}`}>{CAMERA_STATUS_LABELS[c.status]}</span> · {c.town} · {ownerLabel(c)}
+            <button type="button" class="quiet camera-row" aria-pressed={chosen === c.cameraId} onClick={() => setChosen(c.cameraId)}>
+              <span>
+                <strong>{c.cameraId}</strong> {c.location}
+              </span>
+              <span>
+                <span class={`camera-status camera-status-${c.status}`}>{CAMERA_STATUS_LABELS[c.status]}</span> {c.town} · {ownerLabel(c)}
+              </span>
+            </button>
           </li>
         ))}
         {typeof listed !== 'string' && down.length === 0 && <li class="muted">Every camera is in service.</li>}
