@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import type { Incident, StaleIncidentResponse } from '@vigil/contracts';
 import { eventually } from '../support/eventually';
-import { ConsoleHarness, PHONE, runConsoleTest, runScenarios, Scenario } from './console-harness';
+import { axeScan, ConsoleHarness, PHONE, runConsoleTest, runScenarios, Scenario } from './console-harness';
 
 const SHOTS = mkdtempSync(join(tmpdir(), 'vigil-console-'));
 const ROUTINE = 50;
@@ -123,19 +123,7 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
     {
       name: 'axe-core finds no serious or critical violation (board, pane, partner, phone width)',
       run: async () => {
-        // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses an injected <script>.
-        const axeSource = (await import('axe-core')).source;
-        const scan = async (page: Page, what: string) => {
-          await page.evaluate(axeSource);
-          const violations = await page.evaluate(async () => {
-            const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-            return result.violations.map((v) => ({ impact: v.impact, text: `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}` }));
-          });
-          const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-          const lesser = violations.filter((v) => !blocking.includes(v));
-          if (lesser.length) console.log(`axe, ${what}, not blocking: ${lesser.map((v) => v.text).join('; ')}`);
-          if (blocking.length) throw new Error(`${what}: ${blocking.map((v) => v.text).join('; ')}`);
-        };
+        const scan = axeScan;
         await pageA.locator(`${ROWS} td.reference button`).first().click();
         await pageA.waitForSelector('#pane');
         await pageA.locator('#close-form-details summary').click();

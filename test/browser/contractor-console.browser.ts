@@ -7,6 +7,7 @@
  *   2. the countdown turns amber at the warning point and red once the deadline has passed (the
  *      page's clock moved on, not the server's);
  *   3. by keyboard at desktop: acknowledge, on site, fixed with the engineer's report; faults has it fixed;
+ *   (axe-core finds no serious or critical violation on the list and the report form, desktop and phone)
  *   4. at 390 px (an engineer on a ladder): the same three steps by touch on a second ticket, nothing
  *      wider than the screen, the buttons big enough for a thumb;
  *   5. an operator sees the fault board beside the incident board and reports a fault from an
@@ -19,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import type { FaultTicket, RegisterCamera } from '@vigil/contracts';
-import { ConsoleHarness, PHONE, runConsoleTest, runScenarios, Scenario } from './console-harness';
+import { axeScan, ConsoleHarness, PHONE, runConsoleTest, runScenarios, Scenario } from './console-harness';
 
 const SHOTS = mkdtempSync(join(tmpdir(), 'vigil-contractor-'));
 
@@ -81,6 +82,7 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
     else await page.locator('#on-site-form button[type=submit]').click();
     await page.waitForSelector('#fixed-form', { timeout: 5000 });
     await shot(page, `${reference}-on-site-${keys ? 'desktop' : 'phone'}`);
+    await axeScan(page, `ticket pane with the engineer's report form (${keys ? 'desktop' : 'phone'})`);
     await page.locator('#fixed-form textarea[name=cause]').fill('Water in the junction box behind the column');
     await page.locator('#fixed-form textarea[name=work]').fill('Dried and resealed the box, replaced the 12 V PSU');
     await page.locator('#fixed-form input[name=parts]').fill('PSU 12V 2A');
@@ -114,6 +116,7 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
         if ((await desk.locator('#board, #incidents, #grade-one').count()) > 0 || incidentRequests.length > 0) throw new Error(`the contractor was shown or asked for incidents: ${incidentRequests.join(', ')}`);
         if ((await card(desk, first.reference).getAttribute('data-deadline')) !== 'running') throw new Error('a fresh ticket is not "running"');
         await shot(desk, '1-contractor-desktop');
+        await axeScan(desk, 'contractor ticket list');
       },
     },
     {
