@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
-import { CAMERA_HEALTH_SIGNALS, EVENTS, SUBJECTS } from '@vigil/contracts';
+import { CAMERA_HEALTH_SIGNALS, EVENTS, SOCKET_EVENTS, SUBJECTS } from '@vigil/contracts';
 import { CONSUMERS } from '@vigil/bus';
 import { addressPattern, asyncApiDocument, asyncApiYaml, ASYNCAPI_HEADER, overlaps } from './asyncapi-document';
 import { load } from 'js-yaml';
@@ -54,6 +54,18 @@ describe('docs/asyncapi.yaml', () => {
     expect(document.info.description).toMatch(/CloudEvents 1\.0/);
     expect(document.info.description).toMatch(/namespace/);
     expect(document.servers.local).toEqual(expect.objectContaining({ host: '127.0.0.1:4222', protocol: 'nats' }));
+  });
+
+  it.each(Object.values(SOCKET_EVENTS))('describes the socket.io event %s on the dashboard server, with one operation', (event) => {
+    const [id, channel] = Object.entries(document.channels).find(([, c]) => c.address === event) ?? [];
+    expect(channel).toMatchObject({ servers: [{ $ref: '#/servers/dashboard' }] });
+    expect(Object.values(document.operations).filter((o) => o.channel.$ref === `#/channels/${id}`)).toHaveLength(1);
+  });
+
+  it("documents that the police's ticket view has no engineer's report field required, and the audience", () => {
+    const payload = document.components.messages.socketTicketChanged.payload as { required: string[]; properties: Record<string, unknown> };
+    expect(payload.required).not.toContain('engineerReport');
+    expect(payload.properties).toHaveProperty('audience');
   });
 
   const gatewayKinds = Object.entries(SUBJECTS).flatMap(([family, subjects]) =>

@@ -138,3 +138,18 @@ export async function runConsoleTest(name: string, shots: string, test: (harness
   console.log(`screenshots in ${shots}`);
   process.exit(failed === 0 ? 0 : 1);
 }
+
+/** Runs axe-core on the page; throws on a serious or critical violation, logs the lesser ones. */
+export async function axeScan(page: Page, what: string): Promise<void> {
+  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses an injected <script>.
+  const axeSource = (await import('axe-core')).source;
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+    return result.violations.map((v) => ({ impact: v.impact, text: `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}` }));
+  });
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const lesser = violations.filter((v) => !blocking.includes(v));
+  if (lesser.length) console.log(`axe, ${what}, not blocking: ${lesser.map((v) => v.text).join('; ')}`);
+  if (blocking.length) throw new Error(`${what}: ${blocking.map((v) => v.text).join('; ')}`);
+}

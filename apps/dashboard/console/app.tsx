@@ -18,6 +18,10 @@ import { Claims, forgetToken, signInUrl, whoLabel } from './session';
 import { ShortcutsHelp } from './shortcuts-help';
 import { SignInPanel } from './sign-in-panel';
 import { useNow } from './use-now';
+import { FaultBoard } from './fault-board';
+import { TicketApi } from './ticket-api';
+import { TicketPane } from './ticket-pane';
+import { useTickets } from './use-tickets';
 
 /** How long a newly arrived row is highlighted. */
 const FRESH_MS = 4000;
@@ -76,6 +80,11 @@ export function App({ token, claims }: Props) {
   };
   const api = useMemo(() => (token ? new IncidentApi(token, askToSignIn) : null), [token]);
   const keep = (incident: Incident) => store.upsert(incident) && setRevision(store.revision);
+  // Faults beside incidents: the control room watches the contractor's tickets and reports faults from an incident.
+  const ticketApi = useMemo(() => (token && abilities.reportsFaults ? new TicketApi(token, askToSignIn) : null), [token]);
+  const faults = useTickets(abilities.seesFaultBoard ? token : null, ticketApi, { status: () => undefined, signedOut: askToSignIn });
+  const [faultId, setFaultId] = useState<string | null>(null);
+  const faultTicket = faultId ? faults.store.ticket(faultId) : undefined;
 
   useEffect(() => {
     alert.current = new GradeOneAlert();
@@ -213,7 +222,7 @@ export function App({ token, claims }: Props) {
             : null
         }
       />
-      <main class={paneIncident ? 'with-pane' : ''}>
+      <main class={[paneIncident ? 'with-pane' : '', abilities.seesFaultBoard ? 'with-faults' : ''].filter(Boolean).join(' ')}>
         <p id="notice" hidden={!notice}>
           {notice}
         </p>
@@ -248,11 +257,22 @@ export function App({ token, claims }: Props) {
                   now={now}
                   keep={keep}
                   find={(reference) => store.findByReference(reference)}
+                  tickets={ticketApi}
+                  keepTicket={faults.keep}
                   onClose={() => {
                     setPaneId(null);
                     if (selectedId) setTimeout(() => focusRow(selectedId));
                   }}
                 />
+              )}
+              {!paneIncident && abilities.seesFaultBoard && ticketApi && (
+                <div class="fault-column">
+                  {faultTicket ? (
+                    <TicketPane ticket={faultTicket} store={faults.store} api={ticketApi} now={now} engineer="" works={false} run={async () => 'operators do not work tickets'} onClose={() => setFaultId(null)} />
+                  ) : (
+                    <FaultBoard tickets={faults.store.allTickets()} now={now} onOpen={(t) => setFaultId(t.ticketId)} />
+                  )}
+                </div>
               )}
             </div>
           </>

@@ -1,6 +1,8 @@
 import type { FeedStatus } from './live-feed';
 
 interface Props {
+  /** Which console: the operator's or the contractor's. */
+  title?: string;
   who: string;
   status: FeedStatus;
   canSignOut: boolean;
@@ -9,11 +11,11 @@ interface Props {
 }
 
 /** Who is signed in, whether the board is live, the alert sound switch and sign-out. */
-export function HeaderBar({ who, status, canSignOut, onSignOut, sound }: Props) {
+export function HeaderBar({ title = 'operator console', who, status, canSignOut, onSignOut, sound }: Props) {
   return (
     <header>
       <h1>
-        Vigil <span>operator console</span>
+        Vigil <span>{title}</span>
       </h1>
       <div id="who">{who}</div>
       <div id="status" class={`status ${status.kind}`} role="status">

@@ -1,6 +1,9 @@
 import type { Incident, IncidentCall, StaleIncidentResponse, TimelineEntry } from '@vigil/contracts';
 import type { IncidentFilter } from './incident-filter';
 import { listQuery } from './incident-filter';
+import { ApiClient } from './api-client';
+
+export { SignedOutError } from './api-client';
 
 /** The operator commands of the contract (POST /api/incidents/:id/<command>). */
 export type IncidentCommand =
@@ -26,23 +29,8 @@ export type CommandResult =
   | { kind: 'stale'; stale: StaleIncidentResponse }
   | { kind: 'failed'; status: number; message: string };
 
-/** Raised when Vigil no longer accepts the token: the page signs out. */
-export class SignedOutError extends Error {}
-
-/** The page's REST client: the bearer token on every call, 401 meaning the session is over. */
-export class IncidentApi {
-  constructor(
-    private readonly token: string,
-    private readonly onUnauthorised: (reason: string) => void,
-  ) {}
-
-  async getJson<T>(path: string): Promise<T> {
-    const response = await fetch(path, { headers: this.headers() });
-    this.checkSession(response);
-    if (!response.ok) throw new Error(`${path.split('?')[0]} answered ${response.status}`);
-    return (await response.json()) as T;
-  }
-
+/** The incident calls of the page's REST client. */
+export class IncidentApi extends ApiClient {
   /** Every page of incidents matching the filter (the board's snapshot, or a search). */
   async listAll(filter: IncidentFilter, board: 'open' | 'all', pageSize = 500, max = Infinity): Promise<Incident[]> {
     const found: Incident[] = [];
@@ -63,34 +51,10 @@ export class IncidentApi {
   }
 
   async command(incidentId: string, command: IncidentCommand, body: object): Promise<CommandResult> {
-    let response: Response;
-    try {
-      response = await fetch(`/api/incidents/${encodeURIComponent(incidentId)}/${command}`, {
-        method: 'POST',
-        headers: { ...this.headers(), 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    } catch {
-      return { kind: 'failed', status: 0, message: 'cannot reach Vigil' };
-    }
-    this.checkSession(response);
-    const answer = (await response.json().catch(() => null)) as unknown;
-    if (response.status === 409 && isStale(answer)) return { kind: 'stale', stale: answer };
-    if (!response.ok) {
-      const message = (answer as { message?: unknown } | null)?.message;
-      return { kind: 'failed', status: response.status, message: Array.isArray(message) ? message.join('; ') : String(message ?? response.statusText) };
-    }
-    return { kind: 'done', incident: isIncident(answer) ? answer : null };
-  }
-
-  private headers(): Record<string, string> {
-    return { Authorization: `Bearer ${this.token}` };
-  }
-
-  private checkSession(response: Response): void {
-    if (response.status !== 401) return;
-    this.onUnauthorised('Vigil no longer accepts this sign-in');
-    throw new SignedOutError('signed out');
+    const result = await this.postJson(`/api/incidents/${encodeURIComponent(incidentId)}/${command}`, body);
+    if (result.kind === 'conflict') return isStale(result.answer) ? { kind: 'stale', stale: result.answer } : { kind: 'failed', status: 409, message: String((result.answer as { message?: unknown } | null)?.message ?? 'conflict') };
+    if (result.kind === 'failed') return result;
+    return { kind: 'done', incident: isIncident(result.answer) ? result.answer : null };
   }
 }
 

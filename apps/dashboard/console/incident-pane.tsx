@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Incident, IncidentCall, TimelineEntry } from '@vigil/contracts';
+import type { FaultTicket, Incident, IncidentCall, TimelineEntry } from '@vigil/contracts';
+import type { TicketApi } from './ticket-api';
 import type { Abilities } from './permissions';
 import type { IncidentApi, IncidentCommand } from './incident-api';
 import type { RunCommand } from './command-form';
@@ -23,6 +24,7 @@ import { MergeForm } from './commands/merge-form';
 import { SplitForm } from './commands/split-form';
 import { CloseForm } from './commands/close-form';
 import { ReopenForm } from './commands/reopen-form';
+import { ReportFaultForm } from './commands/report-fault-form';
 
 interface Props {
   incident: Incident;
@@ -33,11 +35,14 @@ interface Props {
   /** Keeps an incident the server answered with (a command's result, a 409's current). */
   keep: (incident: Incident) => void;
   find: (reference: string) => Incident | undefined;
+  /** Faults' API, for reporting a camera fault; null when the role reports none. */
+  tickets: TicketApi | null;
+  keepTicket: (ticket: FaultTicket) => void;
   onClose: () => void;
 }
 
 /** One incident in full: its record, calls and timeline, and the commands the user's role allows. */
-export function IncidentPane({ incident, api, abilities, me, now, keep, find, onClose }: Props) {
+export function IncidentPane({ incident, api, abilities, me, now, keep, find, tickets, keepTicket, onClose }: Props) {
   const [calls, setCalls] = useState<IncidentCall[] | string>('loading…');
   const [timeline, setTimeline] = useState<TimelineEntry[] | string>('loading…');
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -122,6 +127,7 @@ export function IncidentPane({ incident, api, abilities, me, now, keep, find, on
       {abilities.acts && incident.status === 'closed' && <ReopenForm incident={incident} run={run} />}
       {abilities.recordsPoliceReference && incident.status !== 'closed' && <PoliceReferenceForm incident={incident} run={run} />}
       {abilities.addsNotes && <NoteForm incident={incident} run={run} />}
+      {abilities.reportsFaults && tickets && <ReportFaultForm incident={incident} api={tickets} keep={keepTicket} />}
       {!abilities.acts && (
         <p class="muted read-only">
           {abilities.recordsPoliceReference ? 'You may add notes and the police reference' : 'You may add notes'}; control-room operators work incidents.

@@ -14,6 +14,10 @@ export interface Abilities {
   seesMachinery: boolean;
   /** A partner sees one partner only, so filtering by partner means nothing. */
   filtersByPartner: boolean;
+  /** The contractor's open tickets beside the incident board: the control room watches them. */
+  seesFaultBoard: boolean;
+  /** A camera fault from an incident's pane (faults lets the control room and police report). */
+  reportsFaults: boolean;
 }
 
 /**
@@ -24,12 +28,12 @@ export interface Abilities {
 export function abilitiesOf(role: ConsoleRole | undefined): Abilities {
   switch (role) {
     case 'operator':
-      return { seesIncidents: true, acts: true, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true };
+      return { seesIncidents: true, acts: true, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true, seesFaultBoard: true, reportsFaults: true };
     case 'police':
-      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true };
+      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true, seesFaultBoard: false, reportsFaults: true };
     case 'partner':
-      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false };
+      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false, seesFaultBoard: false, reportsFaults: false };
     default:
-      return { seesIncidents: false, acts: false, addsNotes: false, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false };
+      return { seesIncidents: false, acts: false, addsNotes: false, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false, seesFaultBoard: false, reportsFaults: false };
   }
 }

@@ -8,7 +8,7 @@ const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'proxy-connection', '
 
 /**
  * Forwards the page's `/api/...` calls that another app owns (sources and dead letters to ingest,
- * incidents to triage) when the apps run as separate processes. The Authorization header goes
+ * incidents to triage, tickets and cameras to faults) when the apps run as separate processes. The Authorization header goes
  * unchanged: each owner checks its own access. Paths nobody else owns fall through to the dashboard.
  */
 export function apiForwarder(owners: ApiOwnerUrls): RequestHandler {

@@ -1,5 +1,5 @@
 /** The apps that answer the page's `/api/...` calls when Vigil runs as separate processes. */
-export type ApiOwner = 'ingest' | 'triage';
+export type ApiOwner = 'ingest' | 'triage' | 'faults';
 
 /** Where each owner listens, from the dashboard's settings; an owner without a URL is not forwarded to. */
 export type ApiOwnerUrls = Partial<Record<ApiOwner, string>>;
@@ -11,6 +11,11 @@ const OWNED_PREFIXES: ReadonlyArray<readonly [string, ApiOwner]> = [
   ['/api/alarm-accounts', 'ingest'],
   ['/api/calls', 'ingest'],
   ['/api/incidents', 'triage'],
+  ['/api/faults', 'faults'],
+  ['/api/tickets', 'faults'],
+  ['/api/cameras', 'faults'],
+  ['/api/sites', 'faults'],
+  ['/api/maintenance-windows', 'faults'],
 ];
 
 /** The app owning an API path (`/api/incidents/42?x=1` → triage), or undefined when the dashboard answers it itself. */

@@ -18,6 +18,7 @@ export interface DashboardConfig {
 const ownersSchema = z.object({
   VIGIL_INGEST_URL: z.url({ protocol: /^https?$/ }).optional(),
   VIGIL_TRIAGE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VIGIL_FAULTS_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 const feedSchema = z.object({
@@ -36,7 +37,7 @@ export function loadDashboardConfig(env: Record<string, string | undefined> = pr
     platform: loadPlatformConfig(env),
     httpPort: loadHttpPort(env, 'VIGIL_DASHBOARD_PORT', 3000),
     signIn: loadSignInConfig(env),
-    apiOwners: { ingest: owners.VIGIL_INGEST_URL, triage: owners.VIGIL_TRIAGE_URL },
+    apiOwners: { ingest: owners.VIGIL_INGEST_URL, triage: owners.VIGIL_TRIAGE_URL, faults: owners.VIGIL_FAULTS_URL },
     feed: loadDashboardOptions(env),
   };
 }

@@ -11,7 +11,7 @@ const ROUTINE: ReadonlySet<string> = new Set([ConsumerDebugEvents.Next, Consumer
  */
 export async function logFeedStatus(messages: ConsumerMessages, logger: Pick<Logger, 'warn' | 'debug'>): Promise<void> {
   for await (const status of await messages.status()) {
-    const fields = { msg: 'incident feed consumer status', type: status.type, data: status.data };
+    const fields = { msg: 'feed consumer status', type: status.type, data: status.data };
     if (ROUTINE.has(status.type)) logger.debug(fields);
     else logger.warn(fields);
   }

@@ -43,7 +43,7 @@ describe('FeedWatchdog', () => {
     now += 1;
     expect(await watchdog.check()).toEqual({ verdict: 'stalled', behind: 28, idleMs: 6_000 });
     expect(feed.resubscribedFrom).toEqual([13]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ msg: 'incident feed stalled; resubscribing', streamLastSeq: 40, feedLastSeq: 12, fromSeq: 13 }));
+    expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ msg: 'feed stalled; resubscribing', streamLastSeq: 40, feedLastSeq: 12, fromSeq: 13 }));
     // The fresh subscription gets the full limit before it is judged.
     now += 2_000;
     expect((await watchdog.check())?.verdict).toBe('catching-up');

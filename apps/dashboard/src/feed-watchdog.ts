@@ -90,13 +90,13 @@ export class FeedWatchdog {
 
   private async resubscribe(health: FeedHealth, streamLastSeq: number): Promise<void> {
     const fromSeq = this.nextSeq;
-    this.logger.warn({ msg: 'incident feed stalled; resubscribing', reason: health.verdict, streamLastSeq, feedLastSeq: this.lastSeq, behind: health.behind, idleMs: health.idleMs, fromSeq });
+    this.logger.warn({ msg: 'feed stalled; resubscribing', reason: health.verdict, streamLastSeq, feedLastSeq: this.lastSeq, behind: health.behind, idleMs: health.idleMs, fromSeq });
     try {
       await this.feed.resubscribe(fromSeq);
       this.lastProgressAt = this.now();
     } catch (error) {
       // Still stalled, so the next check tries again.
-      this.logger.error({ msg: 'could not resubscribe the incident feed', fromSeq, error: (error as Error).message });
+      this.logger.error({ msg: 'could not resubscribe the feed', fromSeq, error: (error as Error).message });
     }
   }
 }

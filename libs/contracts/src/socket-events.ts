@@ -1,4 +1,6 @@
 import { Incident, IncidentChanged } from './payloads/incident';
+import type { CameraChanged } from './payloads/camera';
+import type { FaultTicket, SlaClock, TicketChange } from './payloads/fault-ticket';
 
 /** An incident as pushed to a dashboard, with the stream position a reconnecting client resumes from. */
 export interface IncidentPush extends Incident {
@@ -39,6 +41,39 @@ export interface SnapshotRequiredNotice {
   missed: number;
 }
 
+/**
+ * Who a ticket is shown to, each with its own view: `maintenance` (the contractor and the control
+ * room, who work it: everything), `owner` (the partner whose camera it is: no contract internals),
+ * `police` (what is broken and when it will be mended: no engineer's report, no contract internals).
+ */
+export type TicketAudience = 'maintenance' | 'owner' | 'police';
+
+/** Fields of a ticket some audiences are not sent (see the dashboard's ticket views). */
+export type RestrictedTicketField = 'contract' | 'severityReason' | 'engineerReport' | 'reopenCount';
+
+/** An SLA clock as pushed: the warning point is the contractor's and the control room's, not the owner's or the police's. */
+export type SlaClockPush = Omit<SlaClock, 'warnAt' | 'warned'> & Partial<Pick<SlaClock, 'warnAt' | 'warned'>>;
+
+/**
+ * A ticket as pushed to a dashboard: the view of the socket's audience (restricted fields are
+ * absent, not null), what changed (`opened` for a new ticket) and the stream position.
+ */
+export type TicketPush = Omit<FaultTicket, RestrictedTicketField | 'response' | 'fix'> &
+  Partial<Pick<FaultTicket, RestrictedTicketField>> & {
+    response: SlaClockPush;
+    fix: SlaClockPush;
+    change: TicketChange | 'opened';
+    changedBy: string;
+    changeReason: string | null;
+    audience: TicketAudience;
+    streamSeq: number;
+  };
+
+/** A camera of the register after a change (a ticket puts it out of public view, a verified fix back), with the stream position. */
+export interface CameraPush extends CameraChanged {
+  streamSeq: number;
+}
+
 /** Events the dashboard server sends to browsers. */
 export interface ServerToClientEvents {
   'incident:opened': (incident: IncidentPush) => void;
@@ -50,12 +85,20 @@ export interface ServerToClientEvents {
   'snapshot:required': (notice: SnapshotRequiredNotice) => void;
   /** Sent just before the server disconnects a socket whose token has expired. */
   'session:expired': (notice: SessionExpiredNotice) => void;
+  /** A fault ticket opened or changed, in the view of the socket's audience; the client keeps the highest version per ticket. */
+  'ticket:changed': (ticket: TicketPush) => void;
+  /** A camera of the register changed (status, public view). */
+  'camera:changed': (camera: CameraPush) => void;
+  /** Like `snapshot:required`, for the ticket feed: reload GET /api/tickets?board=open, then resume after `resumeFrom`. */
+  'tickets:snapshot-required': (notice: SnapshotRequiredNotice) => void;
 }
 
 /** Events browsers send to the dashboard server. */
 export interface ClientToServerEvents {
   /** Asks for everything after a stream position the client already has. */
   'incidents:resume': (afterSeq: number) => void;
+  /** Asks for every ticket and camera change after a position of the faults stream the client already has. */
+  'tickets:resume': (afterSeq: number) => void;
 }
 
 /** Socket.io event names, spelled once. */
@@ -66,4 +109,8 @@ export const SOCKET_EVENTS = {
   incidentsResume: 'incidents:resume',
   snapshotRequired: 'snapshot:required',
   sessionExpired: 'session:expired',
+  ticketChanged: 'ticket:changed',
+  cameraChanged: 'camera:changed',
+  ticketsSnapshotRequired: 'tickets:snapshot-required',
+  ticketsResume: 'tickets:resume',
 } as const;
