@@ -6,13 +6,12 @@
 import { z } from 'zod';
 import {
   cameraChangedSchema,
-  faultTicketSchema,
   incidentChangedSchema,
   incidentSchema,
-  slaClockSchema,
   SOCKET_EVENTS,
   TICKET_CHANGES,
   TicketAudience,
+  ticketForAudienceSchema,
 } from '@vigil/contracts';
 
 /** The dashboard's socket.io endpoint, as a server of the document. */
@@ -42,13 +41,9 @@ const snapshotNotice = z.object({
   missed: z.number().int().min(0),
 });
 const AUDIENCES = ['maintenance', 'owner', 'police'] as const satisfies readonly TicketAudience[];
-const clockPush = slaClockSchema.partial({ warnAt: true, warned: true });
 /** TicketPush: the ticket in one audience's view (restricted fields absent), what changed and the stream position. */
-const ticketPush = faultTicketSchema
-  .partial({ contract: true, severityReason: true, engineerReport: true, reopenCount: true })
+const ticketPush = ticketForAudienceSchema
   .extend({
-    response: clockPush,
-    fix: clockPush,
     change: z.enum(['opened', ...TICKET_CHANGES]),
     changedBy: z.string(),
     changeReason: z.string().nullable(),

@@ -2,6 +2,7 @@ export * from './envelope';
 export * from './events';
 export * from './subjects';
 export * from './socket-events';
+export * from './ticket-views';
 export * from './payloads/airwave';
 export * from './payloads/call-received';
 export * from './payloads/incident';

@@ -1,6 +1,7 @@
 import { Incident, IncidentChanged } from './payloads/incident';
 import type { CameraChanged } from './payloads/camera';
-import type { FaultTicket, SlaClock, TicketChange } from './payloads/fault-ticket';
+import type { SlaClock, TicketChange } from './payloads/fault-ticket';
+import type { TicketForAudience } from './ticket-views';
 
 /** An incident as pushed to a dashboard, with the stream position a reconnecting client resumes from. */
 export interface IncidentPush extends Incident {
@@ -48,7 +49,7 @@ export interface SnapshotRequiredNotice {
  */
 export type TicketAudience = 'maintenance' | 'owner' | 'police';
 
-/** Fields of a ticket some audiences are not sent (see the dashboard's ticket views). */
+/** Fields of a ticket some audiences are not given (see ticket-views.ts). */
 export type RestrictedTicketField = 'contract' | 'severityReason' | 'engineerReport' | 'reopenCount';
 
 /** An SLA clock as pushed: the warning point is the contractor's and the control room's, not the owner's or the police's. */
@@ -58,10 +59,7 @@ export type SlaClockPush = Omit<SlaClock, 'warnAt' | 'warned'> & Partial<Pick<Sl
  * A ticket as pushed to a dashboard: the view of the socket's audience (restricted fields are
  * absent, not null), what changed (`opened` for a new ticket) and the stream position.
  */
-export type TicketPush = Omit<FaultTicket, RestrictedTicketField | 'response' | 'fix'> &
-  Partial<Pick<FaultTicket, RestrictedTicketField>> & {
-    response: SlaClockPush;
-    fix: SlaClockPush;
+export type TicketPush = TicketForAudience & {
     change: TicketChange | 'opened';
     changedBy: string;
     changeReason: string | null;

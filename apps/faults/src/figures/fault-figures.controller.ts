@@ -13,8 +13,10 @@ import {
   faultFiguresQuerySchema,
   faultsPerQuarterRowSchema,
   ownerAvailabilityRowSchema,
+  readsEngineerReports,
   responseTimesRowSchema,
 } from '@vigil/contracts';
+import { ticketAudienceOf } from '../domain/ticket-audience';
 import { decideFiguresAccess, FiguresReport, FiguresScope } from '../domain/figures/figures-access';
 import { faultActorOf } from '../fault-actor';
 import { FAULTS_SCHEMA } from '../faults.schema';
@@ -43,7 +45,11 @@ export class FaultFiguresController {
   async history(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response, @Param('cameraId') cameraId: string, @period() query: FaultFiguresQuery): Promise<Answer> {
     const scope = this.scope(req, 'camera-history');
     if (!(await cameraVisible(this.dataSource.manager, cameraId, scope))) throw new NotFoundException(`no camera ${cameraId}`);
-    return answerFigures(req, res, query, `history-${cameraId}`, cameraFaultHistoryRowSchema, await readCameraHistory(this.dataSource.manager, cameraId, periodOf(query)));
+    const history = await readCameraHistory(this.dataSource.manager, cameraId, periodOf(query));
+    // The engineer's cause and work are the report police are not given on any channel.
+    const readsReports = readsEngineerReports(ticketAudienceOf(faultActorOf(req.principal)));
+    const rows = readsReports ? history : history.map((row) => ({ ...row, cause: null, work: null }));
+    return answerFigures(req, res, query, `history-${cameraId}`, cameraFaultHistoryRowSchema, rows);
   }
 
   @Get('response-times')

@@ -16,6 +16,7 @@ import { TicketResult } from '../tickets/ticket-result';
 
 const operator: Principal = { subject: 'op-ann', role: 'operator' };
 const contractor: Principal = { subject: 'eng-desk', role: 'contractor' };
+const police: Principal = { subject: 'pc-1234', role: 'police' };
 const stevenage: Principal = { subject: 'sbc-cctv', role: 'partner', partnerId: 'stevenage' };
 
 // Ten years to attend and twenty to fix: no warning or breach of the 2026 history below falls due
@@ -132,6 +133,9 @@ describe('fault figures over REST', () => {
       },
     ]);
     expect((await get(operator, `/cameras/NH-A/history?from=2026-04-01&to=2026-07-01`)).body).toEqual([]);
+    // Police read what broke and when, never the engineer's report, here as on a ticket.
+    const asPolice = (await get(police, `/cameras/NH-A/history${HALF_YEAR}`)).body;
+    expect(asPolice).toEqual([{ ...history.body[0], cause: null, work: null }]);
   });
 
   it('gives mean time to respond and to repair, planned maintenance left out, all owners first', async () => {

@@ -116,6 +116,22 @@ describe('fault tickets over REST', () => {
       ['fixed', 'eng-desk', 4],
       ['verified', 'op-ann', 5],
     ]);
+
+    // Every channel gives each audience its own view: police what is broken and when it is mended,
+    // the owning partner the engineer's report but not the contract's internals.
+    const asPolice = (await send(police, 'GET', `/api/tickets/${ticket.ticketId}`)).body;
+    expect(asPolice).toMatchObject({ reference: ticket.reference, status: 'verified' });
+    expect(Object.keys(asPolice)).toEqual(expect.not.arrayContaining(['engineerReport', 'contract', 'severityReason', 'reopenCount']));
+    expect(Object.keys(asPolice.response)).toEqual(expect.not.arrayContaining(['warnAt', 'warned']));
+    const policeBoard = (await send(police, 'GET', '/api/tickets')).body as Record<string, unknown>[];
+    expect(policeBoard.length).toBeGreaterThan(0);
+    expect(policeBoard.filter((t) => 'engineerReport' in t || 'contract' in t)).toEqual([]);
+    const policeTimeline = (await send(police, 'GET', `/api/tickets/${ticket.ticketId}/timeline`)).body as TimelineEntry[];
+    expect(policeTimeline.find((e) => e.kind === 'fixed')?.detail).toEqual({});
+    expect(timeline.find((e) => e.kind === 'fixed')?.detail).toEqual({ report });
+    const asOwner = (await send(northHerts, 'GET', `/api/tickets/${ticket.ticketId}`)).body;
+    expect(asOwner).toMatchObject({ engineerReport: report });
+    expect(Object.keys(asOwner)).toEqual(expect.not.arrayContaining(['contract', 'severityReason', 'reopenCount']));
   });
 
   it('answers a second report of a camera with its open ticket, not a second ticket', async () => {

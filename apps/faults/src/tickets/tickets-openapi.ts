@@ -1,12 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { faultTicketSchema, reportFaultSchema, ticketListQuerySchema } from '@vigil/contracts';
+import { reportFaultSchema, ticketForAudienceSchema, ticketListQuerySchema } from '@vigil/contracts';
 import { ApiZodBody, ApiZodQuery, ERROR_SCHEMA, openApiSchema } from '@vigil/config';
 import { TicketCommand } from '../domain/ticket-state-machine';
 import { TICKET_COMMAND_SCHEMAS } from './change-ticket/ticket-command';
 
-const TICKET = openApiSchema(faultTicketSchema, 'output');
+const TICKET = openApiSchema(ticketForAudienceSchema, 'output');
 const READERS = 'Who: any session token; police, operators and the contractor see every ticket, a partner its own.';
 const missing = () => ApiNotFoundResponse({ description: 'No such ticket, or not one the caller may see.', schema: ERROR_SCHEMA });
 const STALE: SchemaObject = {

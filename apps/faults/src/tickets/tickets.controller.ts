@@ -4,9 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
 import { ApiSessionToken, ZodBodyPipe } from '@vigil/config';
-import { FaultTicket, TicketListQuery, ticketListQuerySchema, TimelineEntry } from '@vigil/contracts';
+import { ticketForAudience, TicketForAudience, TicketListQuery, ticketListQuerySchema, TimelineEntry } from '@vigil/contracts';
 import { isUuid } from '@vigil/db';
 import { canSeeAsset } from '../domain/ticket-access';
+import { ticketAudienceOf } from '../domain/ticket-audience';
 import { TicketCommand } from '../domain/ticket-state-machine';
 import { faultActorOf } from '../fault-actor';
 import { FAULTS_SCHEMA } from '../faults.schema';
@@ -15,6 +16,7 @@ import { TICKET_COMMAND_SCHEMAS, TicketCommandWithBody } from './change-ticket/t
 import { listTicketsQuery } from './list-tickets';
 import { camerasOfTickets } from './ticket-cameras';
 import { answerTicket } from './ticket-http';
+import { timelineEntryFor } from './ticket-timeline-view';
 import { TicketTimelineEntryEntity } from './ticket-timeline-entry.entity';
 import { TicketEntity } from './ticket.entity';
 import { toTicketView } from './ticket-view';
@@ -37,18 +39,18 @@ export class TicketsController {
 
   @Get()
   @ApiListTickets()
-  async list(@Req() req: AuthenticatedRequest, @Query(new ZodBodyPipe(ticketListQuerySchema, 'ticket query')) query: TicketListQuery): Promise<FaultTicket[]> {
+  async list(@Req() req: AuthenticatedRequest, @Query(new ZodBodyPipe(ticketListQuerySchema, 'ticket query')) query: TicketListQuery): Promise<TicketForAudience[]> {
     const found = listTicketsQuery(this.dataSource.manager, faultActorOf(req.principal), query);
     const tickets = found ? await found.getMany() : [];
     const cameras = await camerasOfTickets(this.dataSource.manager, tickets.map((t) => t.id));
-    return tickets.map((t) => toTicketView(t, cameras.get(t.id) ?? []));
+    return tickets.map((t) => ticketForAudience(audienceOf(req), toTicketView(t, cameras.get(t.id) ?? [])));
   }
 
   @Get(':id')
   @ApiOneTicket()
-  async one(@Req() req: AuthenticatedRequest, @Param('id') id: string): Promise<FaultTicket> {
+  async one(@Req() req: AuthenticatedRequest, @Param('id') id: string): Promise<TicketForAudience> {
     const ticket = await this.visible(req, id);
-    return toTicketView(ticket, (await camerasOfTickets(this.dataSource.manager, [id])).get(id) ?? []);
+    return ticketForAudience(audienceOf(req), toTicketView(ticket, (await camerasOfTickets(this.dataSource.manager, [id])).get(id) ?? []));
   }
 
   @Get(':id/timeline')
@@ -56,46 +58,46 @@ export class TicketsController {
   async timeline(@Req() req: AuthenticatedRequest, @Param('id') id: string): Promise<TimelineEntry[]> {
     await this.visible(req, id);
     const entries = await this.dataSource.getRepository(TicketTimelineEntryEntity).find({ where: { ticketId: id }, order: { at: 'ASC', id: 'ASC' } });
-    return entries.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, reason: e.reason, version: e.version, detail: e.detail }));
+    return entries.map((e) => timelineEntryFor(audienceOf(req), e));
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
   @ApiTicketCommand('acknowledge', 'The contractor has the ticket (reported or reopened → acknowledged)', 'the contractor (a supervisor on its behalf)')
-  acknowledge(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('acknowledge') body: BodyOf<'acknowledge'>): Promise<FaultTicket> {
+  acknowledge(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('acknowledge') body: BodyOf<'acknowledge'>): Promise<TicketForAudience> {
     return this.change(req, id, { name: 'acknowledge', body });
   }
 
   @Post(':id/on-site')
   @HttpCode(200)
   @ApiTicketCommand('on-site', 'The engineer is at the camera: meets the response (attendance) clock', 'the contractor (a supervisor on its behalf)')
-  onSite(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('on-site') body: BodyOf<'on-site'>): Promise<FaultTicket> {
+  onSite(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('on-site') body: BodyOf<'on-site'>): Promise<TicketForAudience> {
     return this.change(req, id, { name: 'on-site', body });
   }
 
   @Post(':id/fixed')
   @HttpCode(200)
   @ApiTicketCommand('fixed', "Fixed, with the engineer's report: meets the fix clock; the camera stays out of public view until verified", 'the contractor (a supervisor on its behalf)')
-  fixed(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('fixed') body: BodyOf<'fixed'>): Promise<FaultTicket> {
+  fixed(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('fixed') body: BodyOf<'fixed'>): Promise<TicketForAudience> {
     return this.change(req, id, { name: 'fixed', body });
   }
 
   @Post(':id/verify')
   @HttpCode(200)
   @ApiTicketCommand('verify', 'The control room sees the picture back: the cameras return to service', 'operators and supervisors, never the contractor')
-  verify(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('verify') body: BodyOf<'verify'>): Promise<FaultTicket> {
+  verify(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('verify') body: BodyOf<'verify'>): Promise<TicketForAudience> {
     return this.change(req, id, { name: 'verify', body });
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @ApiTicketCommand('reopen', 'The fix did not hold: reopened with the reason, both clocks start again', 'operators (a fixed ticket) and supervisors (also a verified one)')
-  reopen(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('reopen') body: BodyOf<'reopen'>): Promise<FaultTicket> {
+  reopen(@Req() req: AuthenticatedRequest, @Param('id') id: string, @command('reopen') body: BodyOf<'reopen'>): Promise<TicketForAudience> {
     return this.change(req, id, { name: 'reopen', body });
   }
 
-  private async change(req: AuthenticatedRequest, id: string, command: TicketCommandWithBody): Promise<FaultTicket> {
-    return answerTicket(await this.changeTicket.execute(req.principal, id, command));
+  private async change(req: AuthenticatedRequest, id: string, command: TicketCommandWithBody): Promise<TicketForAudience> {
+    return answerTicket(await this.changeTicket.execute(req.principal, id, command), audienceOf(req));
   }
 
   private async visible(req: AuthenticatedRequest, id: string): Promise<TicketEntity> {
@@ -103,4 +105,9 @@ export class TicketsController {
     if (!ticket || !canSeeAsset(faultActorOf(req.principal), ticket)) throw new NotFoundException(`no ticket ${id}`);
     return ticket;
   }
+}
+
+/** The view of tickets the asker is given. */
+function audienceOf(req: AuthenticatedRequest) {
+  return ticketAudienceOf(faultActorOf(req.principal));
 }
