@@ -1,4 +1,5 @@
 import { CreateFaults1765411200000 } from './migrations/1765411200000-create-faults';
+import { CameraHealth1765500000000 } from './migrations/1765500000000-camera-health';
 
 /** Faults' schema history, oldest first: the app and the tests that check it run the same list. */
-export const FAULTS_MIGRATIONS = [CreateFaults1765411200000];
+export const FAULTS_MIGRATIONS = [CreateFaults1765411200000, CameraHealth1765500000000];

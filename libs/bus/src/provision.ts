@@ -51,16 +51,23 @@ export async function provisionConsumers(
       durable_name: declared.durable,
       filter_subject: ns.subject(declared.filterSubject),
       ack_policy: AckPolicy.Explicit,
-      deliver_policy: declared.deliverPolicy === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
+      ...deliverFrom(declared.deliverPolicy),
       ack_wait: nanos(declared.ackWaitSeconds * 1_000),
       max_deliver: declared.maxDeliver,
       max_ack_pending: Math.max(declared.concurrency * 4, 256),
+      ...(declared.inactiveThresholdSeconds === undefined ? {} : { inactive_threshold: nanos(declared.inactiveThresholdSeconds * 1_000) }),
     };
     await addOrUpdate({
       exists: () => jsm.consumers.info(stream, declared.durable),
       // A consumer's deliver policy is fixed at creation: updating keeps it (and its position).
-      update: (existing) => jsm.consumers.update(stream, declared.durable, { ...config, deliver_policy: existing.config.deliver_policy } as typeof config),
+      update: (existing) => jsm.consumers.update(stream, declared.durable, { ...config, deliver_policy: existing.config.deliver_policy, opt_start_time: existing.config.opt_start_time } as typeof config),
       add: () => jsm.consumers.add(stream, config),
     });
   }
+}
+
+function deliverFrom(policy: ConsumerDeclaration['deliverPolicy']): { deliver_policy: DeliverPolicy; opt_start_time?: string } {
+  if (policy === 'new') return { deliver_policy: DeliverPolicy.New };
+  if (policy === 'all') return { deliver_policy: DeliverPolicy.All };
+  return { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(Date.now() - policy.lastSeconds * 1_000).toISOString() };
 }
