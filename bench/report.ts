@@ -187,8 +187,8 @@ export function faultsSection(faults: FaultsResult): string {
   return `## Camera health watchdog: VMS heartbeats → faults (in memory, transitions only) → ticket
 
 Faults runs alone in its own process with the default health policy; the bench publishes ${workload.rounds} heartbeats for each of
-${workload.cameras.toLocaleString('en-GB')} cameras on \`vms.<vms>.camera.<camera>.heartbeat\` (${workload.rounds * workload.cameras} signals, 1,000 publishes awaiting their ack),
-and counts until the watchdog's own consumer has acked them all. The baseline is the same payloads through raw JetStream
+${workload.cameras.toLocaleString('en-GB')} cameras on \`vms.<vms>.camera.<camera>.heartbeat\` (${workload.rounds * workload.cameras} signals, plain publishes as a VMS sends them, flushed every 2,000),
+and counts until the watchdog's own consumer has acked every one the stream stored. The baseline is the same payloads through raw JetStream
 (a stream and a durable pull consumer acking each message), same publisher, same run. Then ${workload.videoLossCameras} registered cameras lose video;
 each is timed from the publish to its ticket in \`GET /api/tickets\` (polled every 20 ms).
 

@@ -5,8 +5,6 @@ import { HealthSignal, readHealthSignal } from './read-health-signal';
 
 /** Signals stepped per call: in memory they cost microseconds each, so a large batch saves acks' round trips. */
 const SIGNALS_PER_BATCH = 500;
-/** Two batches in hand, 2 × 500 within the consumer's 1,024 unacknowledged: one is stepped while the other's acks go out. */
-const BATCHES_IN_PARALLEL = 2;
 
 /**
  * The thin adapter from CAMERA_HEALTH to the watchdog, made for this replica's own consumer (each
@@ -22,7 +20,7 @@ export function cameraHealthConsumerFor(consumer: ConsumerDeclaration): Type<unk
   class CameraHealthConsumer {
     constructor(private readonly watchdog: HealthWatchdog) {}
 
-    @OnRawBatch(consumer, { max: SIGNALS_PER_BATCH, parallel: BATCHES_IN_PARALLEL })
+    @OnRawBatch(consumer, { max: SIGNALS_PER_BATCH })
     async onSignals(messages: InboundMessage[]): Promise<HandlerOutcome[]> {
       const outcomes: HandlerOutcome[] = [];
       const signals: HealthSignal[] = [];
