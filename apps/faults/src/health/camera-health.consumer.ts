@@ -29,7 +29,7 @@ export function cameraHealthConsumerFor(consumer: ConsumerDeclaration): Type<unk
         if (read.ok) signals.push(read.signal);
         outcomes.push(read.ok ? Outcome.done(read.signal.input.kind) : Outcome.reject(read.reason));
       }
-      await this.watchdog.take(signals);
+      await this.watchdog.take(signals, messages.length >= SIGNALS_PER_BATCH);
       return outcomes;
     }
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { decisions } from '@vigil/observability';
 import { DEFAULT_HEALTH_POLICY, HealthPolicy } from '../domain/health-policy';
+import { judgementTime, WatchdogHearing } from '../domain/watchdog-hearing';
 import { FAULTS_OPTIONS, FaultsOptions, HealthWatchdogOptions } from '../faults.options';
 import { CameraHealthBoard, CameraTransition } from './camera-health-board';
 import { HealthSignal } from './read-health-signal';
@@ -21,16 +22,17 @@ export function healthLookbackSeconds(policy: HealthPolicy): number {
  * The camera health watchdog of this replica: every camera's state in memory (a board), stepped
  * by each batch of signals and by one timer for the whole process, never one per camera.
  * Transitions are written one at a time, in the order they were made, by one writer chain; one
- * that could not be written (database down) is tried again at the next tick. Time is not judged
- * until the replay of the stream a new replica starts with has caught up: a heartbeat read from
- * three minutes ago is not a camera silent for three minutes.
+ * that could not be written (database down) is tried again at the next tick. Time is judged only
+ * while this replica hears the present (domain/watchdog-hearing.ts): a heartbeat not yet read, in
+ * the replay a new replica starts with or in a backlog, is not a heartbeat missed.
  */
 @Injectable()
 export class HealthWatchdog implements OnApplicationBootstrap, OnModuleDestroy {
   readonly board: CameraHealthBoard;
   private readonly settings: HealthWatchdogOptions;
+  private readonly policy: HealthPolicy;
   private readonly startedAt = Date.now();
-  private caughtUp = false;
+  private readonly hearing: WatchdogHearing = { caughtUp: false, behind: false, lastBatchAt: null };
   private timer?: NodeJS.Timeout;
   private writing: Promise<void> = Promise.resolve();
   private unwritten: CameraTransition[] = [];
@@ -41,16 +43,17 @@ export class HealthWatchdog implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(FAULTS_OPTIONS) options: FaultsOptions,
   ) {
     this.settings = options.health as HealthWatchdogOptions;
-    this.board = new CameraHealthBoard(this.settings.policy ?? DEFAULT_HEALTH_POLICY);
+    this.policy = this.settings.policy ?? DEFAULT_HEALTH_POLICY;
+    this.board = new CameraHealthBoard(this.policy);
   }
 
   onApplicationBootstrap(): void {
     const tickMs = this.settings.tickMs ?? DEFAULT_TICK_MS;
-    const lookbackMs = healthLookbackSeconds(this.settings.policy ?? DEFAULT_HEALTH_POLICY) * 1_000;
+    const lookbackMs = healthLookbackSeconds(this.policy) * 1_000;
     this.timer = setInterval(() => {
       // A silent stream never says it caught up: after the lookback, nothing from before is left to replay.
-      if (!this.caughtUp && Date.now() - this.startedAt >= lookbackMs) this.caughtUp = true;
-      if (this.caughtUp) void this.tick(Date.now());
+      if (!this.hearing.caughtUp && Date.now() - this.startedAt >= lookbackMs) this.hearing.caughtUp = true;
+      void this.tick(Date.now());
     }, tickMs);
     this.timer.unref();
   }
@@ -60,19 +63,28 @@ export class HealthWatchdog implements OnApplicationBootstrap, OnModuleDestroy {
     await this.writing;
   }
 
-  /** Steps each signal's camera, in order, and resolves once the transitions they made are written (or kept for the next tick). */
-  async take(signals: readonly HealthSignal[], now = Date.now()): Promise<void> {
+  /**
+   * Steps each signal's camera, in order, and resolves once the transitions they made are written
+   * (or kept for the next tick). `full`: the batch was as large as batches get, so more is waiting.
+   */
+  async take(signals: readonly HealthSignal[], full: boolean, now = Date.now()): Promise<void> {
+    this.hearing.lastBatchAt = now;
+    this.hearing.behind = full;
     const transitions: CameraTransition[] = [];
     for (const signal of signals) {
-      if (!this.caughtUp && signal.input.at >= this.startedAt - CAUGHT_UP_SLACK_MS) this.caughtUp = true;
+      if (!this.hearing.caughtUp && signal.input.at >= this.startedAt - CAUGHT_UP_SLACK_MS) this.hearing.caughtUp = true;
       transitions.push(...this.board.take(signal, now));
     }
     if (transitions.length > 0) await this.write(transitions);
   }
 
-  /** Checks debounces and heartbeat grace at `now` and writes what they confirm, with whatever could not be written before. */
+  /**
+   * Checks debounces and heartbeat grace and writes what they confirm, with whatever could not be
+   * written before; only as far as this replica hears the stream (domain/watchdog-hearing.ts).
+   */
   tick(now: number): Promise<void> {
-    const due = [...this.unwritten.splice(0), ...this.board.tick(now)];
+    const time = judgementTime(this.hearing, now, this.policy.heartbeatIntervalMs);
+    const due = [...this.unwritten.splice(0), ...(time.judge ? this.board.tick(time.at) : [])];
     return due.length === 0 ? this.writing : this.write(due);
   }
 
