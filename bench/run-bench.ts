@@ -4,6 +4,7 @@ import { createTestEnvironment } from '../test/support/test-environment';
 import { benchAccounts } from './dc09-panels';
 import { runDc09Vigil } from './dc09-vigil';
 import { benchFaultsWorkload, FaultsResult, runFaultsWatchdog } from './faults-watchdog';
+import { readEarlierRun } from './earlier-run';
 import { runGatewayAdapters } from './gateway-adapters';
 import { runRawJetStream } from './raw-jetstream';
 import { BenchResults, faultsSection, renderReport } from './report';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   if (target === 'skeleton') return skeletonOnly();
   if (target === 'faults') return faultsOnly();
   if (target !== undefined) throw new Error(`unknown bench target "${target}": give none for every measurement, "dc09", "skeleton" or "faults"`);
+  const earlier = readEarlierRun(process.env.BENCH_EARLIER);
   const workload = benchWorkload();
   const dc09Workload = benchDc09Workload();
   const accounts = benchAccounts(dc09Workload);
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     // With the embedded Vigil stopped, nothing but the ingest under test competes for the CPU.
     const dc09Vigil = await measureDc09(env.env, accounts, dc09Workload);
     const faults = await measureFaults(env.env, env.natsUrl, env.namespace);
-    const results: BenchResults = { when: new Date(), workload, dc09Workload, rawJetStream, ...pipeline, dc09: { baseline: dc09Baseline, vigil: dc09Vigil }, faults };
+    const results: BenchResults = { when: new Date(), workload, dc09Workload, rawJetStream, ...pipeline, dc09: { baseline: dc09Baseline, vigil: dc09Vigil }, faults, earlier };
 
     writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(results));
     mkdirSync(join(ROOT, '.bench'), { recursive: true });

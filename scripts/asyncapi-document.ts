@@ -28,6 +28,7 @@ import {
   EventName,
   EVENTS,
   INCIDENT_CHANGES,
+  LOAN_CHANGES,
   PARTNERS,
   SOURCE_STATES,
   SUBJECTS,
@@ -37,6 +38,7 @@ import {
   townlinkPanicSchema,
   townlinkRadioStateSchema,
   UNASSIGNED_PARTNER,
+  WAITING_CHANGES,
 } from '@vigil/contracts';
 import { dump } from 'js-yaml';
 
@@ -342,6 +344,33 @@ const TICKET_EXAMPLE = {
   version: 1,
 };
 
+/** A Lend-A-Cam deployment of a redeployable camera at the day its 28 days come up for review. */
+const LOAN_EXAMPLE = {
+  deploymentId: '5b7e2c1d-8a4f-4e3b-9c2d-1f0e9d8c7b6a',
+  reference: 'LAC-2026-000012',
+  cameraId: 'SBC-R04',
+  partnerId: 'stevenage',
+  clientName: null,
+  customerReference: 'ASB-2026-0412',
+  waitingEntryId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  status: 'in-review' as const,
+  requestedAt: '2026-10-20T09:12:00.000Z',
+  requestedBy: 'op-ann',
+  pia: { approvedBy: 'J. Patel (ASB team manager)', approvedAt: '2026-10-22T14:00:00Z', documentReference: 'PIA-2026-118', recordedBy: 'op-ann' },
+  equipmentChecks: [{ checkedBy: 'D. Evans', checkedAt: '2026-10-26T08:30:00Z', passed: true, notes: 'PAT in date; 4G signal 3 bars at the address', recordedBy: 'op-ann' }],
+  installedAt: '2026-10-26T11:05:00.000Z',
+  installedBy: 'op-ann',
+  reviewDueAt: '2026-11-23T11:05:00.000Z',
+  reviewCount: 0,
+  lastReview: null,
+  closedAt: null,
+  closedBy: null,
+  closeReason: null,
+  emergencyRemoval: false,
+  updatedAt: '2026-11-23T11:05:01.200Z',
+  version: 5,
+};
+
 const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
   callReceived: {
     address: 'call.{source}.received',
@@ -535,6 +564,56 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
         previousStatus: 'in-service' as const,
         changedBy: 'faults',
         changeReason: 'fault-opened',
+      },
+    },
+  },
+  loanChanged: {
+    address: 'loan.{owner}.{change}',
+    parameters: {
+      owner: PARAMETERS.assetOwner,
+      change: { description: 'What changed: a request, the privacy impact assessment approved, an equipment check, the install, the review coming due (28 days after install), a review, the removal or a cancelled request.', enum: [...LOAN_CHANGES] },
+    },
+    title: 'Lend-A-Cam deployment changed',
+    summary: "A redeployable camera lent to a customer: the deployment after each step, without the customer's name, address or need (the customer reference finds the case).",
+    publishedBy: "Vigil's faults, through its transactional outbox, in version order per deployment; review-due comes from a durable timer, once, whichever replica runs it.",
+    example: {
+      id: 'loan-changed:5b7e2c1d-8a4f-4e3b-9c2d-1f0e9d8c7b6a:5',
+      source: '/vigil/faults',
+      time: '2026-11-23T11:05:01.210Z',
+      data: { ...LOAN_EXAMPLE, change: 'review-due' as const, changedBy: 'faults', changeReason: 'minimum-term-served' },
+    },
+  },
+  loanWaitingChanged: {
+    address: 'loan-waiting.{owner}.{change}',
+    parameters: {
+      owner: PARAMETERS.assetOwner,
+      change: { description: 'What changed on the waiting list: a customer added, moved to the front for a priority, told where they stand, or taken off for a camera.', enum: [...WAITING_CHANGES] },
+    },
+    title: 'Lend-A-Cam waiting list changed',
+    summary: "A customer's entry on an owner's waiting list after a change, without name, address, need or position (a position moves with everyone else's changes; ask faults for the list).",
+    publishedBy: "Vigil's faults, through its transactional outbox, in version order per entry.",
+    example: {
+      id: 'loan-waiting-changed:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d:3',
+      source: '/vigil/faults',
+      time: '2026-10-14T10:20:00.000Z',
+      data: {
+        entryId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+        partnerId: 'stevenage',
+        clientName: null,
+        customerReference: 'ASB-2026-0412',
+        status: 'waiting' as const,
+        addedAt: '2026-09-30T15:40:00.000Z',
+        addedBy: 'op-ann',
+        priority: { reason: 'repeat victim, police request', by: 'op-ann', at: '2026-10-02T09:00:00.000Z' },
+        lastContactedAt: '2026-10-14T10:20:00.000Z',
+        lastContact: { by: 'op-ann', note: 'told she is next; a camera is due back on 20 Oct' },
+        takenAt: null,
+        deploymentId: null,
+        updatedAt: '2026-10-14T10:20:00.000Z',
+        version: 3,
+        change: 'contacted' as const,
+        changedBy: 'op-ann',
+        changeReason: null,
       },
     },
   },

@@ -29,6 +29,7 @@ describe('the split deployment', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('split');
+    await env.provisionStreams(); // FAULTS, which triage reads for recording gaps, is made by faults, not started here
     const childEnv = { ...env.env, VIGIL_AUTH_SECRET: AUTH_SECRET };
     ingest = new ChildApp('ingest', { ...childEnv, VIGIL_GATEWAY_SECRETS: `gw-http=${HTTP_GATEWAY_SECRET}` });
     triage = new ChildApp('triage', childEnv);

@@ -27,6 +27,7 @@ describe('triage killed mid-stream', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('crash');
+    await env.provisionStreams(); // FAULTS, which triage reads for recording gaps, is made by faults, not started here
     @Module({ imports: [PlatformModule.forRoot(env.platform, 'ingest'), IngestModule.register(env.ingest)] })
     class IngestOnly {}
     ingest = await NestFactory.create(IngestOnly, { logger: new JsonLogger({ level: 'warn', pretty: true, app: 'ingest' }) });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { loadHttpPort, loadPlatformConfig, PlatformConfig } from '@vigil/config';
 import { FaultsOptions } from './faults.options';
+import { loadSlaContract } from './sla-contract.config';
 
 /** Settings of faults when it runs as its own process. */
 export interface FaultsConfig {
@@ -19,5 +20,5 @@ export function loadFaultsOptions(platform: Pick<PlatformConfig, 'databaseUrl' |
 /** Parses faults's environment once, at start-up. */
 export function loadFaultsConfig(env: Record<string, string | undefined> = process.env): FaultsConfig {
   const platform = loadPlatformConfig(env);
-  return { platform, httpPort: loadHttpPort(env, 'VIGIL_FAULTS_PORT', 3003), faults: loadFaultsOptions(platform) };
+  return { platform, httpPort: loadHttpPort(env, 'VIGIL_FAULTS_PORT', 3003), faults: { ...loadFaultsOptions(platform), slaContract: loadSlaContract(env) } };
 }

@@ -4,6 +4,7 @@ import { appDatabaseModule, appOutboxProvider } from '@vigil/db';
 import { appTimersProvider } from '@vigil/timers';
 import { DEFAULT_HEALTH_POLICY } from './domain/health-policy';
 import { FAULTS_MIGRATIONS } from './faults.migrations';
+import { FaultFiguresController } from './figures/fault-figures.controller';
 import { FAULTS_OPTIONS, FaultsOptions } from './faults.options';
 import { FAULTS_SCHEMA } from './faults.schema';
 import { cameraHealthConsumerFor } from './health/camera-health.consumer';
@@ -29,6 +30,7 @@ import { TicketTimelineEntryEntity } from './tickets/ticket-timeline-entry.entit
 import { TicketEntity } from './tickets/ticket.entity';
 import { FaultReportsController } from './tickets/fault-reports.controller';
 import { TicketsController } from './tickets/tickets.controller';
+import { LEND_A_CAM } from './loans/lend-a-cam.parts';
 
 /**
  * Faults: the camera register, fault tickets for the maintenance contractor and their SLA
@@ -42,9 +44,9 @@ export class FaultsModule {
       module: FaultsModule,
       imports: [
         ProducedStreamsModule.of('faults', [STREAMS.faults, STREAMS.cameraHealth]),
-        appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity], migrations: FAULTS_MIGRATIONS }),
+        appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity, ...LEND_A_CAM.entities], migrations: FAULTS_MIGRATIONS }),
       ],
-      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController, ...healthControllers(options)],
+      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController, FaultFiguresController, ...LEND_A_CAM.controllers, ...healthControllers(options)],
       providers: [
         { provide: FAULTS_OPTIONS, useValue: options },
         appOutboxProvider(FAULTS_SCHEMA, EventPublisher),
@@ -57,6 +59,7 @@ export class FaultsModule {
         CheckSlaClockUseCase,
         SlaClockTimer,
         PlanMaintenanceUseCase,
+        ...LEND_A_CAM.providers,
         ...(options.demo ? [DemoCameraLoader] : []),
         ...(options.health ? [HealthWatchdog, RecordHealthTransitionUseCase] : []),
       ],

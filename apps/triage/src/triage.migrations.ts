@@ -6,6 +6,7 @@ import { IncidentRecord1764979200001 } from './migrations/1764979200001-incident
 import { CallPlaces1765065600000 } from './migrations/1765065600000-call-places';
 import { CallIncidentIndex1765152000000 } from './migrations/1765152000000-call-incident-index';
 import { SearchTrigramIndexes1765238400000 } from './migrations/1765238400000-search-trigram-indexes';
+import { RecordingGaps1765700000500 } from './migrations/1765700000500-recording-gaps';
 
 /** Triage's schema history, oldest first: the app and the tests that check it run the same list. */
 export const TRIAGE_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const TRIAGE_MIGRATIONS = [
   CallPlaces1765065600000,
   CallIncidentIndex1765152000000,
   SearchTrigramIndexes1765238400000,
+  RecordingGaps1765700000500,
 ];

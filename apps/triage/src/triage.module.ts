@@ -14,6 +14,8 @@ import { PairOrRecordRestoreUseCase } from './calls/pair-or-record-restore.useca
 import { RestoreWaitTimer } from './calls/restore-wait.timer';
 import { TakeCallUseCase } from './calls/take-call.usecase';
 import { TimelineEntryEntity } from './incidents/timeline-entry.entity';
+import { CameraChangesConsumer } from './recording-gaps/camera-changes.consumer';
+import { RecordCameraChangeUseCase } from './recording-gaps/record-camera-change.usecase';
 import { TRIAGE_OPTIONS, TriageOptions } from './triage.options';
 import { TRIAGE_MIGRATIONS } from './triage.migrations';
 import { TRIAGE_SCHEMA } from './triage.schema';
@@ -33,7 +35,7 @@ export class TriageModule {
           migrations: TRIAGE_MIGRATIONS,
         }),
       ],
-      controllers: [IncidentsController, IncidentLifecycleController, CallsConsumer],
+      controllers: [IncidentsController, IncidentLifecycleController, CallsConsumer, CameraChangesConsumer],
       providers: [
         { provide: TRIAGE_OPTIONS, useValue: options },
         appOutboxProvider(TRIAGE_SCHEMA, EventPublisher),
@@ -44,6 +46,7 @@ export class TriageModule {
         ChangeIncidentUseCase,
         MergeIncidentsUseCase,
         SplitCallUseCase,
+        RecordCameraChangeUseCase,
       ],
     };
   }

@@ -39,8 +39,8 @@ export const STREAMS = {
   gateway: { name: 'GATEWAY', subjects: [SUBJECTS.gateways], maxAgeHours: 24 * 7, duplicateWindowMinutes: 60 },
   calls: { name: 'CALLS', subjects: [SUBJECTS.calls], maxAgeHours: 24 * 31, duplicateWindowMinutes: 60 },
   incidents: { name: 'INCIDENTS', subjects: [SUBJECTS.incidents], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
-  // Faults': its tickets and the camera register's changes, both read by notify and the dashboard.
-  faults: { name: 'FAULTS', subjects: [SUBJECTS.faults, SUBJECTS.cameras], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
+  // Faults': its tickets, the camera register's changes and Lend-A-Cam loans, read by notify and the dashboard.
+  faults: { name: 'FAULTS', subjects: [SUBJECTS.faults, SUBJECTS.cameras, SUBJECTS.loans, SUBJECTS.loanWaitingList], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
   // Faults' too, though a VMS writes it: high volume, only state changes matter, so an hour is plenty
   // (see libs/contracts/src/payloads/camera-health.ts). Two minutes drops a VMS's resent problem signal.
   cameraHealth: { name: 'CAMERA_HEALTH', subjects: [SUBJECTS.vms.all], maxAgeHours: 1, duplicateWindowMinutes: 2 },
@@ -85,6 +85,18 @@ export const CONSUMERS = {
     // before triage was first deployed; the call key keeps a re-read call from opening twice.
     // `new` is for consumers whose side effects must not replay history (notify's deliveries).
     deliverPolicy: 'all',
+  },
+  // Camera register changes (status going to and from faulty) for recording gaps on open incidents.
+  // One filter (NATS 2.9): camera status is the one fact "down" derives from, ticket events need not be read too.
+  triageCameras: {
+    durable: 'triage-cameras',
+    stream: STREAMS.faults.name,
+    filterSubject: SUBJECTS.cameras,
+    maxDeliver: 8,
+    ackWaitSeconds: 30,
+    concurrency: 4,
+    // A gap is news for incidents open now; replaying a month of camera history onto them would not be.
+    deliverPolicy: 'new',
   },
 } satisfies Record<string, ConsumerDeclaration>;
 

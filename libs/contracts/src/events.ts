@@ -7,6 +7,7 @@ import { deadLetterSchema } from './payloads/dead-letter';
 import { sourceStateChangedSchema } from './payloads/source-state';
 import { assetOwnerToken, cameraChangedSchema } from './payloads/camera';
 import { faultTicketChangedSchema, faultTicketSchema } from './payloads/fault-ticket';
+import { loanChangedSchema, waitingEntryChangedSchema } from './payloads/loan';
 
 /** Subject token for each call source: lower-case, dot-free, stable. */
 export const CALL_SOURCE_TOKENS: Record<CallSource, string> = {
@@ -53,6 +54,16 @@ export const EVENTS = {
     type: 'vigil.camera.changed',
     schema: cameraChangedSchema,
     subject: (d: z.infer<typeof cameraChangedSchema>) => `camera.${assetOwnerToken(d)}.${d.change}`,
+  },
+  loanChanged: {
+    type: 'vigil.loan.changed',
+    schema: loanChangedSchema,
+    subject: (d: z.infer<typeof loanChangedSchema>) => `loan.${assetOwnerToken(d)}.${d.change}`,
+  },
+  loanWaitingChanged: {
+    type: 'vigil.loan-waiting.changed',
+    schema: waitingEntryChangedSchema,
+    subject: (d: z.infer<typeof waitingEntryChangedSchema>) => `loan-waiting.${assetOwnerToken(d)}.${d.change}`,
   },
   deadLetter: {
     type: 'vigil.dead-letter.recorded',

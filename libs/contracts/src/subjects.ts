@@ -31,6 +31,10 @@ export const SUBJECTS = {
   faultsOf: (owner: string) => `fault.${owner}.>`,
   /** The camera register's changes: `camera.<owner>.<change>`, on the FAULTS stream (faults produces both). */
   cameras: 'camera.>',
+  /** Lend-A-Cam deployments of redeployable cameras: `loan.<owner>.<change>`, on the FAULTS stream. */
+  loans: 'loan.>',
+  /** Lend-A-Cam waiting lists: `loan-waiting.<owner>.<change>`, on the FAULTS stream. */
+  loanWaitingList: 'loan-waiting.>',
   /** Camera health straight from a VMS (see payloads/camera-health.ts for why it has a stream of its own). */
   vms: {
     all: 'vms.>',

@@ -113,6 +113,9 @@ export const INCIDENT_CHANGES = [
   'call-split-out',
   'closed',
   'reopened',
+  // A camera on the incident went down (a fault opened: it is not recording) and, later, came back.
+  'recording-gap-started',
+  'recording-gap-ended',
 ] as const;
 /** One of {@link INCIDENT_CHANGES}. */
 export type IncidentChange = (typeof INCIDENT_CHANGES)[number];
