@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { FaultsResult } from './faults-watchdog';
 import { compareShares, EarlierRun, NOISE, verdict } from './earlier-run';
 import { GatewayAdapterResults } from './gateway-adapters';
 import { Dc09Result, Dc09Workload, PhaseResult, Workload } from './workload';
@@ -13,6 +14,8 @@ export interface BenchResults {
   skeleton: PhaseResult;
   gatewayAdapters: GatewayAdapterResults;
   dc09: { baseline: Dc09Result; vigil: Dc09Result };
+  /** The camera health watchdog; absent from the results of a commit before it. */
+  faults?: FaultsResult;
   /** An earlier commit's run on this machine just before, when scripts/bench-against.sh gave one. */
   earlier?: EarlierRun;
 }
@@ -56,6 +59,8 @@ ${gatewaySection('Town Link member call', 'Town Link', 'gw.townlink.<gateway>.me
 ${gatewaySection('Airwave SDS', 'Airwave', 'gw.airwave.<gateway>.sds', 'airwave', gatewayAdapters.airwave, results)}
 
 ${dc09Section(results)}
+
+${results.faults ? faultsSection(results.faults) : ''}
 
 ${earlierSection(results)}
 
@@ -169,6 +174,35 @@ ${REPRODUCE}`;
 function nonAckNote(vigil: Dc09Result): string {
   if (vigil.nonAcks === 0) return '';
   return `\n\n**This run failed: Vigil answered ${vigil.nonAcks} frame(s) with something other than an ACK**, e.g.\n\n${vigil.nonAckSamples.map((s) => `    ${s}`).join('\n')}`;
+}
+
+/** The faults issue's scale targets: signals/s of the watchdog, and video loss to ticket within the debounce plus this. */
+const FAULTS_TARGETS = { signalsPerSecond: 10_000, ticketAfterDebounceMs: 1_000 };
+
+/** The camera health watchdog: heartbeats of a national deployment's cameras, and a video loss timed to its ticket. */
+export function faultsSection(faults: FaultsResult): string {
+  const { workload } = faults;
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const beyond = faults.videoLossToTicketMs.map((t) => t - faults.debounceMs);
+  const worst = Math.max(...beyond);
+  return `## Camera health watchdog: VMS heartbeats → faults (in memory, transitions only) → ticket
+
+Faults runs alone in its own process with the default health policy; the bench publishes ${workload.rounds} heartbeats for each of
+${workload.cameras.toLocaleString('en-GB')} cameras on \`vms.<vms>.camera.<camera>.heartbeat\` (${workload.rounds * workload.cameras} signals, plain publishes as a VMS sends them, flushed every 2,000),
+and counts until the watchdog's own consumer has acked every one the stream stored. The baseline is the same payloads through raw JetStream
+(a stream and a durable pull consumer acking each message), same publisher, same run. Then ${workload.videoLossCameras} registered cameras lose video;
+each is timed from the publish to its ticket in \`GET /api/tickets\` (polled every 20 ms).
+
+| measure | baseline (raw JetStream) | faults watchdog | Vigil ÷ baseline |
+|---|---|---|---|
+| heartbeats/s | ${faults.baselineSignalsPerSecond.toFixed(0)} | ${faults.signalsPerSecond.toFixed(0)} | ${share(faults.signalsPerSecond, faults.baselineSignalsPerSecond)} |
+| CPU per signal (faults process) | | ${faults.cpuMsPerSignal.toFixed(3)} ms | |
+| peak resident memory (faults process) | | ${mib(faults.peakRssMiB)} | |
+| video loss → ticket (debounce ${faults.debounceMs / 1000} s) | | ${faults.videoLossToTicketMs.map(ms).join(', ')} | |
+
+Targets of the faults issue: at least ${FAULTS_TARGETS.signalsPerSecond.toLocaleString('en-GB')} signals/s (${faults.signalsPerSecond.toFixed(0)}: ${met(faults.signalsPerSecond >= FAULTS_TARGETS.signalsPerSecond)}),
+video loss to ticket within the debounce and ${FAULTS_TARGETS.ticketAfterDebounceMs} ms (worst ${ms(worst)} beyond it: ${met(worst < FAULTS_TARGETS.ticketAfterDebounceMs)}).
+Reproduce this section alone: \`npm run build && node dist/bench/run-bench.js faults\`.`;
 }
 
 /** The earlier commit's shares beside this run's: the evidence for "no regression". */

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { createTestEnvironment } from '../test/support/test-environment';
 import { benchAccounts } from './dc09-panels';
 import { runDc09Vigil } from './dc09-vigil';
+import { benchFaultsWorkload, FaultsResult, runFaultsWatchdog } from './faults-watchdog';
 import { readEarlierRun } from './earlier-run';
 import { runGatewayAdapters } from './gateway-adapters';
 import { runRawJetStream } from './raw-jetstream';
-import { BenchResults, renderReport } from './report';
+import { BenchResults, faultsSection, renderReport } from './report';
 import { startIngest } from './start-ingest';
 import { startVigil } from './start-vigil';
 import { runTcpAckBaseline } from './tcp-ack-baseline';
@@ -27,14 +28,15 @@ const signals = (r: Dc09Result) =>
 /**
  * Baselines first, on a quiet machine; then one Vigil process for the pipeline measurements and
  * ingest alone in its own process for the DC-09 receiver. `npm run bench -- dc09` runs only the
- * DC-09 pair (baseline and receiver), `npm run bench -- skeleton` only the skeleton pair; both
- * leave BENCHMARKS.md alone. `BENCH_CPU_PROF_DIR` makes every Vigil process write a CPU profile there.
+ * DC-09 pair (baseline and receiver), `npm run bench -- skeleton` only the skeleton pair,
+ * `npm run bench -- faults` only the camera health watchdog pair; each leaves BENCHMARKS.md alone. `BENCH_CPU_PROF_DIR` makes every Vigil process write a CPU profile there.
  */
 async function main(): Promise<void> {
   const target = process.argv[2];
   if (target === 'dc09') return dc09Only();
   if (target === 'skeleton') return skeletonOnly();
-  if (target !== undefined) throw new Error(`unknown bench target "${target}": give none for every measurement, "dc09" or "skeleton"`);
+  if (target === 'faults') return faultsOnly();
+  if (target !== undefined) throw new Error(`unknown bench target "${target}": give none for every measurement, "dc09", "skeleton" or "faults"`);
   const earlier = readEarlierRun(process.env.BENCH_EARLIER);
   const workload = benchWorkload();
   const dc09Workload = benchDc09Workload();
@@ -64,7 +66,8 @@ async function main(): Promise<void> {
     }
     // With the embedded Vigil stopped, nothing but the ingest under test competes for the CPU.
     const dc09Vigil = await measureDc09(env.env, accounts, dc09Workload);
-    const results: BenchResults = { when: new Date(), workload, dc09Workload, rawJetStream, ...pipeline, dc09: { baseline: dc09Baseline, vigil: dc09Vigil }, earlier };
+    const faults = await measureFaults(env.env, env.natsUrl, env.namespace);
+    const results: BenchResults = { when: new Date(), workload, dc09Workload, rawJetStream, ...pipeline, dc09: { baseline: dc09Baseline, vigil: dc09Vigil }, faults, earlier };
 
     writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(results));
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
@@ -90,6 +93,33 @@ async function measureDc09(env: Record<string, string>, accounts: readonly strin
     return result;
   } finally {
     await ingest.stop();
+  }
+}
+
+/** The camera health watchdog (faults alone in its own process) beside raw JetStream carrying the same heartbeats. */
+async function measureFaults(env: Record<string, string>, natsUrl: string, namespace: string): Promise<FaultsResult> {
+  const workload = benchFaultsWorkload();
+  say(`faults: ${workload.cameras} cameras' heartbeats through raw JetStream, then the health watchdog; video loss → ticket …`);
+  const result = await runFaultsWatchdog(env, natsUrl, namespace, workload);
+  say(
+    `  baseline ${result.baselineSignalsPerSecond.toFixed(0)} signals/s, watchdog ${result.signalsPerSecond.toFixed(0)} signals/s` +
+      ` (${(result.signalsPerSecond / result.baselineSignalsPerSecond).toFixed(3)} of it), ${result.cpuMsPerSignal.toFixed(3)} ms CPU per signal,` +
+      ` peak ${result.peakRssMiB?.toFixed(0) ?? '?'} MiB, video loss → ticket ${result.videoLossToTicketMs.map((t) => `${t.toFixed(0)} ms`).join(', ')} (debounce ${result.debounceMs} ms)`,
+  );
+  return result;
+}
+
+/** `npm run bench -- faults`: the watchdog pair alone, printed and saved to .bench/faults.json; BENCHMARKS.md is left alone. */
+async function faultsOnly(): Promise<void> {
+  const env = await createTestEnvironment('benchfaults');
+  try {
+    const faults = await measureFaults(env.env, env.natsUrl, env.namespace);
+    say(faultsSection(faults));
+    mkdirSync(join(ROOT, '.bench'), { recursive: true });
+    writeFileSync(join(ROOT, '.bench', 'faults.json'), JSON.stringify({ when: new Date(), faults }, null, 2));
+    say('wrote .bench/faults.json');
+  } finally {
+    await env.dispose();
   }
 }
 

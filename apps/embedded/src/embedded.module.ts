@@ -5,6 +5,7 @@ import { DashboardModule } from '../../dashboard/src/dashboard.module';
 import { DashboardOptions } from '../../dashboard/src/dashboard.options';
 import { SignInConfig } from '../../dashboard/src/sign-in/sign-in.config';
 import { SignInModule } from '../../dashboard/src/sign-in/sign-in.module';
+import { loadFaultsOptions } from '../../faults/src/faults.config';
 import { FaultsModule } from '../../faults/src/faults.module';
 import { IngestModule } from '../../ingest/src/ingest.module';
 import { NotifyModule } from '../../notify/src/notify.module';
@@ -35,7 +36,7 @@ export class EmbeddedModule {
         PlatformModule.forRoot(platform, 'vigil'),
         IngestModule.register(ingest),
         TriageModule.register({ ...triage, databaseUrl: platform.databaseUrl }),
-        FaultsModule.register({ databaseUrl: platform.databaseUrl, demo: platform.demo }),
+        FaultsModule.register(loadFaultsOptions(platform)),
         NotifyModule,
         DashboardModule.register(dashboard),
         SignInModule.register(signIn),

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { loadHttpPort, loadPlatformConfig, PlatformConfig } from '@vigil/config';
 import { FaultsOptions } from './faults.options';
 import { loadSlaContract } from './sla-contract.config';
@@ -11,7 +13,8 @@ export interface FaultsConfig {
 
 /** The faults module's options from the platform's (also used by the embedded process). */
 export function loadFaultsOptions(platform: Pick<PlatformConfig, 'databaseUrl' | 'demo'>): FaultsOptions {
-  return { databaseUrl: platform.databaseUrl, demo: platform.demo };
+  // A replica's own name for its health consumer: a restarted replica is a new one, and rebuilds its state from the stream.
+  return { databaseUrl: platform.databaseUrl, demo: platform.demo, health: { instanceId: `${hostname().replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40)}-${randomBytes(4).toString('hex')}` } };
 }
 
 /** Parses faults's environment once, at start-up. */

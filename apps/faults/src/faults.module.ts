@@ -1,11 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventPublisher, ProducedStreamsModule, STREAMS } from '@vigil/bus';
+import { cameraHealthConsumerOf, EventPublisher, ProducedStreamsModule, STREAMS } from '@vigil/bus';
 import { appDatabaseModule, appOutboxProvider } from '@vigil/db';
 import { appTimersProvider } from '@vigil/timers';
+import { DEFAULT_HEALTH_POLICY } from './domain/health-policy';
 import { FAULTS_MIGRATIONS } from './faults.migrations';
 import { FaultFiguresController } from './figures/fault-figures.controller';
 import { FAULTS_OPTIONS, FaultsOptions } from './faults.options';
 import { FAULTS_SCHEMA } from './faults.schema';
+import { cameraHealthConsumerFor } from './health/camera-health.consumer';
+import { HealthWatchdog, healthLookbackSeconds } from './health/health-watchdog';
+import { RecordHealthTransitionUseCase } from './health/record-health-transition.usecase';
 import { CamerasController } from './register/cameras.controller';
 import { CameraEntity } from './register/camera.entity';
 import { DemoCameraLoader } from './register/demo/demo-camera-loader';
@@ -30,7 +34,7 @@ import { LEND_A_CAM } from './loans/lend-a-cam.parts';
 
 /**
  * Faults: the camera register, fault tickets for the maintenance contractor and their SLA
- * clocks. It produces FAULTS (tickets and register changes) and CAMERA_HEALTH (which VMSs write
+ * clocks, and (with `health` options) the camera health watchdog. It produces FAULTS (tickets and register changes) and CAMERA_HEALTH (which VMSs write
  * and only faults reads).
  */
 @Module({})
@@ -42,7 +46,7 @@ export class FaultsModule {
         ProducedStreamsModule.of('faults', [STREAMS.faults, STREAMS.cameraHealth]),
         appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity, ...LEND_A_CAM.entities], migrations: FAULTS_MIGRATIONS }),
       ],
-      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController, FaultFiguresController, ...LEND_A_CAM.controllers],
+      controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController, FaultFiguresController, ...LEND_A_CAM.controllers, ...healthControllers(options)],
       providers: [
         { provide: FAULTS_OPTIONS, useValue: options },
         appOutboxProvider(FAULTS_SCHEMA, EventPublisher),
@@ -57,7 +61,15 @@ export class FaultsModule {
         PlanMaintenanceUseCase,
         ...LEND_A_CAM.providers,
         ...(options.demo ? [DemoCameraLoader] : []),
+        ...(options.health ? [HealthWatchdog, RecordHealthTransitionUseCase] : []),
       ],
     };
   }
+}
+
+/** The health watchdog's consumer, this replica's own, when the watchdog runs here (the process calls startConsumers). */
+function healthControllers(options: FaultsOptions) {
+  if (!options.health) return [];
+  const lookback = healthLookbackSeconds(options.health.policy ?? DEFAULT_HEALTH_POLICY);
+  return [cameraHealthConsumerFor(cameraHealthConsumerOf(options.health.instanceId, lookback))];
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { startConsumers } from '@vigil/bus';
 import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/config';
 import { loadFaultsConfig } from './faults.config';
 import { FaultsModule } from './faults.module';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
 
   const { app, logger } = await createVigilApp(FaultsAppModule, config.platform, 'faults');
   await app.listen(config.httpPort, '0.0.0.0');
+  await startConsumers(app);
   logger.log({ msg: 'faults listening', port: config.httpPort });
 }
 

@@ -1,7 +1,7 @@
 import { AckPolicy, DeliverPolicy, JetStreamManager, nanos, RetentionPolicy, StorageType } from 'nats';
 import { addOrUpdate } from './add-or-update';
 import { BusNamespace } from './namespace';
-import { ConsumerDeclaration, StreamDeclaration } from './topology';
+import { ConsumerDeclaration, StreamDeclaration, STREAMS } from './topology';
 
 const HOUR_MS = 3_600_000;
 
@@ -49,18 +49,35 @@ export async function provisionConsumers(
     const stream = ns.stream(declared.stream);
     const config = {
       durable_name: declared.durable,
-      filter_subject: ns.subject(declared.filterSubject),
+      ...(coversWholeStream(declared) ? {} : { filter_subject: ns.subject(declared.filterSubject) }),
       ack_policy: AckPolicy.Explicit,
-      deliver_policy: declared.deliverPolicy === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
+      ...deliverFrom(declared.deliverPolicy),
       ack_wait: nanos(declared.ackWaitSeconds * 1_000),
       max_deliver: declared.maxDeliver,
       max_ack_pending: Math.max(declared.concurrency * 4, 256),
+      ...(declared.inactiveThresholdSeconds === undefined ? {} : { inactive_threshold: nanos(declared.inactiveThresholdSeconds * 1_000) }),
     };
     await addOrUpdate({
       exists: () => jsm.consumers.info(stream, declared.durable),
-      // A consumer's deliver policy is fixed at creation: updating keeps it (and its position).
-      update: (existing) => jsm.consumers.update(stream, declared.durable, { ...config, deliver_policy: existing.config.deliver_policy } as typeof config),
+      // A consumer's deliver policy is fixed at creation: updating keeps it (and its position), and its filter as made.
+      update: (existing) => jsm.consumers.update(stream, declared.durable, { ...config, deliver_policy: existing.config.deliver_policy, opt_start_time: existing.config.opt_start_time, filter_subject: existing.config.filter_subject } as typeof config),
       add: () => jsm.consumers.add(stream, config),
     });
   }
+}
+
+function deliverFrom(policy: ConsumerDeclaration['deliverPolicy']): { deliver_policy: DeliverPolicy; opt_start_time?: string } {
+  if (policy === 'new') return { deliver_policy: DeliverPolicy.New };
+  if (policy === 'all') return { deliver_policy: DeliverPolicy.All };
+  return { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(Date.now() - policy.lastSeconds * 1_000).toISOString() };
+}
+
+/**
+ * Whether the consumer's filter is its stream's only subject: then it is left off, since NATS 2.9
+ * delivers a filtered consumer on a stream of many distinct subjects (one per camera and signal)
+ * several times slower than an unfiltered one, for the same messages.
+ */
+function coversWholeStream(declared: ConsumerDeclaration): boolean {
+  const stream = Object.values(STREAMS).find((s) => s.name === declared.stream);
+  return stream !== undefined && stream.subjects.length === 1 && stream.subjects[0] === declared.filterSubject;
 }

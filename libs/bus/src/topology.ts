@@ -23,9 +23,15 @@ export interface ConsumerDeclaration {
   concurrency: number;
   /**
    * Where the consumer starts when it is first created: `all` reads the stream's backlog, `new`
-   * only what arrives afterwards. Fixed at creation; a redeploy keeps the consumer's position.
+   * only what arrives afterwards, `{ lastSeconds }` what was stored in that many seconds before
+   * (a replica rebuilding in-memory state). Fixed at creation; a redeploy keeps the consumer's position.
    */
-  deliverPolicy: 'all' | 'new';
+  deliverPolicy: 'all' | 'new' | { lastSeconds: number };
+  /**
+   * A consumer of one replica alone (every replica reads every message): the server deletes it
+   * once no replica has pulled for this long, so a replica that went away leaves nothing behind.
+   */
+  inactiveThresholdSeconds?: number;
 }
 
 /** Streams, one per producing domain. Provisioned add-or-update at start-up. */
@@ -93,3 +99,24 @@ export const CONSUMERS = {
     deliverPolicy: 'new',
   },
 } satisfies Record<string, ConsumerDeclaration>;
+
+/**
+ * The camera health watchdog's consumer, one per faults replica: each replica keeps every camera's
+ * health in memory, so each must see every signal (a shared durable would split a camera's signals
+ * between replicas). It starts a few minutes back, so a new replica rebuilds the state it needs;
+ * the server drops it once its replica is gone. Which replica writes a transition is decided in
+ * Postgres (see apps/faults/src/health).
+ */
+export function cameraHealthConsumerOf(instanceId: string, lookbackSeconds: number): ConsumerDeclaration {
+  return {
+    durable: `faults-camera-health-${instanceId}`,
+    stream: STREAMS.cameraHealth.name,
+    filterSubject: SUBJECTS.vms.all,
+    maxDeliver: 8,
+    ackWaitSeconds: 10,
+    // 1,024 unacknowledged: batches of 500 while the previous one is acked.
+    concurrency: 256,
+    deliverPolicy: { lastSeconds: lookbackSeconds },
+    inactiveThresholdSeconds: 300,
+  };
+}

@@ -101,8 +101,13 @@ describe('stepCameraHealth: flapping', () => {
     expect(result.reason).toBe(lastReason);
   });
 
+  it('dates the end of flapping by the quiet time, whenever the tick comes', () => {
+    const script: Step[] = [...flap(0), ...flap(60 * s), ...flap(120 * s), [120 * s + 950 * s, 'tick']];
+    expect(run(script, UNHEARD_CAMERA).transitions[1]).toEqual({ kind: 'stopped-flapping', at: 120 * s + 900 * s });
+  });
+
   it('says how many onsets made it flap and since when', () => {
-    expect(run([...flap(0), ...flap(60 * s), [120 * s, 'video-loss']]).transitions).toEqual([{ kind: 'started-flapping', problem: 'video-loss', since: 0, onsets: 3 }]);
+    expect(run([...flap(0), ...flap(60 * s), [120 * s, 'video-loss']]).transitions).toEqual([{ kind: 'started-flapping', problem: 'video-loss', since: 0, at: 120 * s, onsets: 3 }]);
   });
 });
 

@@ -34,7 +34,7 @@ export type HealthInput =
 export type HealthTransition =
   | { kind: 'went-down'; problem: HealthProblem; since: number }
   | { kind: 'came-up'; problem: HealthProblem; at: number }
-  | { kind: 'started-flapping'; problem: HealthProblem; since: number; onsets: number }
+  | { kind: 'started-flapping'; problem: HealthProblem; since: number; at: number; onsets: number }
   | { kind: 'stopped-flapping'; at: number };
 
 /** Why the step went as it did: a log field and a metric label. */
@@ -95,7 +95,7 @@ function onProblem(state: CameraHealthState, problem: 'video-loss' | 'tamper', a
   if (state.flapping) return step(pending, 'flapping-suppressed');
   if (onsets.length >= policy.flapThreshold) {
     // The flapping fault stands for every flap to come: it opens now, whatever the debounce.
-    return step({ ...pending, condition: 'down', flapping: true }, 'started-flapping', { kind: 'started-flapping', problem, since: onsets[0], onsets: onsets.length });
+    return step({ ...pending, condition: 'down', flapping: true }, 'started-flapping', { kind: 'started-flapping', problem, since: onsets[0], at, onsets: onsets.length });
   }
   return step(pending, 'debounce-started');
 }
@@ -113,9 +113,10 @@ function onRecovered(state: CameraHealthState, from: 'video-loss' | 'tamper', at
 function onTick(state: CameraHealthState, now: number, policy: HealthPolicy): HealthStep {
   const lastOnset = state.onsets[state.onsets.length - 1];
   if (state.flapping && lastOnset !== undefined && now - lastOnset >= policy.flapQuietMs) {
-    // Steady again; a problem still there is confirmed by the next tick like any other.
+    // Steady again; a problem still there is confirmed by the next tick like any other. Dated by
+    // the quiet time, not by the tick, so every replica names the same transition.
     const steady = { ...state, flapping: false, onsets: [], condition: state.condition === 'down' ? ('pending' as const) : state.condition };
-    return step(steady, 'stopped-flapping', { kind: 'stopped-flapping', at: now });
+    return step(steady, 'stopped-flapping', { kind: 'stopped-flapping', at: lastOnset + policy.flapQuietMs });
   }
   if (heartbeatOverdue(state, now, policy) && state.condition !== 'down') {
     const since = state.lastHeartbeatAt as number;

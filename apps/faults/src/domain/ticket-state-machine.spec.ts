@@ -36,6 +36,10 @@ describe('decideTicketTransition', () => {
     expect(decideTicketTransition(status, command)).toEqual(expected);
   });
 
+  it.each(TICKET_COMMANDS)('refuses %s on a ticket merged into an outage', (command) => {
+    expect(decideTicketTransition('merged', command)).toEqual({ allowed: false, reason: 'ticket-merged' });
+  });
+
   it.each(TICKET_COMMANDS)('only ever moves forward, or from fixed/verified back to reopened: %s', (command) => {
     const order: TicketStatus[] = ['reported', 'acknowledged', 'engineer-on-site', 'fixed', 'verified'];
     for (const status of TICKET_STATUSES) {

@@ -6,7 +6,15 @@ export const TICKET_COMMANDS = ['acknowledge', 'on-site', 'fixed', 'verify', 're
 export type TicketCommand = (typeof TICKET_COMMANDS)[number];
 
 /** Why the state machine refuses a command: the API's 422 `reason` and a log field. */
-export type TicketRefusal = 'already-acknowledged' | 'not-acknowledged' | 'already-on-site' | 'already-fixed' | 'not-fixed' | 'already-verified' | 'ticket-verified';
+export type TicketRefusal =
+  | 'already-acknowledged'
+  | 'not-acknowledged'
+  | 'already-on-site'
+  | 'already-fixed'
+  | 'not-fixed'
+  | 'already-verified'
+  | 'ticket-verified'
+  | 'ticket-merged';
 
 /** The state machine's answer: the status after the command, or why not. */
 export type TicketTransition = { allowed: true; status: TicketStatus } | { allowed: false; reason: TicketRefusal };
@@ -20,8 +28,11 @@ const awaitingContractor = (status: TicketStatus) => status === 'reported' || st
  * (then acknowledged again). An engineer who turns up before the desk acknowledged is on site all
  * the same (arriving is the response the clock waits for), and a fault cleared remotely (a switch
  * reset from the contractor's office) is fixed from acknowledged; a fix nobody acknowledged is not.
+ * A merged ticket takes no command.
  */
 export function decideTicketTransition(status: TicketStatus, command: TicketCommand): TicketTransition {
+  // Its camera is worked on the outage's grouped ticket now; this one only records that it was.
+  if (status === 'merged') return refuse('ticket-merged');
   switch (command) {
     case 'acknowledge':
       if (awaitingContractor(status)) return allow('acknowledged');

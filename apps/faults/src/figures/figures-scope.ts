@@ -9,8 +9,11 @@ export function scopeParams(scope: FiguresScope): [string, string | null] {
   return [scope.kind, scope.kind === 'partner' ? scope.partnerId : null];
 }
 
-/** Tickets within the scope (every ticket is the contractor's, so only a partner is narrowed). */
-export const ticketInScope = (t: string, kind: string, partner: string) => `(${kind} <> 'partner' OR ${t}."partner_id" = ${partner})`;
+/**
+ * Tickets within the scope (every ticket is the contractor's, so only a partner is narrowed). A
+ * ticket merged into an outage's is not a fault of its own: its camera counts on the outage's ticket.
+ */
+export const ticketInScope = (t: string, kind: string, partner: string) => `(${kind} <> 'partner' OR ${t}."partner_id" = ${partner}) AND ${t}."status" <> 'merged'`;
 
 /** Cameras within the scope: a partner's own; for the contractor, those a ticket ever covered. */
 export const cameraInScope = (c: string, kind: string, partner: string) =>

@@ -28,7 +28,7 @@ export async function moveDeadlines(manager: EntityManager, publisher: EventPubl
     `SELECT DISTINCT t."id" FROM "${FAULTS_SCHEMA}"."ticket" t
        JOIN "${FAULTS_SCHEMA}"."fault" f ON f."ticket_id" = t."id"
        JOIN "${FAULTS_SCHEMA}"."camera" c ON c."camera_id" = f."camera_id"
-     WHERE t."status" <> 'verified'
+     WHERE t."status" NOT IN ('verified', 'merged')
        AND (($1 = 'camera' AND c."camera_id" = $2) OR ($1 = 'site' AND c."site_id" = $2) OR ($1 = 'owner' AND coalesce(t."partner_id", t."client_name") = $2))
      ORDER BY t."id"`,
     [window.scope, window.target],

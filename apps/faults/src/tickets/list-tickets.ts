@@ -8,7 +8,7 @@ const NEXT_DEADLINE = `LEAST(CASE WHEN t.response_met_at IS NULL THEN t.response
 
 /**
  * The tickets a caller may see, filtered and paged: a partner only its own, everyone else all.
- * `board=open` is every ticket not verified, soonest running deadline first; otherwise newest first.
+ * `board=open` is every ticket not verified (nor merged into an outage's), soonest running deadline first; otherwise newest first.
  * Undefined when the filters ask for what the caller may not see.
  */
 export function listTicketsQuery(manager: EntityManager, actor: FaultActor, query: TicketListQuery): SelectQueryBuilder<TicketEntity> | undefined {
@@ -26,7 +26,7 @@ export function listTicketsQuery(manager: EntityManager, actor: FaultActor, quer
   if (query.to) builder.andWhere('t.reportedAt < :to', { to: query.to });
   if (query.cameraId) builder.andWhere(`t.id IN (SELECT f.ticket_id FROM faults.fault f WHERE f.camera_id = :cameraId)`, { cameraId: query.cameraId });
   if (query.board === 'open') {
-    builder.andWhere(`t.status <> 'verified'`).orderBy(NEXT_DEADLINE, 'ASC', 'NULLS LAST').addOrderBy('t.reportedAt', 'ASC');
+    builder.andWhere(`t.status NOT IN ('verified', 'merged')`).orderBy(NEXT_DEADLINE, 'ASC', 'NULLS LAST').addOrderBy('t.reportedAt', 'ASC');
   } else {
     builder.orderBy('t.reportedAt', 'DESC');
   }

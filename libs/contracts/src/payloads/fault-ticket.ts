@@ -11,8 +11,12 @@ export const FAULT_SEVERITIES = ['emergency', 'standard'] as const;
 /** One of {@link FAULT_SEVERITIES}. */
 export type FaultSeverity = (typeof FAULT_SEVERITIES)[number];
 
-/** A ticket's lifecycle: reported → acknowledged → engineer on site → fixed → verified; reopened goes round again. */
-export const TICKET_STATUSES = ['reported', 'acknowledged', 'engineer-on-site', 'fixed', 'verified', 'reopened'] as const;
+/**
+ * A ticket's lifecycle: reported → acknowledged → engineer on site → fixed → verified; reopened
+ * goes round again. `merged` ends a camera's own ticket whose camera became a child of a site or
+ * network outage's grouped ticket: the contractor works the one grouped ticket.
+ */
+export const TICKET_STATUSES = ['reported', 'acknowledged', 'engineer-on-site', 'fixed', 'verified', 'reopened', 'merged'] as const;
 /** One of {@link TICKET_STATUSES}. */
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
@@ -93,6 +97,7 @@ export const TICKET_CHANGES = [
   'reopened',
   'camera-joined',
   'camera-recovered',
+  'merged',
   'deadlines-moved',
   'response-warning',
   'response-breached',

@@ -5,28 +5,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@vigil/auth';
 import { EventPublisher } from '@vigil/bus';
 import { ReportFault } from '@vigil/contracts';
-import { appendAllToOutbox } from '@vigil/db';
 import { AppTimers, timersToken } from '@vigil/timers';
-import { severityOf } from '../../domain/severity';
-import { startClocks } from '../../domain/sla-clock';
 import { DEFAULT_SLA_CONTRACT } from '../../domain/sla-contract';
 import { canSeeAsset, decideFaultAccess } from '../../domain/ticket-access';
 import { faultActorOf } from '../../fault-actor';
 import { FAULTS_OPTIONS, FaultsOptions } from '../../faults.options';
 import { FAULTS_SCHEMA } from '../../faults.schema';
-import { windowsOver } from '../../maintenance/windows-over';
 import { CameraEntity } from '../../register/camera.entity';
-import { refreshCameraStatus } from '../../register/refresh-camera-status';
-import { ticketOpenedEvent } from '../announce-ticket';
-import { FaultEntity } from '../fault.entity';
-import { nextTicketReference } from '../next-ticket-reference';
-import { syncClockTimers } from '../sla-timers';
-import { clockColumns } from '../ticket-clocks';
 import { TicketResult } from '../ticket-result';
-import { TicketTimelineEntryEntity } from '../ticket-timeline-entry.entity';
 import { TicketEntity } from '../ticket.entity';
 import { toTicketView } from '../ticket-view';
 import { camerasOfTickets } from '../ticket-cameras';
+import { openTicket } from '../open-ticket';
 
 /**
  * POST /api/faults: a person reports a camera fault. In one transaction: a ticket for the
@@ -73,49 +63,24 @@ export class ReportFaultUseCase {
   }
 
   private async open(manager: EntityManager, principal: Principal, camera: CameraEntity, report: ReportFault, now: Date): Promise<TicketResult> {
-    const contract = this.options.slaContract ?? DEFAULT_SLA_CONTRACT;
-    const { severity, reason: severityReason } = severityOf(report.symptom);
-    const windows = await windowsOver(manager, { cameraIds: [camera.cameraId], siteIds: [camera.siteId], owner: camera.partnerId ?? camera.clientName ?? '' });
-    const clocks = startClocks(now.getTime(), severity, contract, windows);
-    const ticket: TicketEntity = {
-      id: randomUUID(),
-      reference: await nextTicketReference(manager, now),
-      partnerId: camera.partnerId,
-      clientName: camera.clientName,
-      town: camera.town,
-      scope: 'camera',
-      siteId: camera.siteId,
-      symptom: report.symptom,
-      severity,
-      severityReason,
-      origin: 'person',
-      description: report.description,
-      status: 'reported',
-      reportedBy: principal.subject,
-      reportedAt: now,
-      clientReference: report.clientReference,
-      contract: contract.name,
-      ...clockColumns(clocks),
-      engineerReport: null,
-      verifiedAt: null,
-      reopenCount: 0,
-      version: 1,
-      updatedAt: now,
-    };
-    await manager.insert(TicketEntity, ticket);
-    await manager.insert(FaultEntity, { id: randomUUID(), ticketId: ticket.id, cameraId: camera.cameraId, symptom: report.symptom, origin: 'person', openedAt: now, closedAt: null });
-    await manager.insert(TicketTimelineEntryEntity, {
-      ticketId: ticket.id,
-      at: now,
-      kind: 'opened',
-      actor: principal.subject,
-      reason: severityReason,
-      version: 1,
-      detail: { cameraId: camera.cameraId, symptom: report.symptom, severity, incidentId: report.incidentId, respondBy: ticket.responseDueAt.toISOString(), fixBy: ticket.fixDueAt.toISOString() },
-    });
-    await appendAllToOutbox(manager, FAULTS_SCHEMA, [ticketOpenedEvent(this.publisher, ticket, [camera.cameraId], now)]);
-    await refreshCameraStatus(manager, this.publisher, [camera.cameraId], principal.subject, now);
-    await syncClockTimers(this.timers, ticket.id, clocks, manager);
+    const opening = { publisher: this.publisher, timers: this.timers, contract: this.options.slaContract ?? DEFAULT_SLA_CONTRACT };
+    const ticket = await openTicket(
+      manager,
+      opening,
+      {
+        id: randomUUID(),
+        cameras: [{ camera, faultSince: now }],
+        scope: 'camera',
+        siteId: camera.siteId,
+        symptom: report.symptom,
+        origin: 'person',
+        description: report.description,
+        reportedBy: principal.subject,
+        clientReference: report.clientReference,
+        detail: { cameraId: camera.cameraId, incidentId: report.incidentId },
+      },
+      now,
+    );
     return { kind: 'opened', ticket: toTicketView(ticket, [camera.cameraId]) };
   }
 }
