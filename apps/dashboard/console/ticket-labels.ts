@@ -21,6 +21,7 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   fixed: 'Fixed, awaiting verification',
   verified: 'Verified',
   reopened: 'Reopened',
+  merged: 'Merged into its site outage',
 };
 
 export const CAMERA_STATUS_LABELS: Record<CameraStatus, string> = {

@@ -1,5 +1,5 @@
-import type { SlaClockPush } from '@vigil/contracts';
-import { byDeadline, Clocked, deadlineState, formatCountdown, nextDeadline } from './ticket-order';
+import type { SlaClockPush, TicketStatus } from '@vigil/contracts';
+import { byDeadline, Clocked, deadlineState, formatCountdown, isOnBoard, nextDeadline } from './ticket-order';
 
 const T0 = Date.parse('2026-11-23T22:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
@@ -17,6 +17,7 @@ describe('the next deadline and how it stands', () => {
     ['on site: the fix clock', ticket('A', 'engineer-on-site', clock(240, 192, 100), clock(720, 576)), { clock: 'fix', dueAt: T0 + 720 * 60_000 }],
     ['fixed: none until verified or reopened', ticket('A', 'fixed', clock(240, 192, 100), clock(720, 576, 300)), undefined],
     ['verified: none', ticket('A', 'verified', clock(240, 192, 100), clock(720, 576, 300)), undefined],
+    ['merged into an outage: none, its clocks run on the outage ticket', ticket('A', 'merged', clock(240, 192), clock(720, 576)), undefined],
   ])('%s', (_, t, next) => {
     expect(nextDeadline(t)).toEqual(next);
   });
@@ -54,5 +55,19 @@ describe('the board order', () => {
     [T0 + 3 * 86400_000 + 2 * 3600_000, '3d 2h left'],
   ])('formats a deadline at %s as "%s"', (due, text) => {
     expect(formatCountdown(due, T0)).toBe(text);
+  });
+});
+
+describe('isOnBoard: what stays on the contractor board', () => {
+  it.each<[TicketStatus, boolean]>([
+    ['reported', true],
+    ['acknowledged', true],
+    ['engineer-on-site', true],
+    ['fixed', true],
+    ['reopened', true],
+    ['verified', false],
+    ['merged', false],
+  ])('%s: %s', (status, onBoard) => {
+    expect(isOnBoard({ status })).toBe(onBoard);
   });
 });

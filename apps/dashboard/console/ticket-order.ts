@@ -3,7 +3,7 @@ import type { TicketPush, TicketStatus } from '@vigil/contracts';
 /** The fields of a ticket its deadlines are judged by (every audience's view has them). */
 export type Clocked = Pick<TicketPush, 'status' | 'response' | 'fix' | 'reportedAt' | 'reference'>;
 
-/** Which clock is running next and until when; none once both are met (fixed, awaiting verification) or verified. */
+/** Which clock is running next and until when; none once both are met (fixed, awaiting verification), verified or merged. */
 export interface NextDeadline {
   clock: 'response' | 'fix';
   dueAt: number;
@@ -12,14 +12,17 @@ export interface NextDeadline {
 /** How a running deadline stands: red once breached, amber from its warning point. */
 export type DeadlineState = 'breached' | 'warning' | 'running' | 'met';
 
-/** Statuses still on the contractor's board: everything but a verified fix. */
+/** A verified fix is done; a merged ticket's camera is worked on its site outage's ticket instead. */
+const CLOSED: readonly TicketStatus[] = ['verified', 'merged'];
+
+/** Statuses still on the contractor's board: everything but a verified fix or a ticket merged into an outage. */
 export function isOnBoard(ticket: { status: TicketStatus }): boolean {
-  return ticket.status !== 'verified';
+  return !CLOSED.includes(ticket.status);
 }
 
 /** The soonest clock still running: response until the engineer is on site, then fix until fixed. */
 export function nextDeadline(ticket: Clocked): NextDeadline | undefined {
-  if (ticket.status === 'verified') return undefined;
+  if (CLOSED.includes(ticket.status)) return undefined;
   if (ticket.response.metAt === null) return { clock: 'response', dueAt: Date.parse(ticket.response.dueAt) };
   if (ticket.fix.metAt === null) return { clock: 'fix', dueAt: Date.parse(ticket.fix.dueAt) };
   return undefined;
