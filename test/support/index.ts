@@ -10,3 +10,4 @@ export * from './openid-provider';
 export * from './sign-in-client';
 export * from './nats-cluster';
 export * from './cluster-environment';
+export * from './api-client';

@@ -1,11 +1,11 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect, JetStreamClient, NatsConnection } from 'nats';
-import { Principal, signToken } from '@vigil/auth';
+import { Principal } from '@vigil/auth';
 import { BusNamespace, startConsumers, STREAMS } from '@vigil/bus';
 import { configureHttp, PlatformModule } from '@vigil/config';
 import { CameraHealthSignalKind, DeadLetter, FaultTicket, RegisterCamera, SUBJECTS, TimelineEntry } from '@vigil/contracts';
-import { createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
+import { callApi, createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
 import { HealthPolicy } from '../domain/health-policy';
 import { FaultsModule } from '../faults.module';
 import { HealthWatchdog } from './health-watchdog';
@@ -80,15 +80,7 @@ describe('camera health watchdog', () => {
     await env?.dispose();
   });
 
-  async function send(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${signToken(operator, env.platform.authSecret, 600)}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const send = (method: string, path: string, body?: unknown) => callApi(url, env.platform.authSecret, operator, method, path, body);
 
   let messageSeq = 0;
   async function signal(cameraId: string, kind: CameraHealthSignalKind, occurredAt: number, extra: Record<string, unknown> = {}): Promise<void> {

@@ -1,11 +1,11 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect, NatsConnection } from 'nats';
-import { Principal, signToken } from '@vigil/auth';
+import { Principal } from '@vigil/auth';
 import { BusNamespace, decodeEvent, STREAMS } from '@vigil/bus';
 import { configureHttp, PlatformModule } from '@vigil/config';
 import { LoanChanged, LoanDeployment, RegisterCamera, WaitingEntry } from '@vigil/contracts';
-import { createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
+import { callApi, createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
 import { FaultsModule } from '../faults.module';
 import { ChangeLoanUseCase } from './change-loan.usecase';
 
@@ -65,15 +65,7 @@ describe('Lend-A-Cam', () => {
     await env?.dispose();
   });
 
-  async function send(principal: Principal, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${signToken(principal, env.platform.authSecret, 600)}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const send = (principal: Principal, method: string, path: string, body?: unknown) => callApi(url, env.platform.authSecret, principal, method, path, body);
   const command = (loan: { deploymentId: string }, name: string, body: unknown, principal = operator) => send(principal, 'POST', `/api/loans/${loan.deploymentId}/${name}`, body);
   const request = async (cameraId: string, ref: string) => {
     const answer = await send(operator, 'POST', '/api/loans', { cameraId, ...customer(ref) });

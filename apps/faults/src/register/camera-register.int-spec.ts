@@ -1,9 +1,9 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Principal, signToken } from '@vigil/auth';
+import { Principal } from '@vigil/auth';
 import { configureHttp, PlatformModule } from '@vigil/config';
 import { Camera, CameraImportResult, RegisterCamera } from '@vigil/contracts';
-import { createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
+import { callApi, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
 import { FaultsModule } from '../faults.module';
 
 const operator: Principal = { subject: 'op-ann', role: 'operator' };
@@ -53,15 +53,8 @@ describe('the camera register over REST', () => {
     await env?.dispose();
   });
 
-  async function send(principal: Principal, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${signToken(principal, env.platform.authSecret, 600)}`, 'content-type': contentType },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const send = (principal: Principal, method: string, path: string, body?: unknown, contentType?: string) =>
+    callApi(url, env.platform.authSecret, principal, method, path, body, contentType);
 
   const outboxOf = (cameraId: string) =>
     sql<{ subject: string; change: string; version: number; status: string }>(

@@ -1,9 +1,9 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Principal, signToken } from '@vigil/auth';
+import { Principal } from '@vigil/auth';
 import { configureHttp, PlatformModule } from '@vigil/config';
 import { FaultTicket, RegisterCamera, TimelineEntry } from '@vigil/contracts';
-import { createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
+import { callApi, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
 import { FaultsModule } from '../faults.module';
 import { CheckSlaClockUseCase } from './sla/check-sla-clock.usecase';
 
@@ -53,15 +53,7 @@ describe('fault tickets over REST', () => {
     await env?.dispose();
   });
 
-  async function send(principal: Principal, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${signToken(principal, env.platform.authSecret, 600)}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const send = (principal: Principal, method: string, path: string, body?: unknown) => callApi(url, env.platform.authSecret, principal, method, path, body);
   const post = (principal: Principal, ticket: FaultTicket, command: string, body: unknown) => send(principal, 'POST', `/api/tickets/${ticket.ticketId}/${command}`, body);
   const cameraStatus = async (id: string) => (await send(operator, 'GET', `/api/cameras/${id}`)).body.status as string;
   const outbox = (aggregate: string) =>

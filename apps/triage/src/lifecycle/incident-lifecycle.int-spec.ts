@@ -1,9 +1,9 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Principal, signToken } from '@vigil/auth';
+import { Principal } from '@vigil/auth';
 import { configureHttp, PlatformModule } from '@vigil/config';
 import { CallReceived, Incident, IncidentCall, StaleIncidentResponse, TimelineEntry } from '@vigil/contracts';
-import { createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
+import { callApi, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
 import { TakeCallUseCase } from '../calls/take-call.usecase';
 import { LIFECYCLE_COMMAND_NAMES } from './domain/lifecycle-command';
 import { TriageModule } from '../triage.module';
@@ -62,15 +62,7 @@ describe('incident lifecycle over REST', () => {
     return get(operator, `/api/incidents/${result.incident.id}`).then((r) => r.body as Incident);
   }
 
-  async function send(principal: Principal, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${signToken(principal, env.platform.authSecret, 600)}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const send = (principal: Principal, method: string, path: string, body?: unknown) => callApi(url, env.platform.authSecret, principal, method, path, body);
   const get = (principal: Principal, path: string) => send(principal, 'GET', path);
   const post = (principal: Principal, incident: Pick<Incident, 'incidentId'>, command: string, body: unknown) =>
     send(principal, 'POST', `/api/incidents/${incident.incidentId}/${command}`, body);

@@ -1,10 +1,10 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Principal, signToken } from '@vigil/auth';
+import { Principal } from '@vigil/auth';
 import { startConsumers } from '@vigil/bus';
 import { configureHttp, PlatformModule } from '@vigil/config';
 import { CallReceived, CameraChanged, FaultTicket, RegisterCamera, TimelineEntry } from '@vigil/contracts';
-import { createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
+import { callApi, createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
 import { FaultsModule } from '../../../faults/src/faults.module';
 import { RegisterCameraUseCase } from '../../../faults/src/register/register-camera.usecase';
 import { TakeCallUseCase } from '../calls/take-call.usecase';
@@ -69,15 +69,7 @@ describe('recording gaps on incidents', () => {
     await env?.dispose();
   });
 
-  async function send(principal: Principal, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${signToken(principal, env.platform.authSecret, 600)}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const send = (principal: Principal, method: string, path: string, body?: unknown) => callApi(url, env.platform.authSecret, principal, method, path, body);
   /** An incident with these cameras used, as an operator records them; closed when asked. */
   async function incidentWith(cameras: string[], closed = false): Promise<string> {
     const [taken] = await app.get(TakeCallUseCase).execute([call(`Fight on Bancroft ${seq}`)]);
