@@ -1,7 +1,7 @@
 import { Incident, IncidentChanged } from './payloads/incident';
 import type { CameraChanged } from './payloads/camera';
-import type { SlaClock, TicketChange } from './payloads/fault-ticket';
-import type { TicketForAudience } from './ticket-views';
+import type { TicketChange } from './payloads/fault-ticket';
+import type { TicketAudience, TicketForAudience } from './ticket-views';
 
 /** An incident as pushed to a dashboard, with the stream position a reconnecting client resumes from. */
 export interface IncidentPush extends Incident {
@@ -41,19 +41,6 @@ export interface SnapshotRequiredNotice {
   /** How many stream messages the client missed, for the log and the page. */
   missed: number;
 }
-
-/**
- * Who a ticket is shown to, each with its own view: `maintenance` (the contractor and the control
- * room, who work it: everything), `owner` (the partner whose camera it is: no contract internals),
- * `police` (what is broken and when it will be mended: no engineer's report, no contract internals).
- */
-export type TicketAudience = 'maintenance' | 'owner' | 'police';
-
-/** Fields of a ticket some audiences are not given (see ticket-views.ts). */
-export type RestrictedTicketField = 'contract' | 'severityReason' | 'engineerReport' | 'reopenCount';
-
-/** An SLA clock as pushed: the warning point is the contractor's and the control room's, not the owner's or the police's. */
-export type SlaClockPush = Omit<SlaClock, 'warnAt' | 'warned'> & Partial<Pick<SlaClock, 'warnAt' | 'warned'>>;
 
 /**
  * A ticket as pushed to a dashboard: the view of the socket's audience (restricted fields are

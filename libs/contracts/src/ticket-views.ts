@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { FaultTicket, faultTicketSchema, SlaClock, slaClockSchema } from './payloads/fault-ticket';
-import type { RestrictedTicketField, SlaClockPush, TicketAudience } from './socket-events';
+
+/**
+ * Who a ticket is shown to, each with its own view: `maintenance` (the contractor and the control
+ * room, who work it: everything), `owner` (the partner whose camera it is: no contract internals),
+ * `police` (what is broken and when it will be mended: no engineer's report, no contract internals).
+ */
+export type TicketAudience = 'maintenance' | 'owner' | 'police';
+
+/** Fields of a ticket some audiences are not given (HIDDEN_FROM below). */
+export type RestrictedTicketField = 'contract' | 'severityReason' | 'engineerReport' | 'reopenCount';
+
+/** An SLA clock as pushed: the warning point is the contractor's and the control room's, not the owner's or the police's. */
+export type SlaClockPush = Omit<SlaClock, 'warnAt' | 'warned'> & Partial<Pick<SlaClock, 'warnAt' | 'warned'>>;
 
 /**
  * What each audience is not given of a ticket, on every channel (REST, socket.io, CSV). The owner
