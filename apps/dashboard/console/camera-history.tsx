@@ -20,7 +20,7 @@ export function CameraHistory({ api, cameraId, version }: { api: TicketApi; came
         <ol>
           {history.map((t) => (
             <li key={t.ticketId}>
-              <strong>{t.reference}</strong> · {new Date(t.reportedAt).toLocaleString()} · {SYMPTOM_LABELS[t.symptom]} · {TICKET_STATUS_LABELS[t.status]}
+              <strong>{t.reference}</strong> · {new Date(t.reportedAt).toLocaleString('en-GB')} · {SYMPTOM_LABELS[t.symptom]} · {TICKET_STATUS_LABELS[t.status]}
               {t.engineerReport && (
                 <div class="muted">
                   {t.engineerReport.engineer}: {t.engineerReport.cause} — {t.engineerReport.work}

@@ -27,7 +27,7 @@ export function TicketPane({ ticket, store, api, now, engineer, works, run, onCl
     <div>
       <dt>{label}</dt>
       <dd>
-        {c.metAt ? `met ${new Date(c.metAt).toLocaleTimeString()}` : formatCountdown(Date.parse(c.dueAt), now)} <span class="muted">(due {new Date(c.dueAt).toLocaleString()})</span>
+        {c.metAt ? `met ${new Date(c.metAt).toLocaleTimeString('en-GB')}` : formatCountdown(Date.parse(c.dueAt), now)} <span class="muted">(due {new Date(c.dueAt).toLocaleString('en-GB')})</span>
         {c.breached && <strong class="breach-flag"> · breached</strong>}
       </dd>
     </div>
@@ -72,7 +72,7 @@ export function TicketPane({ ticket, store, api, now, engineer, works, run, onCl
         </dd>
         <dt>Reported</dt>
         <dd>
-          {new Date(ticket.reportedAt).toLocaleString()} by {ticket.reportedBy}
+          {new Date(ticket.reportedAt).toLocaleString('en-GB')} by {ticket.reportedBy}
         </dd>
         {ticket.description && (
           <>
