@@ -17,12 +17,18 @@ describe('durable timers', () => {
   let pool: Pool;
   let scheduler: TimerScheduler;
   const runners: TimerRunner[] = [];
+  let tearingDown = false;
 
   beforeAll(async () => {
     env = await createTestEnvironment('timers');
     await ensureDatabase(env.databaseUrl);
     await migrateTimers(env.databaseUrl, SCHEMA);
     pool = new Pool({ connectionString: env.databaseUrl, max: 20 });
+    // Dropping the test database ends whatever connection the pool still holds idle; during the
+    // tests an idle connection failing is a real error, as in the app (which logs it).
+    pool.on('error', (error) => {
+      if (!tearingDown) throw error;
+    });
     scheduler = new TimerScheduler(pool, SCHEMA);
   });
 
@@ -31,6 +37,7 @@ describe('durable timers', () => {
   });
 
   afterAll(async () => {
+    tearingDown = true;
     await pool?.end();
     await env?.dispose();
   });
