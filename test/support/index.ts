@@ -11,3 +11,4 @@ export * from './sign-in-client';
 export * from './nats-cluster';
 export * from './cluster-environment';
 export * from './api-client';
+export * from './fake-vms';

@@ -7,12 +7,15 @@ import { loadTriageOptions } from '../../triage/src/triage.config';
 import { TriageOptions } from '../../triage/src/triage.options';
 import { loadDashboardOptions } from '../../dashboard/src/dashboard.config';
 import { DashboardOptions } from '../../dashboard/src/dashboard.options';
+import { loadFaultsOptions } from '../../faults/src/faults.config';
+import { FaultsOptions } from '../../faults/src/faults.options';
 
 /** Settings of the all-in-one process `npm start` runs. */
 export interface EmbeddedConfig {
   platform: PlatformConfig;
   ingest: IngestOptions;
   triage: TriageOptions;
+  faults: FaultsOptions;
   httpPort: number;
   /** Base URL people open, when it is not http://localhost:<port>/ (behind a proxy, say). */
   publicUrl?: string;
@@ -38,6 +41,7 @@ export function loadEmbeddedConfig(env: Record<string, string | undefined> = pro
     platform,
     ingest: loadIngestOptions(env, platform.databaseUrl),
     triage: loadTriageOptions(env, platform.databaseUrl, platform.demo),
+    faults: loadFaultsOptions(env, platform),
     httpPort: raw.VIGIL_HTTP_PORT,
     publicUrl: raw.VIGIL_PUBLIC_URL,
     demoFeed: { intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },

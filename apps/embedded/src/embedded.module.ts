@@ -7,6 +7,7 @@ import { SignInConfig } from '../../dashboard/src/sign-in/sign-in.config';
 import { SignInModule } from '../../dashboard/src/sign-in/sign-in.module';
 import { loadFaultsOptions } from '../../faults/src/faults.config';
 import { FaultsModule } from '../../faults/src/faults.module';
+import { FaultsOptions } from '../../faults/src/faults.options';
 import { IngestModule } from '../../ingest/src/ingest.module';
 import { NotifyModule } from '../../notify/src/notify.module';
 import { TriageModule } from '../../triage/src/triage.module';
@@ -18,6 +19,8 @@ const DEFAULT_TRIAGE = { restoreWaitSeconds: 30 };
 /** What a composition may choose besides the platform and ingest; the rest takes production defaults. */
 export interface EmbeddedOptions {
   triage?: Omit<TriageOptions, 'databaseUrl'>;
+  /** The contract and the health watchdog's settings; the defaults when absent. */
+  faults?: FaultsOptions;
   signIn?: SignInConfig;
   dashboard?: DashboardOptions;
 }
@@ -29,14 +32,14 @@ export interface EmbeddedOptions {
 @Module({})
 export class EmbeddedModule {
   static register(platform: PlatformConfig, ingest: IngestOptions, options: EmbeddedOptions = {}): DynamicModule {
-    const { triage = DEFAULT_TRIAGE, signIn, dashboard } = options;
+    const { triage = DEFAULT_TRIAGE, signIn, dashboard, faults = loadFaultsOptions({}, platform) } = options;
     return {
       module: EmbeddedModule,
       imports: [
         PlatformModule.forRoot(platform, 'vigil'),
         IngestModule.register(ingest),
         TriageModule.register({ ...triage, databaseUrl: platform.databaseUrl }),
-        FaultsModule.register(loadFaultsOptions(platform)),
+        FaultsModule.register(faults),
         NotifyModule,
         DashboardModule.register(dashboard),
         SignInModule.register(signIn),
