@@ -6,6 +6,9 @@ import { graphileLogger } from './graphile-logger';
 import { settleTimer, Settlement } from './settle-timer';
 import { assertTimerKind } from './timer-names';
 
+/** The exit code graphile-worker sets when it shuts its runner down on a breaking migration notice. */
+const GRAPHILE_UNSAFE_TO_CONTINUE = 57;
+
 /** How a runner polls and how much it runs at once. */
 export interface TimerRunnerOptions {
   /** How often due timers are looked for; the due-time precision. Default 1 000 ms. */
@@ -29,6 +32,8 @@ export class TimerRunner {
   private readonly handlers = new Map<string, TimerHandler>();
   private runner?: Runner;
   private sweep?: NodeJS.Timeout;
+  private stopping = false;
+  private failure?: string;
 
   constructor(
     private readonly pool: Pool,
@@ -46,9 +51,30 @@ export class TimerRunner {
   /** Starts running due timers; timers of kinds with no handler wait for a replica that has one. */
   async start(): Promise<void> {
     if (this.handlers.size === 0) return;
+    this.stopping = false;
+    this.failure = undefined;
+    await this.startLibraryRunner();
+    const staleLockSeconds = this.options.staleLockSeconds ?? 300;
+    this.sweep = setInterval(() => void this.freeStaleLocks(staleLockSeconds), Math.min(60_000, (staleLockSeconds * 1000) / 2));
+  }
+
+  /** Why this runner no longer runs timers though nobody stopped it, for the health check; undefined while it runs. */
+  get failed(): string | undefined {
+    return this.failure;
+  }
+
+  /** Stops taking timers and waits for those running; what is pending stays for the next runner. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.sweep);
+    await this.runner?.stop();
+    this.runner = undefined;
+  }
+
+  private async startLibraryRunner(): Promise<void> {
     const taskList: TaskList = {};
     for (const [kind, handler] of this.handlers) taskList[kind] = (payload, helpers) => this.runOne(kind, handler, payload as StoredTimer, helpers);
-    this.runner = await run({
+    const runner = await run({
       pgPool: this.pool,
       schema: this.schema,
       taskList,
@@ -57,15 +83,30 @@ export class TimerRunner {
       noHandleSignals: true,
       logger: graphileLogger(this.schema),
     });
-    const staleLockSeconds = this.options.staleLockSeconds ?? 300;
-    this.sweep = setInterval(() => void this.freeStaleLocks(staleLockSeconds), Math.min(60_000, (staleLockSeconds * 1000) / 2));
+    this.runner = runner;
+    const ended = () => void this.restartUnlessStopped(runner);
+    runner.promise.then(ended, ended);
   }
 
-  /** Stops taking timers and waits for those running; what is pending stays for the next runner. */
-  async stop(): Promise<void> {
-    clearInterval(this.sweep);
-    await this.runner?.stop();
-    this.runner = undefined;
+  /**
+   * graphile-worker announces a breaking migration on one channel for the whole database
+   * (`worker:migrate`), whichever schema it happened in, and every runner that hears it shuts down
+   * (and sets the process's exit code to 57). Another app's first start installs its own timer
+   * schema through such migrations, so without this an app would stop running its timers, silently,
+   * whenever a new app is deployed beside it. This runner's own schema has not moved, so it starts
+   * again; if its schema really is ahead of this library, run() refuses and the health check says so.
+   */
+  private async restartUnlessStopped(ended: Runner): Promise<void> {
+    if (this.stopping || this.runner !== ended) return;
+    if (process.exitCode === GRAPHILE_UNSAFE_TO_CONTINUE) process.exitCode = undefined;
+    this.logger.warn({ msg: 'the timer runner stopped on a migration notice from another schema; starting it again', schema: this.schema });
+    try {
+      await this.startLibraryRunner();
+    } catch (error) {
+      this.runner = undefined;
+      this.failure = `timers stopped: ${(error as Error).message}`;
+      this.logger.error({ msg: 'the timer runner could not start again: timers of this app no longer run', schema: this.schema, error: (error as Error).message });
+    }
   }
 
   private async freeStaleLocks(staleLockSeconds: number): Promise<void> {

@@ -146,6 +146,18 @@ describe('durable timers', () => {
     expect(await sql(env.databaseUrl, `SELECT 1 FROM ${SCHEMA}.jobs WHERE task_identifier = 'shared'`)).toEqual([]);
   });
 
+  it("keeps running when another app's first start installs its own timer schema in the same database", async () => {
+    // graphile-worker tells every runner in the database of a breaking migration, whatever its schema.
+    const runs = await startRunner('neighbour', done);
+    await scheduler.schedule('neighbour', 'before', inMs(100), {});
+    await eventually(() => expect(keysOf(runs)).toEqual(['before']));
+    await migrateTimers(env.databaseUrl, 'neighbour_app_timers');
+    await scheduler.schedule('neighbour', 'after', inMs(1_500), {});
+    await eventually(() => expect(keysOf(runs)).toEqual(['after', 'before']), { timeoutMs: 15_000 });
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(runners.every((r) => r.failed === undefined)).toBe(true);
+  });
+
   it('keeps pending timers across a restart: a new runner fires them', async () => {
     const before = await startRunner('restart', done);
     const keys = ['r1', 'r2', 'r3'];

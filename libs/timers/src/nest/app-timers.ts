@@ -76,11 +76,14 @@ export function appTimersProvider(options: { url: string; appSchema: string; run
       await migrateTimers(options.url, schema);
       const pool = new Pool({ connectionString: options.url, max: (options.runner?.concurrency ?? 5) + 2, application_name: `vigil-${schema}` });
       pool.on('error', (error) => logger.warn({ msg: 'timers connection lost', schema, error: error.message }));
+      const runner = new TimerRunner(pool, schema, options.runner);
       health.register(`postgres:${schema}`, async () => {
         await pool.query('SELECT 1');
+        // Not ready while its timers do not run: SLA breaches and restore waits would pass unnoticed.
+        if (runner.failed) return { name: `postgres:${schema}`, up: false, detail: runner.failed };
         return { name: `postgres:${schema}`, up: true };
       });
-      return new AppTimers(pool, schema, new TimerScheduler(pool, schema), new TimerRunner(pool, schema, options.runner));
+      return new AppTimers(pool, schema, new TimerScheduler(pool, schema), runner);
     },
   };
 }
