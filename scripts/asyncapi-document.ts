@@ -568,6 +568,40 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
       },
     },
   },
+  cameraRegisterEntry: {
+    address: 'register.camera.{cameraId}',
+    parameters: {
+      cameraId: { description: "The camera's register id: the subject is the camera alone, so a camera moved to another owner keeps its one entry." },
+    },
+    title: 'Camera register entry',
+    summary:
+      'The camera as it stands after its latest change: the last value of the register per camera. CAMERA_REGISTER keeps one message per subject and never ages it out, so a consumer that starts with the last message per subject (deliver policy last_per_subject) learns every registered camera whatever its age, then follows changes; a decommissioned camera keeps its entry.',
+    publishedBy: "Vigil's faults, through its transactional outbox in the transaction of each change, beside the change's cameraChanged (same version); cameras registered before the stream existed are announced by a faults migration.",
+    example: {
+      id: 'camera-register-entry:NH-014:7',
+      source: '/vigil/faults',
+      time: '2026-11-23T22:41:42.130Z',
+      data: {
+        cameraId: 'NH-014',
+        number: '14',
+        location: 'Market Place j/w Bucklersbury',
+        partnerId: 'north-herts',
+        clientName: null,
+        town: 'Hitchin Town Centre',
+        siteId: 'hitchin-market-cabinet',
+        networkSegment: 'hitchin-fibre-ring',
+        lat: 51.9492,
+        lon: -0.2801,
+        type: 'ptz-dome' as const,
+        monitoring: 'pro-active' as const,
+        retentionDays: 28,
+        status: 'faulty' as const,
+        inPublicView: false,
+        updatedAt: '2026-11-23T22:41:42.120Z',
+        version: 7,
+      },
+    },
+  },
   loanChanged: {
     address: 'loan.{owner}.{change}',
     parameters: {
@@ -673,6 +707,12 @@ const OTHER_READERS: { id: string; filterSubject: string; summary: string }[] = 
     summary:
       "The dashboard's ticket feed: every replica reads the whole FAULTS stream (tickets and cameras) through its own ordered consumer and pushes ticket:changed and camera:changed to the rooms that may see each (contractor and operators, police, the owning partner), each room in its audience's view, each version once. A reconnecting client is replayed from the stream (tickets:resume), or told to reload the open board when it missed more than the replay limit.",
   })),
+  {
+    id: 'triageCameraPlaces',
+    filterSubject: SUBJECTS.cameraRegister,
+    summary:
+      "Triage's camera places: every triage replica reads CAMERA_REGISTER through a consumer of its own (triage-camera-places-<instance>, deliver policy last_per_subject, dropped by the server 5 minutes after its replica is gone), so it starts with every camera's latest entry whatever its age and then follows changes. It keeps the newest version per camera in memory, to place calls by camera, and upserts it into triage's camera_place table (an older or repeated version never overwrites a newer one), from which a replica that starts loads its map before its first call.",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -899,13 +939,18 @@ function channel(
     address,
     title,
     description: stream
-      ? `${description} Stored on JetStream stream ${stream.name}: kept ${stream.maxAgeHours} h, duplicate window ${stream.duplicateWindowMinutes} min.`
+      ? `${description} Stored on JetStream stream ${stream.name}: ${retentionOf(stream)}, duplicate window ${stream.duplicateWindowMinutes} min.`
       : `${description} No JetStream stream stores this subject.`,
     servers: [{ $ref: '#/servers/local' }],
     parameters,
     messages: { [messageId]: { $ref: `#/components/messages/${messageId}` } },
     ...(stream ? { 'x-vigil-stream': { ...stream } } : {}),
   };
+}
+
+function retentionOf(stream: StreamDeclaration): string {
+  const age = stream.maxAgeHours === null ? 'no age limit' : `kept ${stream.maxAgeHours} h`;
+  return stream.maxMessagesPerSubject === undefined ? age : `${age}, the last ${stream.maxMessagesPerSubject} message(s) per subject`;
 }
 
 /** A receive operation for each durable consumer (and other known reader) whose filter covers the channel. */

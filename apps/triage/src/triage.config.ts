@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { loadHttpPort, loadPlatformConfig, parseConfig, PlatformConfig } from '@vigil/config';
 import { buildLocationRegisters, NO_REGISTERS } from './registers/location-registers';
@@ -27,7 +29,8 @@ export function loadTriageOptions(env: Record<string, string | undefined>, datab
   // The demo night's shops and radios when nothing is configured in demo mode; never outside it.
   const defaultRegisters = demo ? buildLocationRegisters(DEMO_REGISTERS, 'demo registers') : NO_REGISTERS;
   const policy = loadTriagePolicy({ policyFile: raw.VIGIL_TRIAGE_POLICY_FILE, registersFile: raw.VIGIL_TRIAGE_REGISTERS_FILE }, defaultRegisters);
-  return { databaseUrl, restoreWaitSeconds: raw.VIGIL_RESTORE_WAIT_SECONDS, policy };
+  const instanceId = `${hostname().replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40)}-${randomBytes(4).toString('hex')}`;
+  return { databaseUrl, restoreWaitSeconds: raw.VIGIL_RESTORE_WAIT_SECONDS, policy, instanceId };
 }
 
 /** Parses triage's environment once, at start-up. */

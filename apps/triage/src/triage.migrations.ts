@@ -7,6 +7,7 @@ import { CallPlaces1765065600000 } from './migrations/1765065600000-call-places'
 import { CallIncidentIndex1765152000000 } from './migrations/1765152000000-call-incident-index';
 import { SearchTrigramIndexes1765238400000 } from './migrations/1765238400000-search-trigram-indexes';
 import { RecordingGaps1765700000500 } from './migrations/1765700000500-recording-gaps';
+import { CameraPlaces1765900000000 } from './migrations/1765900000000-camera-places';
 
 /** Triage's schema history, oldest first: the app and the tests that check it run the same list. */
 export const TRIAGE_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const TRIAGE_MIGRATIONS = [
   CallIncidentIndex1765152000000,
   SearchTrigramIndexes1765238400000,
   RecordingGaps1765700000500,
+  CameraPlaces1765900000000,
 ];

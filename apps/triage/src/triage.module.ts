@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventPublisher, ProducedStreamsModule, STREAMS } from '@vigil/bus';
+import { cameraPlacesConsumerOf, EventPublisher, ProducedStreamsModule, STREAMS } from '@vigil/bus';
 import { appDatabaseModule, appOutboxProvider } from '@vigil/db';
 import { appTimersProvider } from '@vigil/timers';
 import { CallEntity } from './calls/call.entity';
@@ -14,6 +15,8 @@ import { PairOrRecordRestoreUseCase } from './calls/pair-or-record-restore.useca
 import { RestoreWaitTimer } from './calls/restore-wait.timer';
 import { TakeCallUseCase } from './calls/take-call.usecase';
 import { TimelineEntryEntity } from './incidents/timeline-entry.entity';
+import { CameraPlacesProjection } from './camera-places/camera-places.projection';
+import { cameraRegisterConsumerFor } from './camera-places/camera-register.consumer';
 import { CameraChangesConsumer } from './recording-gaps/camera-changes.consumer';
 import { RecordCameraChangeUseCase } from './recording-gaps/record-camera-change.usecase';
 import { TRIAGE_OPTIONS, TriageOptions } from './triage.options';
@@ -35,7 +38,13 @@ export class TriageModule {
           migrations: TRIAGE_MIGRATIONS,
         }),
       ],
-      controllers: [IncidentsController, IncidentLifecycleController, CallsConsumer, CameraChangesConsumer],
+      controllers: [
+        IncidentsController,
+        IncidentLifecycleController,
+        CallsConsumer,
+        CameraChangesConsumer,
+        cameraRegisterConsumerFor(cameraPlacesConsumerOf(options.instanceId ?? `triage-${randomBytes(4).toString('hex')}`)),
+      ],
       providers: [
         { provide: TRIAGE_OPTIONS, useValue: options },
         appOutboxProvider(TRIAGE_SCHEMA, EventPublisher),
@@ -47,6 +56,7 @@ export class TriageModule {
         MergeIncidentsUseCase,
         SplitCallUseCase,
         RecordCameraChangeUseCase,
+        CameraPlacesProjection,
       ],
     };
   }

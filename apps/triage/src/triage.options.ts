@@ -10,4 +10,9 @@ export interface TriageOptions {
   restoreWaitSeconds: number;
   /** Grades, correlation window and distance, location registers; the defaults when absent. */
   policy?: TriagePolicy;
+  /**
+   * This replica's name for its own consumer of faults' camera register (each replica holds every
+   * camera's place): unique per process; made up at start when absent.
+   */
+  instanceId?: string;
 }

@@ -24,7 +24,9 @@ export async function provisionStreams(
       subjects: declared.subjects.map((s) => ns.subject(s)),
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
-      max_age: nanos(declared.maxAgeHours * HOUR_MS),
+      // 0 is JetStream's "no age limit".
+      max_age: declared.maxAgeHours === null ? 0 : nanos(declared.maxAgeHours * HOUR_MS),
+      ...(declared.maxMessagesPerSubject === undefined ? {} : { max_msgs_per_subject: declared.maxMessagesPerSubject }),
       duplicate_window: nanos(declared.duplicateWindowMinutes * 60_000),
       num_replicas: placement.replicas,
     };
@@ -69,6 +71,7 @@ export async function provisionConsumers(
 function deliverFrom(policy: ConsumerDeclaration['deliverPolicy']): { deliver_policy: DeliverPolicy; opt_start_time?: string } {
   if (policy === 'new') return { deliver_policy: DeliverPolicy.New };
   if (policy === 'all') return { deliver_policy: DeliverPolicy.All };
+  if (policy === 'last-per-subject') return { deliver_policy: DeliverPolicy.LastPerSubject };
   return { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(Date.now() - policy.lastSeconds * 1_000).toISOString() };
 }
 
@@ -78,6 +81,8 @@ function deliverFrom(policy: ConsumerDeclaration['deliverPolicy']): { deliver_po
  * several times slower than an unfiltered one, for the same messages.
  */
 function coversWholeStream(declared: ConsumerDeclaration): boolean {
+  // NATS 2.9 refuses last-per-subject without a filter subject ("optional filter subject is not set").
+  if (declared.deliverPolicy === 'last-per-subject') return false;
   const stream = Object.values(STREAMS).find((s) => s.name === declared.stream);
   return stream !== undefined && stream.subjects.length === 1 && stream.subjects[0] === declared.filterSubject;
 }

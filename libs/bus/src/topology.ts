@@ -4,8 +4,10 @@ import { SUBJECTS } from '@vigil/contracts';
 export interface StreamDeclaration {
   name: string;
   subjects: string[];
-  /** How long a message is kept, in hours. */
-  maxAgeHours: number;
+  /** How long a message is kept, in hours; null keeps it until a newer one replaces it (see maxMessagesPerSubject). */
+  maxAgeHours: number | null;
+  /** Messages kept per subject, the oldest dropped first: 1 makes the stream a last-value store keyed by subject. */
+  maxMessagesPerSubject?: number;
   /** Window in which a repeated `Nats-Msg-Id` is dropped, in minutes. */
   duplicateWindowMinutes: number;
 }
@@ -24,9 +26,11 @@ export interface ConsumerDeclaration {
   /**
    * Where the consumer starts when it is first created: `all` reads the stream's backlog, `new`
    * only what arrives afterwards, `{ lastSeconds }` what was stored in that many seconds before
-   * (a replica rebuilding in-memory state). Fixed at creation; a redeploy keeps the consumer's position.
+   * (a replica rebuilding in-memory state), `last-per-subject` the newest message of each subject
+   * and then everything new (a projection of a last-value stream). Fixed at creation; a redeploy
+   * keeps the consumer's position.
    */
-  deliverPolicy: 'all' | 'new' | { lastSeconds: number };
+  deliverPolicy: 'all' | 'new' | 'last-per-subject' | { lastSeconds: number };
   /**
    * A consumer of one replica alone (every replica reads every message): the server deletes it
    * once no replica has pulled for this long, so a replica that went away leaves nothing behind.
@@ -44,6 +48,10 @@ export const STREAMS = {
   // Faults' too, though a VMS writes it: high volume, only state changes matter, so an hour is plenty
   // (see libs/contracts/src/payloads/camera-health.ts). Two minutes drops a VMS's resent problem signal.
   cameraHealth: { name: 'CAMERA_HEALTH', subjects: [SUBJECTS.vms.all], maxAgeHours: 1, duplicateWindowMinutes: 2 },
+  // Faults' too: the register's last value per camera (register.camera.<cameraId>), one message per
+  // subject and no age limit, so a projection that starts today still learns a camera registered
+  // years ago, which FAULTS (31 days) has long dropped. Fed through faults' outbox like every event.
+  cameraRegister: { name: 'CAMERA_REGISTER', subjects: [SUBJECTS.cameraRegister], maxAgeHours: null, maxMessagesPerSubject: 1, duplicateWindowMinutes: 10 },
   // Ingest's: source supervision is ingest's judgement of its own inputs, not a fault the faults service raised.
   sources: { name: 'SOURCES', subjects: [SUBJECTS.sources], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
   deadLetters: { name: 'DLQ', subjects: [SUBJECTS.deadLetters], maxAgeHours: 24 * 365, duplicateWindowMinutes: 60 },
@@ -99,6 +107,27 @@ export const CONSUMERS = {
     deliverPolicy: 'new',
   },
 } satisfies Record<string, ConsumerDeclaration>;
+
+/**
+ * Triage's camera places, one consumer per triage replica: each replica keeps every camera's place
+ * in memory for locating calls, so each must see every register entry (a shared durable would give
+ * each change to one replica only). It starts with the newest entry of every camera, whatever its
+ * age, then follows changes; the server drops it once its replica is gone. Every replica also
+ * upserts what it reads into triage's camera_place table (newer versions only), from which the
+ * next replica to start loads its map before its first call (see apps/triage/src/camera-places).
+ */
+export function cameraPlacesConsumerOf(instanceId: string): ConsumerDeclaration {
+  return {
+    durable: `triage-camera-places-${instanceId}`,
+    stream: STREAMS.cameraRegister.name,
+    filterSubject: SUBJECTS.cameraRegister,
+    maxDeliver: 8,
+    ackWaitSeconds: 30,
+    concurrency: 256,
+    deliverPolicy: 'last-per-subject',
+    inactiveThresholdSeconds: 300,
+  };
+}
 
 /**
  * The camera health watchdog's consumer, one per faults replica: each replica keeps every camera's

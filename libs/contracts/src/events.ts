@@ -5,7 +5,7 @@ import { callReceivedSchema } from './payloads/call-received';
 import { incidentChangedSchema, incidentOwnerToken, incidentSchema } from './payloads/incident';
 import { deadLetterSchema } from './payloads/dead-letter';
 import { sourceStateChangedSchema } from './payloads/source-state';
-import { assetOwnerToken, cameraChangedSchema } from './payloads/camera';
+import { assetOwnerToken, cameraChangedSchema, cameraSchema } from './payloads/camera';
 import { faultTicketChangedSchema, faultTicketSchema } from './payloads/fault-ticket';
 import { loanChangedSchema, waitingEntryChangedSchema } from './payloads/loan';
 
@@ -54,6 +54,13 @@ export const EVENTS = {
     type: 'vigil.camera.changed',
     schema: cameraChangedSchema,
     subject: (d: z.infer<typeof cameraChangedSchema>) => `camera.${assetOwnerToken(d)}.${d.change}`,
+  },
+  // The camera as it stands, keyed by camera alone: a last-value record for projections (triage's
+  // camera places), published beside every cameraChanged of the same version.
+  cameraRegisterEntry: {
+    type: 'vigil.camera.register-entry',
+    schema: cameraSchema,
+    subject: (d: z.infer<typeof cameraSchema>) => `register.camera.${d.cameraId}`,
   },
   loanChanged: {
     type: 'vigil.loan.changed',

@@ -31,6 +31,12 @@ export const SUBJECTS = {
   faultsOf: (owner: string) => `fault.${owner}.>`,
   /** The camera register's changes: `camera.<owner>.<change>`, on the FAULTS stream (faults produces both). */
   cameras: 'camera.>',
+  /**
+   * The register's last value per camera: `register.camera.<cameraId>`, the camera as it stands
+   * now, on a stream of its own that keeps one message per subject and never ages it out. The
+   * owner is not in the subject on purpose: a camera moved to another owner keeps its one key.
+   */
+  cameraRegister: 'register.camera.>',
   /** Lend-A-Cam deployments of redeployable cameras: `loan.<owner>.<change>`, on the FAULTS stream. */
   loans: 'loan.>',
   /** Lend-A-Cam waiting lists: `loan-waiting.<owner>.<change>`, on the FAULTS stream. */

@@ -2,9 +2,13 @@ import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Principal } from '@vigil/auth';
 import { configureHttp, PlatformModule } from '@vigil/config';
-import { Camera, CameraImportResult, RegisterCamera } from '@vigil/contracts';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Camera, CameraImportResult, envelopeSchema, EVENTS, RegisterCamera } from '@vigil/contracts';
 import { callApi, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
 import { FaultsModule } from '../faults.module';
+import { FAULTS_SCHEMA } from '../faults.schema';
+import { CameraRegisterEntries1765900000000 } from '../migrations/1765900000000-camera-register-entries';
 
 const operator: Principal = { subject: 'op-ann', role: 'operator' };
 const police: Principal = { subject: 'pc-1234', role: 'police' };
@@ -163,6 +167,40 @@ describe('the camera register over REST', () => {
     ]);
     expect((await send(stevenage, 'GET', '/api/sites')).body.map((s: { siteId: string }) => s.siteId)).toEqual(['st-old-town-1']);
   });
+
+  const registerEntriesOf = (cameraId: string) =>
+    sql<{ subject: string; version: number; envelope: { id: string; data: Camera } }>(
+      env.databaseUrl,
+      `SELECT subject, aggregate_version AS version, envelope FROM faults.outbox WHERE aggregate_id = $1 ORDER BY aggregate_version`,
+      [`camera-register-entry:${cameraId}`],
+    );
+
+  it("announces each version's register entry beside its change, keyed by the camera alone", async () => {
+    const entries = await registerEntriesOf('NH-014');
+    expect(entries.map((e) => [e.subject, e.version])).toEqual((await outboxOf('NH-014')).map((change) => ['register.camera.NH-014', change.version]));
+    const current = (await send(operator, 'GET', '/api/cameras/NH-014')).body as Camera;
+    expect(entries.at(-1)!.envelope.data).toEqual(current);
+  });
+
+  it('announces, once, the register entry of a camera registered before register entries existed', async () => {
+    const current = (await send(operator, 'GET', '/api/cameras/NH-014')).body as Camera;
+    // As the register stood before this release: changes announced, no register entries.
+    await sql(env.databaseUrl, `DELETE FROM faults.outbox WHERE aggregate_id LIKE 'camera-register-entry:%'`);
+    const migration = new CameraRegisterEntries1765900000000();
+    const runner = app.get<DataSource>(getDataSourceToken(FAULTS_SCHEMA)).createQueryRunner();
+    try {
+      await migration.up(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const [entry] = await registerEntriesOf('NH-014');
+    expect(await registerEntriesOf('NH-014')).toHaveLength(1);
+    expect(entry).toMatchObject({ subject: 'register.camera.NH-014', version: current.version, envelope: { id: `camera-register-entry:NH-014:${current.version}` } });
+    // What triage reads it with: the contract's envelope and camera, equal to the register's view.
+    expect(envelopeSchema.safeParse(entry.envelope).success).toBe(true);
+    expect(EVENTS.cameraRegisterEntry.schema.parse(entry.envelope.data)).toEqual(current);
+  });
 });
 
 describe('the demo camera register', () => {
@@ -181,10 +219,12 @@ describe('the demo camera register', () => {
     expect(await count(`SELECT count(*)::int AS n FROM faults.camera`)).toBe(1568);
     expect(await count(`SELECT count(*)::int AS n FROM faults.camera WHERE partner_id IS NOT NULL`)).toBe(256);
     expect(await count(`SELECT count(*)::int AS n FROM faults.outbox WHERE subject LIKE 'camera.%.registered'`)).toBe(1568);
+    // And each one's register entry, from which triage learns where they are.
+    expect(await count(`SELECT count(*)::int AS n FROM faults.outbox WHERE subject LIKE 'register.camera.%'`)).toBe(1568);
 
     // A restart finds the register filled and leaves it alone.
     await app.close();
     ({ app } = await startFaults(env, true));
-    expect(await count(`SELECT count(*)::int AS n FROM faults.outbox`)).toBe(1568);
+    expect(await count(`SELECT count(*)::int AS n FROM faults.outbox`)).toBe(2 * 1568);
   });
 });

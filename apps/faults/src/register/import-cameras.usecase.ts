@@ -9,7 +9,7 @@ import { cameraStatusOf } from '../domain/camera-status';
 import { decideFaultAccess } from '../domain/ticket-access';
 import { faultActorOf } from '../fault-actor';
 import { FAULTS_SCHEMA } from '../faults.schema';
-import { cameraChangedEvent } from './announce-camera';
+import { cameraChangeEvents } from './announce-camera';
 import { AssetListRow, readAssetList } from './asset-list';
 import { cameraPatch, newCamera } from './camera-fields';
 import { readCameraStatusFacts } from './camera-status-facts';
@@ -67,7 +67,7 @@ export class ImportCamerasUseCase {
     const events: OutboxEntry[] = [];
     const created = cameras.filter((c) => !existing.has(c.cameraId)).map((c) => newCamera(c, now));
     await insertEntities(manager, CameraEntity, created);
-    for (const camera of created) events.push(cameraChangedEvent(this.publisher, camera, { change: 'registered', previousStatus: null, changedBy, reason: 'asset list import' }, now));
+    for (const camera of created) events.push(...cameraChangeEvents(this.publisher, camera, { change: 'registered', previousStatus: null, changedBy, reason: 'asset list import' }, now));
     let updated = 0;
     for (const input of cameras) {
       const before = existing.get(input.cameraId);
@@ -78,7 +78,7 @@ export class ImportCamerasUseCase {
       const after: CameraEntity = { ...merged, status, version: before.version + 1, updatedAt: now };
       await manager.update(CameraEntity, { cameraId: before.cameraId, version: before.version }, { ...patch, status, version: after.version, updatedAt: now });
       const change = status !== before.status ? 'status-changed' : 'updated';
-      events.push(cameraChangedEvent(this.publisher, after, { change, previousStatus: before.status, changedBy, reason: 'asset list import' }, now));
+      events.push(...cameraChangeEvents(this.publisher, after, { change, previousStatus: before.status, changedBy, reason: 'asset list import' }, now));
       updated += 1;
     }
     await appendAllToOutbox(manager, FAULTS_SCHEMA, events);

@@ -3,7 +3,7 @@ import { EventPublisher } from '@vigil/bus';
 import { appendAllToOutbox, OutboxEntry } from '@vigil/db';
 import { cameraStatusOf } from '../domain/camera-status';
 import { FAULTS_SCHEMA } from '../faults.schema';
-import { cameraChangedEvent } from './announce-camera';
+import { cameraChangeEvents } from './announce-camera';
 import { readCameraStatusFacts } from './camera-status-facts';
 import { CameraEntity } from './camera.entity';
 
@@ -22,7 +22,7 @@ export async function refreshCameraStatus(manager: EntityManager, publisher: Eve
     if (next.status === before.status) continue;
     const after: CameraEntity = { ...before, status: next.status, version: before.version + 1, updatedAt: now };
     await manager.update(CameraEntity, { cameraId: before.cameraId, version: before.version }, { status: after.status, version: after.version, updatedAt: now });
-    events.push(cameraChangedEvent(publisher, after, { change: 'status-changed', previousStatus: before.status, changedBy, reason: next.reason }, now));
+    events.push(...cameraChangeEvents(publisher, after, { change: 'status-changed', previousStatus: before.status, changedBy, reason: next.reason }, now));
     changed.push(after);
   }
   await appendAllToOutbox(manager, FAULTS_SCHEMA, events);

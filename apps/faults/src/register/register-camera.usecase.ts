@@ -8,7 +8,7 @@ import { appendAllToOutbox } from '@vigil/db';
 import { decideFaultAccess } from '../domain/ticket-access';
 import { faultActorOf } from '../fault-actor';
 import { FAULTS_SCHEMA } from '../faults.schema';
-import { cameraChangedEvent } from './announce-camera';
+import { cameraChangeEvents } from './announce-camera';
 import { newCamera } from './camera-fields';
 import { CameraEntity } from './camera.entity';
 import { toCameraView } from './camera-view';
@@ -34,7 +34,7 @@ export class RegisterCameraUseCase {
       const camera = newCamera(input, now);
       // A concurrent registration of the same id fails here on the primary key, and the transaction with it.
       await manager.insert(CameraEntity, camera);
-      await appendAllToOutbox(manager, FAULTS_SCHEMA, [cameraChangedEvent(this.publisher, camera, { change: 'registered', previousStatus: null, changedBy: principal.subject, reason: null }, now)]);
+      await appendAllToOutbox(manager, FAULTS_SCHEMA, cameraChangeEvents(this.publisher, camera, { change: 'registered', previousStatus: null, changedBy: principal.subject, reason: null }, now));
       return { kind: 'saved', camera: toCameraView(camera) };
     });
   }

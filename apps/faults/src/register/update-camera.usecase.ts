@@ -9,7 +9,7 @@ import { cameraStatusOf } from '../domain/camera-status';
 import { canSeeAsset, decideFaultAccess } from '../domain/ticket-access';
 import { faultActorOf } from '../fault-actor';
 import { FAULTS_SCHEMA } from '../faults.schema';
-import { cameraChangedEvent } from './announce-camera';
+import { cameraChangeEvents } from './announce-camera';
 import { cameraPatch } from './camera-fields';
 import { readCameraStatusFacts } from './camera-status-facts';
 import { CameraEntity } from './camera.entity';
@@ -53,7 +53,7 @@ export class UpdateCameraUseCase {
     await manager.update(CameraEntity, { cameraId: before.cameraId, version: before.version }, { ...patch, status, version: after.version, updatedAt: now });
     const change = status !== before.status ? 'status-changed' : 'updated';
     const author = { change, previousStatus: before.status, changedBy: principal.subject, reason: input.reason ?? null } as const;
-    await appendAllToOutbox(manager, FAULTS_SCHEMA, [cameraChangedEvent(this.publisher, after, author, now)]);
+    await appendAllToOutbox(manager, FAULTS_SCHEMA, cameraChangeEvents(this.publisher, after, author, now));
     return { kind: 'saved', camera: toCameraView(after) };
   }
 }

@@ -7,6 +7,7 @@ import { CallReceived } from '@vigil/contracts';
 import { AppOutbox, outboxToken } from '@vigil/db';
 import { decisions } from '@vigil/observability';
 import { AppTimers, timersToken } from '@vigil/timers';
+import { CameraPlacesProjection } from '../camera-places/camera-places.projection';
 import { lockAllInOrder } from '../correlation/batch-locks';
 import { CallDecision, planCallBatch } from '../domain/plan-call-batch';
 import { placeLockNames } from '../domain/place-locks';
@@ -44,6 +45,7 @@ export class TakeCallUseCase {
     @Inject(outboxToken(TRIAGE_SCHEMA)) private readonly outbox: AppOutbox,
     @Inject(timersToken(TRIAGE_SCHEMA)) private readonly timers: AppTimers,
     @Inject(TRIAGE_OPTIONS) private readonly options: TriageOptions,
+    private readonly cameraPlaces: CameraPlacesProjection,
   ) {
     this.policy = options.policy ?? DEFAULT_TRIAGE_POLICY;
   }
@@ -54,7 +56,8 @@ export class TakeCallUseCase {
    * and the rest commit; the database gone fails the whole batch.
    */
   async execute(calls: readonly CallReceived[], now = new Date()): Promise<BatchTakeResult[]> {
-    const drafts = calls.map((call) => triageCall(call, this.policy));
+    const reference = { ...this.policy, cameras: this.cameraPlaces.current() };
+    const drafts = calls.map((call) => triageCall(call, reference));
     const results = await this.takeAll(calls, drafts, now);
     if (results.some((result) => result.kind === 'opened' || result.kind === 'joined')) this.outbox.kick();
     for (const result of results) countDecision(result);

@@ -1,6 +1,7 @@
 import { CallReceived, CLIENTS, PARTNERS } from '@vigil/contracts';
 import { buildLocationRegisters } from '../registers/location-registers';
 import { DEMO_REGISTERS } from '../registers/demo-registers';
+import { CameraPlace, CameraPlaces } from './camera-place';
 import { locateCall, Placement } from './locate-call';
 
 const registers = buildLocationRegisters(DEMO_REGISTERS);
@@ -41,6 +42,30 @@ describe('locateCall', () => {
     ['the radio\'s own point over the premises\'', call({ point: { lat: 51.95, lon: -0.28 } }, 'at Boots, Hitchin'), { premisesId: 'boots-hitchin', point: { lat: 51.95, lon: -0.28 } }],
   ])('%s', (_case, given, expected) => {
     expect(locateCall(given, registers)).toMatchObject(expected);
+  });
+
+  const place = (cameraId: string, fields: Partial<CameraPlace>): [string, CameraPlace] => [
+    cameraId.toLowerCase(),
+    { cameraId, town: 'Hitchin Town Centre', partnerId: 'north-herts', clientName: null, point: { lat: 51.95, lon: -0.28 }, status: 'in-service', version: 3, ...fields },
+  ];
+  // Faults' register as triage's projection holds it: NH-014 moved since the registers file was written.
+  const projected: CameraPlaces = new Map([
+    place('NH-014', { town: 'Baldock Town Centre', point: { lat: 51.9893, lon: -0.1878 } }),
+    place('ST-900', { town: 'Stevenage Old Town', partnerId: 'stevenage', status: 'decommissioned' }),
+    place('LHF-001', { town: 'Letchworth Town Centre', partnerId: null, clientName: 'Letchworth Heritage Foundation' }),
+    place('HM-500', { town: 'Elstree Aerodrome', partnerId: 'hertsmere' }),
+    place('CB-900', { town: 'Sandy', partnerId: null, clientName: 'Central Bedfordshire Council' }),
+  ]);
+  it.each<[string, Locatable, Partial<Placement>]>([
+    ['faults\' register over the registers file', call({ cameraId: 'NH-014' }, 'fight'), { ...partner('north-herts', 'Baldock Town Centre', 'camera:NH-014'), point: { lat: 51.9893, lon: -0.1878 } }],
+    ['a camera faults does not hold, by the registers file', call({ cameraId: 'ST-101' }, 'fight'), partner('stevenage', 'Stevenage Town Centre', 'camera:ST-101')],
+    ['a decommissioned camera: it still tells where', call({ cameraId: 'st-900' }, 'fight in Hitchin'), partner('stevenage', 'Stevenage Old Town', 'camera:ST-900')],
+    ['a client\'s camera inside a partner\'s town', call({ cameraId: 'LHF-001' }), client('Letchworth Heritage Foundation', 'Letchworth Town Centre', 'camera:LHF-001')],
+    ['a partner\'s camera in a town the gazetteer lacks: its owner', call({ cameraId: 'HM-500' }, 'fight in Hitchin'), partner('hertsmere', null, 'camera:HM-500')],
+    ['a client\'s camera in a town the gazetteer lacks: its owner', call({ cameraId: 'CB-900' }), { placement: 'client', partnerId: null, town: null, clientName: 'Central Bedfordshire Council', reason: 'camera:CB-900' }],
+    ['an unknown camera, by the words', call({ cameraId: 'XX-1' }, 'fight in Royston'), partner('north-herts', 'Royston Town Centre', 'town-in-text')],
+  ])('with camera places: %s', (_case, given, expected) => {
+    expect(locateCall(given, registers, projected)).toMatchObject(expected);
   });
 
   const partnerAreas = PARTNERS.flatMap((p) => p.towns.map((town) => [town, p.id] as const));

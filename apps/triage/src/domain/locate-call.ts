@@ -1,6 +1,7 @@
 import { CallReceived, findClientArea, findClientAreaInText, findPartner, findTown, findTownInText, IncidentPlacement } from '@vigil/contracts';
 import type { LocationRegisters, Premises } from '../registers/location-registers';
 import { NO_REGISTERS } from '../registers/location-registers';
+import { CameraPlace, cameraKey, CameraPlaces, NO_CAMERA_PLACES, placeOfFileCamera } from './camera-place';
 
 /** A WGS84 point, as radios and registers give them. */
 export type GeoPoint = NonNullable<CallReceived['location']['point']>;
@@ -27,14 +28,15 @@ const UNPLACED: Where = { placement: 'unplaced', partnerId: null, town: null, cl
  * member (they are fixed to a place); the town the source or the operator gave; a town named in
  * the words; the partner the source named; the town whose officers carry the calling radio (they
  * roam, so it comes last). A client's site is the client's, never a partner's, even inside a
- * partner's town.
+ * partner's town. Cameras come from faults' register (`cameras`, triage's projection of it) before
+ * the registers file, which only knows cameras faults does not.
  */
-export function locateCall(call: LocatableCall, registers: LocationRegisters = NO_REGISTERS): Placement {
+export function locateCall(call: LocatableCall, registers: LocationRegisters = NO_REGISTERS, cameras: CameraPlaces = NO_CAMERA_PLACES): Placement {
   const { location } = call;
-  const camera = location.cameraId ? registers.cameras.get(location.cameraId.toLowerCase()) : undefined;
+  const camera = location.cameraId ? registeredCamera(location.cameraId, cameras, registers) : undefined;
   const premises = registeredPremises(location, registers);
   const where =
-    (camera && inTown(camera.town, camera.client, `camera:${camera.id}`)) ||
+    (camera && cameraPlacement(camera)) ||
     (premises && inTown(premises.premises.town, premises.premises.client, premises.reason)) ||
     (location.town && inTown(location.town, undefined, call.enteredBy ? 'operator-choice' : 'source-town')) ||
     inTextTown(call.summary) ||
@@ -44,6 +46,28 @@ export function locateCall(call: LocatableCall, registers: LocationRegisters = N
     UNPLACED;
   const named = premises?.premises ?? premisesInText(call.summary, where.town, registers);
   return { ...where, premisesId: named?.id ?? null, point: location.point ?? named?.point ?? camera?.point ?? null };
+}
+
+/**
+ * The camera's place: faults' register wins over the registers file, which may be older. Whatever
+ * the camera's status: a decommissioned, faulty or withdrawn camera still tells where the operator
+ * or gateway was looking when they called it in (a camera taken down last week still names its
+ * street in a caller's words or an old radio script); status decides what the public sees, not where.
+ */
+function registeredCamera(cameraId: string, cameras: CameraPlaces, registers: LocationRegisters): CameraPlace | undefined {
+  const key = cameraKey(cameraId);
+  const fromFile = registers.cameras.get(key);
+  return cameras.get(key) ?? (fromFile && placeOfFileCamera(fromFile));
+}
+
+/** A camera's town in the gazetteer; else its owner alone (faults' register may name a town the gazetteer does not). */
+function cameraPlacement(camera: CameraPlace): Where | undefined {
+  const reason = `camera:${camera.cameraId}`;
+  const inGazetteer = inTown(camera.town, camera.clientName ?? undefined, reason);
+  if (inGazetteer) return inGazetteer;
+  if (camera.clientName) return { placement: 'client', partnerId: null, town: null, clientName: camera.clientName, reason };
+  if (camera.partnerId && findPartner(camera.partnerId)) return { placement: 'partner', partnerId: camera.partnerId, town: null, clientName: null, reason };
+  return undefined;
 }
 
 function registeredPremises(location: CallReceived['location'], registers: LocationRegisters): { premises: Premises; reason: string } | undefined {

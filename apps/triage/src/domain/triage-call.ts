@@ -4,6 +4,7 @@ import { NO_REGISTERS } from '../registers/location-registers';
 import { classifyCall } from './classify-call';
 import { gradeCall } from './grade-call';
 import { DEFAULT_GRADE_POLICY, GradePolicy } from './grade-policy';
+import { CameraPlaces, NO_CAMERA_PLACES } from './camera-place';
 import { GeoPoint, locateCall } from './locate-call';
 import { placeKeysOf } from './place-keys';
 
@@ -31,6 +32,8 @@ export interface IncidentDraft {
 export interface TriageReference {
   registers: LocationRegisters;
   grading: GradePolicy;
+  /** Faults' camera register as triage's projection holds it now; none when absent. */
+  cameras?: CameraPlaces;
 }
 
 const DEFAULT_REFERENCE: TriageReference = { registers: NO_REGISTERS, grading: DEFAULT_GRADE_POLICY };
@@ -38,7 +41,7 @@ const DEFAULT_REFERENCE: TriageReference = { registers: NO_REGISTERS, grading: D
 /** Turns a call into an incident draft: category, place and grade, each with its reason. */
 export function triageCall(call: CallReceived, reference: TriageReference = DEFAULT_REFERENCE): IncidentDraft {
   const classification = classifyCall(call);
-  const placement = locateCall(call, reference.registers);
+  const placement = locateCall(call, reference.registers, reference.cameras ?? NO_CAMERA_PLACES);
   const grading = gradeCall({ category: classification.category, subcategory: classification.subcategory, call }, reference.grading);
   return {
     category: classification.category,

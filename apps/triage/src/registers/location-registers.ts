@@ -22,6 +22,10 @@ export const locationRegistersSchema = z
         point: geoPointSchema.optional(),
       }),
     ),
+    /**
+     * Cameras faults' register does not hold: triage places calls by faults' register first (its
+     * camera places projection), and by these only for cameras it does not know there.
+     */
     cameras: z.array(z.object({ id: z.string().min(1), town: z.string().min(1), client: z.string().min(1).optional(), point: geoPointSchema.optional() })),
     alarmAccounts: z.array(z.object({ account: z.string().min(1), premisesId: z.string().min(1) })),
     radioMembers: z.array(z.object({ memberId: z.string().min(1), premisesId: z.string().min(1) })),
