@@ -99,10 +99,11 @@ export async function runFaultsWatchdog(env: Record<string, string>, natsUrl: st
   const js = nc.jetstream({ timeout: 60_000 });
   try {
     const baselineSignalsPerSecond = await runBaseline(nc, jsm, js, ns, workload);
+    const startedAt = Date.now();
     const faults = await startFaults(env);
     try {
       const stream = ns.stream(STREAMS.cameraHealth.name);
-      const durable = await healthConsumerOf(jsm, stream);
+      const durable = await healthConsumerOf(jsm, stream, startedAt);
       const cpuBefore = faults.cpuMs();
       const started = performance.now();
       await publishHeartbeats(nc, (cameraId) => ns.subject(SUBJECTS.vms.cameraHealth('vms-bench', cameraId, 'heartbeat')), workload);
@@ -130,8 +131,14 @@ export async function runFaultsWatchdog(env: Record<string, string>, natsUrl: st
   }
 }
 
-async function healthConsumerOf(jsm: JetStreamManager, stream: string): Promise<string> {
-  for await (const info of jsm.consumers.list(stream)) if (info.name.startsWith('faults-camera-health-')) return info.name;
+/**
+ * The watchdog consumer of the faults process started at `startedAt`. Each replica has its own, and
+ * one left by the embedded Vigil measured before (same namespace) lingers until the server drops it.
+ */
+async function healthConsumerOf(jsm: JetStreamManager, stream: string, startedAt: number): Promise<string> {
+  for await (const info of jsm.consumers.list(stream)) {
+    if (info.name.startsWith('faults-camera-health-') && Date.parse(info.created) >= startedAt - 1_000) return info.name;
+  }
   throw new Error('the faults process has no camera health consumer');
 }
 
