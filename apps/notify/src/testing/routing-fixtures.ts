@@ -11,7 +11,7 @@ export const PARTNERSHIP_ROUTING = {
     { name: 'contractor', role: 'maintenance-contractor', channels: [{ type: 'email', to: ['desk@contractor.example'] }] },
   ],
   escalationPolicies: [
-    { name: 'police-then-supervisor', steps: [{ notify: ['police'], wait: '5m' }, { notify: ['supervisor'], wait: '10m' }], repeat: 1, progressTimeout: '15m' },
+    { name: 'police-then-supervisor', steps: [{ after: '5m', notify: ['supervisor'] }, { after: '10m', notify: ['supervisor', 'north-herts-duty'] }], repeat: 1, progressTimeout: '15m' },
   ],
   defaults: { groupWait: '30s', groupInterval: '5m', repeatInterval: '4h' },
   root: 'everything',

@@ -15,7 +15,7 @@ describe('parseRoutingConfig', () => {
 
   it.each<[string, object, ConfigError]>([
     ['an unknown receiver on a rule', withRules(rules[0], rule(1, { receiver: 'fire-service' }), ...rules.slice(2)), { path: 'rules[1].receiver', message: 'unknown receiver "fire-service"' }],
-    ['an unknown receiver in an escalation step', { ...base, escalationPolicies: [{ ...base.escalationPolicies[0], steps: [{ notify: ['duty-manager'], wait: '5m' }] }] }, { path: 'escalationPolicies[0].steps[0].notify[0]', message: 'unknown receiver "duty-manager"' }],
+    ['an unknown receiver in an escalation step', { ...base, escalationPolicies: [{ ...base.escalationPolicies[0], steps: [{ after: '5m', notify: ['duty-manager'] }] }] }, { path: 'escalationPolicies[0].steps[0].notify[0]', message: 'unknown receiver "duty-manager"' }],
     ['an unknown escalation policy', withRules(rules[0], rule(1, { escalation: 'page-everyone' }), ...rules.slice(2)), { path: 'rules[1].escalation', message: 'unknown escalation policy "page-everyone"' }],
     ['an unknown child rule', withRules(rule(0, { routes: ['police-incidents', 'nowhere'] }), rules[1]), { path: 'rules[0].routes[1]', message: 'unknown rule "nowhere"' }],
     ['an unknown root', { ...base, root: 'top' }, { path: 'root', message: 'unknown rule "top"' }],

@@ -7,10 +7,14 @@ import { configNameSchema, receiverSchema } from './receiver';
 /** Group by these labels, or `...` alone for one group per alert. */
 const groupBySchema = z.union([z.tuple([z.literal('...')]), z.array(z.enum(ALERT_LABEL_NAMES))]);
 
-/** Notify, wait, notify the next level…; then go round `repeat` more times. */
+/**
+ * The route's receiver is told first; each step then waits `after` and tells the next level, unless
+ * someone acknowledged. After the last level the policy goes round again (the route's receiver
+ * first, one first-step wait later) `repeat` more times.
+ */
 export const escalationPolicySchema = z.strictObject({
   name: configNameSchema,
-  steps: z.array(z.strictObject({ notify: z.array(configNameSchema).min(1), wait: durationSchema })).min(1),
+  steps: z.array(z.strictObject({ after: durationSchema, notify: z.array(configNameSchema).min(1) })).min(1),
   repeat: z.number().int().min(0).max(10).default(0),
   /** How long an acknowledged alert may go without progress (started, engineer on site) before it escalates again. */
   progressTimeout: durationSchema,
