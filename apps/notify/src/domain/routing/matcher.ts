@@ -22,6 +22,7 @@ export const matcherSchema = z.union([
 /** One matcher. */
 export type Matcher = z.infer<typeof matcherSchema>;
 
+/** Compiled once per source: matchers are checked for every alert, and a config holds few distinct regexes. */
 const compiled = new Map<string, RegExp>();
 
 function anchored(source: string): RegExp {
