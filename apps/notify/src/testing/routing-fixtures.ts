@@ -8,10 +8,11 @@ export const PARTNERSHIP_ROUTING = {
     { name: 'police', role: 'police-control-room', channels: [{ type: 'webhook', url: 'https://police.example/hooks/vigil', secretRef: 'POLICE_WEBHOOK_SECRET' }, { type: 'socket' }] },
     { name: 'north-herts-duty', role: 'partner-duty-officer', partner: 'north-herts', channels: [{ type: 'email', to: ['duty@north-herts.example'] }, { type: 'sms', to: ['+447700900123'] }] },
     { name: 'supervisor', role: 'control-room-supervisor', channels: [{ type: 'socket' }, { type: 'sms', to: ['+447700900456'], sendResolved: false }] },
+    { name: 'duty-manager', role: 'control-room-supervisor', channels: [{ type: 'sms', to: ['+447700900789'] }] },
     { name: 'contractor', role: 'maintenance-contractor', channels: [{ type: 'email', to: ['desk@contractor.example'] }] },
   ],
   escalationPolicies: [
-    { name: 'police-then-supervisor', steps: [{ after: '5m', notify: ['supervisor'] }, { after: '10m', notify: ['supervisor', 'north-herts-duty'] }], repeat: 1, progressTimeout: '15m' },
+    { name: 'police-then-supervisor', steps: [{ after: '5m', notify: ['supervisor'] }, { after: '10m', notify: ['supervisor', 'duty-manager'] }], repeat: 1, progressTimeout: '15m' },
   ],
   defaults: { groupWait: '30s', groupInterval: '5m', repeatInterval: '4h' },
   root: 'everything',

@@ -15,7 +15,7 @@ describe('parseRoutingConfig', () => {
 
   it.each<[string, object, ConfigError]>([
     ['an unknown receiver on a rule', withRules(rules[0], rule(1, { receiver: 'fire-service' }), ...rules.slice(2)), { path: 'rules[1].receiver', message: 'unknown receiver "fire-service"' }],
-    ['an unknown receiver in an escalation step', { ...base, escalationPolicies: [{ ...base.escalationPolicies[0], steps: [{ after: '5m', notify: ['duty-manager'] }] }] }, { path: 'escalationPolicies[0].steps[0].notify[0]', message: 'unknown receiver "duty-manager"' }],
+    ['an unknown receiver in an escalation step', { ...base, escalationPolicies: [{ ...base.escalationPolicies[0], steps: [{ after: '5m', notify: ['fire-control'] }] }] }, { path: 'escalationPolicies[0].steps[0].notify[0]', message: 'unknown receiver "fire-control"' }],
     ['an unknown escalation policy', withRules(rules[0], rule(1, { escalation: 'page-everyone' }), ...rules.slice(2)), { path: 'rules[1].escalation', message: 'unknown escalation policy "page-everyone"' }],
     ['an unknown child rule', withRules(rule(0, { routes: ['police-incidents', 'nowhere'] }), rules[1]), { path: 'rules[0].routes[1]', message: 'unknown rule "nowhere"' }],
     ['an unknown root', { ...base, root: 'top' }, { path: 'root', message: 'unknown rule "top"' }],
@@ -30,9 +30,13 @@ describe('parseRoutingConfig', () => {
     ['a root with matchers', withRules({ name: 'everything', receiver: 'supervisor', matchers: [{ label: 'kind', equals: 'incident' }] }), { path: 'rules[0].matchers', message: 'the root rule matches every alert and takes no matchers' }],
     ['two rules of one name', withRules(rule(0, { routes: ['a'] }), { name: 'a' }, { name: 'a' }), { path: 'rules[2].name', message: '"a" is already used' }],
     ['a bad duration', withRules(rules[0], rule(1, { groupWait: '30 seconds' }), ...rules.slice(2)), { path: 'rules[1].groupWait', message: 'a duration such as 30s, 5m or 4h' }],
-    ['a duty officer with no partner', { ...base, receivers: [...base.receivers, { name: 'duty', role: 'partner-duty-officer', channels: [{ type: 'socket' }] }] }, { path: 'receivers[4].partner', message: "a partner's duty officer names the partner" }],
-    ['a receiver with no channel', { ...base, receivers: [...base.receivers, { name: 'nobody', role: 'webhook', channels: [] }] }, { path: 'receivers[4].channels', message: expect.any(String) }],
-    ['a webhook secret written in the rules', { ...base, receivers: [...base.receivers, { name: 'hook', role: 'webhook', channels: [{ type: 'webhook', url: 'https://x.example', secretRef: 'hunter2' }] }] }, { path: 'receivers[4].channels[0].secretRef', message: 'an environment variable name' }],
+    ['a duty officer with no partner', { ...base, receivers: [...base.receivers, { name: 'duty', role: 'partner-duty-officer', channels: [{ type: 'socket' }] }] }, { path: 'receivers[5].partner', message: "a partner's duty officer names the partner" }],
+    ['a receiver with no channel', { ...base, receivers: [...base.receivers, { name: 'nobody', role: 'webhook', channels: [] }] }, { path: 'receivers[5].channels', message: expect.any(String) }],
+    ['a webhook secret written in the rules', { ...base, receivers: [...base.receivers, { name: 'hook', role: 'webhook', channels: [{ type: 'webhook', url: 'https://x.example', secretRef: 'hunter2' }] }] }, { path: 'receivers[5].channels[0].secretRef', message: 'an environment variable name' }],
+    ['a duty officer on a rule open to every partner', withRules(rules[0], rules[1], rule(2, { matchers: [{ label: 'kind', equals: 'incident' }] }), ...rules.slice(3)), { path: 'rules[2].receiver', message: '"north-herts-duty" is north-herts\'s duty officer: the rule must match partner = "north-herts" (a partner hears only its own)' }],
+    ['a duty officer inherited by a rule that does not pin the partner', withRules(rule(0, { routes: ['any'] }), { name: 'any', receiver: 'north-herts-duty', matchers: [{ label: 'partner', matches: 'north-.*' }] }), { path: 'rules[1].receiver', message: expect.stringContaining('must match partner = "north-herts"') }],
+    ['the contractor on incidents', withRules(rules[0], rules[1], rules[2], rule(3, { matchers: [{ label: 'severity', equals: 'emergency' }], routes: [] }), rules[5]), { path: 'rules[3].receiver', message: '"contractor" is the maintenance contractor: the rule must match kind = "fault" (the contractor hears of faults only)' }],
+    ['a duty officer as an escalation step of police incidents', { ...base, escalationPolicies: [{ ...base.escalationPolicies[0], steps: [{ after: '5m', notify: ['north-herts-duty'] }] }] }, { path: 'rules[1].escalation', message: expect.stringContaining('escalation policy "police-then-supervisor": "north-herts-duty"') }],
     ['an unknown field', { ...base, rules: [rule(0, { groupWiat: '10s' }), ...rules.slice(1)] }, { path: 'rules[0]', message: expect.stringContaining('groupWiat') }],
   ])('refuses %s, naming the path', (_case, config, error) => {
     const result = parseRoutingConfig(config);

@@ -1,5 +1,6 @@
 import type { AlertLabelName } from '../alerts/alert';
 import { checkReferences } from './check-references';
+import { checkTenancy } from './check-tenancy';
 import { ConfigError, schemaErrors } from './config-error';
 import { RoutingConfig, routingConfigSchema, RoutingRule } from './routing-config.schema';
 import type { MatchedRoute, RouteNode, RoutingTree } from './routing-tree';
@@ -14,8 +15,10 @@ export type RoutingConfigResult = { ok: true; config: RoutingConfig; tree: Routi
 export function parseRoutingConfig(input: unknown): RoutingConfigResult {
   const parsed = routingConfigSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: schemaErrors(parsed.error) };
-  const errors = checkReferences(parsed.data);
-  if (errors.length > 0) return { ok: false, errors };
+  const references = checkReferences(parsed.data);
+  if (references.length > 0) return { ok: false, errors: references };
+  const tenancy = checkTenancy(parsed.data);
+  if (tenancy.length > 0) return { ok: false, errors: tenancy };
   return { ok: true, config: parsed.data, tree: compileTree(parsed.data) };
 }
 

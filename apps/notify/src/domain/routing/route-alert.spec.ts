@@ -36,7 +36,7 @@ describe('routeAlert', () => {
       escalation: null,
     });
     const [police] = routeAlert(anAlert({ labels: { police: 'needed' } }), tree);
-    expect(police).toMatchObject({ groupBy: ['...'], groupWaitMs: 10_000, escalation: { name: 'police-then-supervisor', steps: [{ after: 300_000, notify: ['supervisor'] }, { after: 600_000, notify: ['supervisor', 'north-herts-duty'] }] } });
+    expect(police).toMatchObject({ groupBy: ['...'], groupWaitMs: 10_000, escalation: { name: 'police-then-supervisor', steps: [{ after: 300_000, notify: ['supervisor'] }, { after: 600_000, notify: ['supervisor', 'duty-manager'] }] } });
   });
 
   it.each<[string, object, boolean]>([
