@@ -11,7 +11,9 @@
  *    state of one alert per real thing (fingerprint), with labels to route on, firing or resolved,
  *    the handling escalation watches, and whether the change is news (`notable`, `notice`). Events
  *    not newer than the alert held are dropped by version.
- * 2. **Dispatch** (`routing/`, `grouping/`): `routeAlert` walks the rule tree (first match, or on
+ * 2. **Dispatch** (`routing/`, `grouping/`): rules are data, accepted only whole by
+ *    `parseRoutingConfig` (schema, references, cycles, and tenancy: a partner's duty officer hears
+ *    only that partner, the contractor only faults). `routeAlert` walks the rule tree (first match, or on
  *    with `continue`); the alert joins the group of each matched route (`groupKeyOf`) and
  *    `onAlertJoined` sets when the group goes out: after `groupWait` for a new group, at once for
  *    an emergency (grade 1, TETRA emergency); then `decideFlush` every `groupInterval`.
