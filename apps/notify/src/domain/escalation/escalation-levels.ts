@@ -1,0 +1,18 @@
+import type { EscalationPolicy } from '../routing/routing-config.schema';
+import type { EscalationState } from './escalation-state';
+
+/** Who each level tells: the route's receiver, then each step's receivers. */
+export function levelReceivers(state: Pick<EscalationState, 'firstLevel'>, policy: EscalationPolicy, level: number): readonly string[] {
+  return level === 0 ? [state.firstLevel] : policy.steps[level - 1].notify;
+}
+
+/** The level after `level`, going round again while rounds remain; null when the policy is spent. */
+export function nextLevel(policy: EscalationPolicy, level: number, round: number): { level: number; round: number } | null {
+  if (level < policy.steps.length) return { level: level + 1, round };
+  return round < policy.repeat ? { level: 0, round: round + 1 } : null;
+}
+
+/** How long to wait before telling `level`: its step's `after`, and a new round the first step's. */
+export function waitBefore(policy: EscalationPolicy, level: number): number {
+  return level === 0 ? policy.steps[0].after : policy.steps[level - 1].after;
+}

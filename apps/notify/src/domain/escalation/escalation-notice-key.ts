@@ -1,0 +1,11 @@
+import type { EscalationState } from './escalation-state';
+
+/**
+ * The notification log's group key for what escalation tells: one per life, round and level (and
+ * per new call), so a replica that restarts mid-escalation and replays a step finds it already
+ * logged and does not tell it twice.
+ */
+export function escalationNoticeKey(state: EscalationState, reason: string): string {
+  const detail = reason === 'new-call-while-acknowledged' ? `:v${state.version}` : '';
+  return `escalation:${state.fingerprint}:life${state.lifeVersion}:round${state.round}:level${state.level}${detail}`;
+}
