@@ -21,6 +21,7 @@ describe('alertFromFaultEvent', () => {
     ['verified', { ...held, status: 'resolved' }, change('verified', { status: 'verified' }), { notable: false, reason: 'not-notable', status: 'resolved', handling: 'done' }],
     ['reopened', { ...held, status: 'resolved' }, change('reopened', { status: 'reopened', reopenCount: 1 }), { notable: true, reason: 'fault-reopened', status: 'firing', handling: 'unacknowledged' }],
     ['a camera joined the site outage', held, change('camera-joined', { scope: 'site', cameraIds: ['NH-014', 'NH-015'] }), { notable: false, reason: 'relabelled', status: 'firing', handling: 'unacknowledged' }],
+    ['merged into its site outage (the outage ticket fires on its own)', held, change('merged', { status: 'merged' }), { notable: false, reason: 'not-notable', status: 'resolved', handling: 'done' }],
     ['deadlines moved', held, change('deadlines-moved'), { notable: false, reason: 'not-notable', status: 'firing', handling: 'unacknowledged' }],
     ['first heard of mid-life', null, change('deadlines-moved'), { notable: true, reason: 'first-seen', status: 'firing', handling: 'unacknowledged' }],
   ])('%s', (_case, previous, event, expected) => {

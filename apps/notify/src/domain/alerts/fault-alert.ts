@@ -19,6 +19,8 @@ const HANDLING: Record<TicketStatus, AlertHandling> = {
   'engineer-on-site': 'in-progress',
   fixed: 'done',
   verified: 'done',
+  // Its camera is worked on its site outage's ticket, which fires on its own.
+  merged: 'done',
 };
 
 const NOTICE: Partial<Record<FaultEvent['change'], FaultNotice>> = {
