@@ -1,3 +1,4 @@
+import { ConsoleLogger, Logger, LoggerService } from '@nestjs/common';
 import { freePort } from '@vigil/testing';
 import { decideRetry, DEFAULT_RETRY_POLICY, entryAfterSend, PlannedDelivery } from '../../domain';
 import { anAlert } from '../../testing/notify-fixtures';
@@ -31,7 +32,15 @@ describe('WebhookChannel against a real receiver', () => {
   const channel = new WebhookChannel({ secrets: SECRETS, timeoutMs: 300 });
   const retryAdvice = (result: Awaited<ReturnType<WebhookChannel['deliver']>>) => decideRetry(result, 1, new Date(), new Date(), DEFAULT_RETRY_POLICY);
 
+  // What the channel logs, kept here rather than printed, so a case can look at it.
+  const logged: string[] = [];
+  const keep = (message: unknown) => void logged.push(JSON.stringify(message));
+  const collector: LoggerService = { log: keep, warn: keep, error: keep, debug: keep, verbose: keep, fatal: keep };
+
+  beforeAll(() => Logger.overrideLogger(collector));
+  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
   beforeEach(async () => {
+    logged.length = 0;
     receiver = await startWebhookReceiver(SECRET);
   });
   afterEach(() => receiver.close());
@@ -123,5 +132,20 @@ describe('WebhookChannel against a real receiver', () => {
     expect(result).toEqual({ ok: false, recoverable: false, message: 'webhook secret UNKNOWN_WEBHOOK_SECRET is not configured' });
     expect(receiver.received).toHaveLength(0);
     expect(retryAdvice(result)).toEqual({ action: 'dead-letter', reason: 'unrecoverable' });
+  });
+
+  it('logs who was told and how it went, never the secret or the body', async () => {
+    receiver.reply({ status: 500 });
+
+    await channel.deliver(aDelivery(receiver.url));
+    await channel.deliver(aDelivery(receiver.url));
+
+    expect(logged).toEqual([expect.stringContaining('"msg":"webhook not delivered"'), expect.stringContaining('"msg":"webhook delivered"')]);
+    expect(logged.join('\n')).toContain('"receiver":"police-control-room"');
+    for (const line of logged) {
+      expect(line).not.toContain(SECRET);
+      expect(line).not.toContain('INC-2026-000101');
+      expect(line).not.toContain(receiver.received[0].body.slice(0, 40));
+    }
   });
 });
