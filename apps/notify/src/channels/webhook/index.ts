@@ -1,0 +1,3 @@
+export * from './webhook.channel';
+export * from './webhook-payload';
+export * from './webhook-signature';

@@ -1,0 +1,99 @@
+import { Logger } from '@nestjs/common';
+import { classifyHttpResponse, classifyNetworkFailure, DeliveryResult, PlannedDelivery } from '../../domain';
+import type { Channel } from '../channel';
+import { webhookPayload } from './webhook-payload';
+import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './webhook-signature';
+
+/** What the webhook channel needs from notify's config, parsed once at start-up. */
+export interface WebhookChannelOptions {
+  /** Secrets by the environment variable name a receiver's `secretRef` gives. */
+  secrets: Readonly<Record<string, string>>;
+  /** How long one attempt may take, response included; a receiver slower than this is retried later. */
+  timeoutMs: number;
+  /** Injected so specs can sign at a chosen time and read Retry-After dates against it. */
+  now?: () => Date;
+}
+
+/**
+ * POSTs the group as JSON, signed with the receiver's secret (see `webhook-signature.ts` for the
+ * headers and how a receiver verifies them), and classifies the outcome through the domain:
+ * 2xx delivered; a network error, a timeout, a 5xx, 408, 425 or 429 recoverable with Retry-After
+ * honoured; any other 4xx, or a redirect, not. Redirects are not followed: the receiver's address
+ * is configured, and a signed alert must not be forwarded somewhere nobody chose. Logs name the
+ * receiver, the URL's origin and the outcome, never the secret or the body.
+ */
+export class WebhookChannel implements Channel<'webhook'> {
+  readonly type = 'webhook';
+  private readonly logger = new Logger('WebhookChannel');
+  private readonly now: () => Date;
+
+  constructor(private readonly options: WebhookChannelOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async deliver(delivery: PlannedDelivery): Promise<DeliveryResult> {
+    const { config } = delivery.channel;
+    if (config.type !== 'webhook') throw new Error(`the webhook channel was handed a ${config.type} delivery`);
+    const secret = this.options.secrets[config.secretRef];
+    // A missing secret fails the same way on every attempt: a dead letter for people to look at, not a retry loop.
+    if (secret === undefined) return this.logged(delivery, config.url, 0, { ok: false, recoverable: false, message: `webhook secret ${config.secretRef} is not configured` });
+
+    const body = JSON.stringify(webhookPayload(delivery));
+    const timestamp = String(Math.floor(this.now().getTime() / 1000));
+    const started = Date.now();
+    const result = await this.post(config.url, body, {
+      [WEBHOOK_TIMESTAMP_HEADER]: timestamp,
+      [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(secret, timestamp, body),
+    });
+    return this.logged(delivery, config.url, Date.now() - started, result);
+  }
+
+  private async post(url: string, body: string, signed: Record<string, string>): Promise<DeliveryResult> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'vigil-notify', ...signed },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      // The status is all we read; releasing the body frees the connection for the next delivery.
+      await response.body?.cancel();
+      return classifyHttpResponse(response.status, response.headers.get('retry-after'), this.now());
+    } catch (error) {
+      const failure = describeFetchFailure(error);
+      if (failure.name === 'TimeoutError') return classifyNetworkFailure('ETIMEDOUT', `no response within ${this.options.timeoutMs} ms`);
+      return classifyNetworkFailure(failure.code, failure.message);
+    }
+  }
+
+  private logged(delivery: PlannedDelivery, url: string, durationMs: number, result: DeliveryResult): DeliveryResult {
+    const fields = { receiver: delivery.receiver, channel: delivery.channel.key, groupKey: delivery.groupKey, reason: delivery.reason, origin: new URL(url).origin, durationMs };
+    if (result.ok) this.logger.debug({ msg: 'webhook delivered', ...fields });
+    else this.logger.warn({ msg: 'webhook not delivered', ...fields, status: result.status, recoverable: result.recoverable, error: result.message });
+    return result;
+  }
+}
+
+interface FetchFailure {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  cause?: FetchFailure & { errors?: FetchFailure[] };
+}
+
+/**
+ * fetch rejects with a TimeoutError when the signal fires, and otherwise with "fetch failed" whose
+ * cause is the socket's error (ECONNREFUSED…), or an AggregateError of them when several addresses
+ * were tried. Read by shape, not `instanceof`: the DOMException and TypeError may come from another realm.
+ */
+function describeFetchFailure(error: unknown): { name?: string; code?: string; message: string } {
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as FetchFailure;
+  const socket = failure.cause?.errors?.[0] ?? failure.cause;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    name: text(failure.name),
+    code: text(failure.cause?.code) ?? text(socket?.code),
+    message: text(socket?.message) ?? text(failure.message) ?? String(error),
+  };
+}
