@@ -1,0 +1,15 @@
+/** Injection token for {@link NotifyOptions}. */
+export const NOTIFY_OPTIONS = Symbol('NOTIFY_OPTIONS');
+
+/** What the notify module needs, whichever process it runs in. */
+export interface NotifyOptions {
+  databaseUrl: string;
+  /** The routing file, already validated: the first version of the rules when none is stored yet. */
+  routingFile?: RoutingFile;
+}
+
+/** A routing file as read (not parsed: it is stored as written, durations and all). */
+export interface RoutingFile {
+  path: string;
+  content: unknown;
+}
