@@ -6,6 +6,8 @@ export interface NotifyOptions {
   databaseUrl: string;
   /** The routing file, already validated: the first version of the rules when none is stored yet. */
   routingFile?: RoutingFile;
+  /** How often this replica looks for rules another replica recorded; 5 s when absent. */
+  routingRefreshMs?: number;
 }
 
 /** A routing file as read (not parsed: it is stored as written, durations and all). */

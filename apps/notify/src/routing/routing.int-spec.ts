@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { dump } from 'js-yaml';
 import { Principal } from '@vigil/auth';
 import { configureHttp, PlatformModule } from '@vigil/config';
-import { callApi, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
+import { callApi, createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
 import { routeAlert } from '../domain/routing/route-alert';
 import { loadNotifyOptions } from '../notify.config';
 import { NotifyModule } from '../notify.module';
@@ -34,7 +34,8 @@ describe('routing rules as data', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-routing-'));
 
   async function startNotify(routingFile: string): Promise<INestApplication> {
-    @Module({ imports: [PlatformModule.forRoot(env.platform, 'notify-test'), NotifyModule.register(loadNotifyOptions({ VIGIL_NOTIFY_ROUTING_FILE: routingFile }, env.platform))] })
+    const options = loadNotifyOptions({ VIGIL_NOTIFY_ROUTING_FILE: routingFile, VIGIL_NOTIFY_ROUTING_REFRESH_MS: '50' }, env.platform);
+    @Module({ imports: [PlatformModule.forRoot(env.platform, 'notify-test'), NotifyModule.register(options)] })
     class NotifyOnly {}
     const started = await NestFactory.create(NotifyOnly, { logger: false, bodyParser: false });
     configureHttp(started, env.platform);
@@ -120,11 +121,27 @@ describe('routing rules as data', () => {
     expect((await send(supervisor, 'PUT', { config: PARTNERSHIP_ROUTING, expectedVersion: 1, comment: 'again' })).status).toBe(409);
   });
 
+  it('puts a change accepted by another replica in force here too, without a restart', async () => {
+    const other = await startNotify(join(dir, 'routing.yaml'));
+    try {
+      const otherUrl = `http://127.0.0.1:${(other.getHttpServer().address() as { port: number }).port}`;
+      const current = (await send(operator, 'GET')).body;
+      const back = await callApi(otherUrl, env.platform.authSecret, supervisor, 'PUT', '/api/notify/routing', { config: PARTNERSHIP_ROUTING, expectedVersion: current.version, comment: 'duty officer back' });
+      expect(back.status).toBe(200);
+      await eventually(async () => {
+        expect((await send(operator, 'GET')).body).toMatchObject({ version: current.version + 1, changedBy: 'sup-kim', comment: 'duty officer back' });
+        expect(routedTo({})).toEqual(['north-herts-duty']);
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('after a restart keeps the newest stored version, not the file', async () => {
     await app.close();
     app = await startNotify(join(dir, 'routing.yaml'));
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    expect((await send(operator, 'GET')).body).toMatchObject({ version: 2, changedBy: 'sup-kim' });
-    expect(routedTo({})).toEqual(['supervisor']);
+    expect((await send(operator, 'GET')).body).toMatchObject({ version: 3, changedBy: 'sup-kim', comment: 'duty officer back' });
+    expect((await sql(env.databaseUrl, 'SELECT version FROM notify.routing_version')).length).toBe(3);
   });
 });
