@@ -12,6 +12,7 @@ pids=()
 export VIGIL_INGEST_URL="http://127.0.0.1:${VIGIL_INGEST_PORT:-3001}"
 export VIGIL_TRIAGE_URL="http://127.0.0.1:${VIGIL_TRIAGE_PORT:-3002}"
 export VIGIL_FAULTS_URL="http://127.0.0.1:${VIGIL_FAULTS_PORT:-3003}"
+export VIGIL_NOTIFY_URL="http://127.0.0.1:${VIGIL_NOTIFY_PORT:-3004}"
 trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
 for app in ingest triage faults notify dashboard demo-gateway; do
   node "dist/apps/$app/src/main.js" 2>&1 | sed "s/^/[$app] /" &

@@ -75,6 +75,8 @@ describe('the OpenAPI document at /api/docs-json', () => {
     expect(routes).toEqual(
       expect.arrayContaining(['GET /api/incidents', 'POST /api/incidents/{id}/close', 'POST /api/calls', 'PUT /api/alarm-accounts/{account}', 'POST /api/gateways/{family}/{gatewayId}/{kind}', 'GET /auth/callback', 'GET /health/ready', 'GET /api/fault-figures/cameras/{cameraId}/history', 'GET /api/fault-figures/availability/owners']),
     );
+    // Notify's routing rules.
+    expect(routes).toEqual(expect.arrayContaining(['GET /api/notify/routing', 'GET /api/notify/routing/history', 'PUT /api/notify/routing']));
     // Lend-A-Cam's routes, from faults.
     expect(routes).toEqual(
       expect.arrayContaining(['POST /api/loans', 'POST /api/loans/{id}/pia-approval', 'POST /api/loans/{id}/equipment-checks', 'POST /api/loans/{id}/remove', 'GET /api/loan-waiting-list', 'POST /api/loan-waiting-list/take-next']),

@@ -1,5 +1,5 @@
 /** The roles a Vigil token carries (see libs/auth). */
-export type ConsoleRole = 'police' | 'operator' | 'partner' | 'contractor';
+export type ConsoleRole = 'police' | 'operator' | 'supervisor' | 'partner' | 'contractor';
 
 /** What the console offers a role; triage checks each request again (404 for what a role may not see, 403 for what it may not do). */
 export interface Abilities {
@@ -27,7 +27,9 @@ export interface Abilities {
  */
 export function abilitiesOf(role: ConsoleRole | undefined): Abilities {
   switch (role) {
+    // The supervisor works incidents as operators do; editing the routing rules is the console's to add.
     case 'operator':
+    case 'supervisor':
       return { seesIncidents: true, acts: true, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true, seesFaultBoard: true, reportsFaults: true };
     case 'police':
       return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true, seesFaultBoard: false, reportsFaults: true };

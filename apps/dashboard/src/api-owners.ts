@@ -1,5 +1,5 @@
 /** The apps that answer the page's `/api/...` calls when Vigil runs as separate processes. */
-export type ApiOwner = 'ingest' | 'triage' | 'faults';
+export type ApiOwner = 'ingest' | 'triage' | 'faults' | 'notify';
 
 /** Where each owner listens, from the dashboard's settings; an owner without a URL is not forwarded to. */
 export type ApiOwnerUrls = Partial<Record<ApiOwner, string>>;
@@ -16,6 +16,7 @@ const OWNED_PREFIXES: ReadonlyArray<readonly [string, ApiOwner]> = [
   ['/api/cameras', 'faults'],
   ['/api/sites', 'faults'],
   ['/api/maintenance-windows', 'faults'],
+  ['/api/notify', 'notify'],
 ];
 
 /** The app owning an API path (`/api/incidents/42?x=1` → triage), or undefined when the dashboard answers it itself. */

@@ -19,6 +19,7 @@ const ownersSchema = z.object({
   VIGIL_INGEST_URL: z.url({ protocol: /^https?$/ }).optional(),
   VIGIL_TRIAGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   VIGIL_FAULTS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VIGIL_NOTIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 const feedSchema = z.object({
@@ -37,7 +38,7 @@ export function loadDashboardConfig(env: Record<string, string | undefined> = pr
     platform: loadPlatformConfig(env),
     httpPort: loadHttpPort(env, 'VIGIL_DASHBOARD_PORT', 3000),
     signIn: loadSignInConfig(env),
-    apiOwners: { ingest: owners.VIGIL_INGEST_URL, triage: owners.VIGIL_TRIAGE_URL, faults: owners.VIGIL_FAULTS_URL },
+    apiOwners: { ingest: owners.VIGIL_INGEST_URL, triage: owners.VIGIL_TRIAGE_URL, faults: owners.VIGIL_FAULTS_URL, notify: owners.VIGIL_NOTIFY_URL },
     feed: loadDashboardOptions(env),
   };
 }

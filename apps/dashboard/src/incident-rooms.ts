@@ -14,6 +14,7 @@ export function roomsFor(principal: Principal): string[] {
   switch (principal.role) {
     case 'police':
     case 'operator':
+    case 'supervisor':
       return [ALL_INCIDENTS_ROOM];
     case 'partner':
       return principal.partnerId ? [partnerRoom(principal.partnerId)] : [];

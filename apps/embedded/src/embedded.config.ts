@@ -9,6 +9,8 @@ import { loadDashboardOptions } from '../../dashboard/src/dashboard.config';
 import { DashboardOptions } from '../../dashboard/src/dashboard.options';
 import { loadFaultsOptions } from '../../faults/src/faults.config';
 import { FaultsOptions } from '../../faults/src/faults.options';
+import { loadNotifyOptions } from '../../notify/src/notify.config';
+import { NotifyOptions } from '../../notify/src/notify.options';
 
 /** Settings of the all-in-one process `npm start` runs. */
 export interface EmbeddedConfig {
@@ -16,6 +18,7 @@ export interface EmbeddedConfig {
   ingest: IngestOptions;
   triage: TriageOptions;
   faults: FaultsOptions;
+  notify: NotifyOptions;
   httpPort: number;
   /** Base URL people open, when it is not http://localhost:<port>/ (behind a proxy, say). */
   publicUrl?: string;
@@ -42,6 +45,7 @@ export function loadEmbeddedConfig(env: Record<string, string | undefined> = pro
     ingest: loadIngestOptions(env, platform.databaseUrl),
     triage: loadTriageOptions(env, platform.databaseUrl, platform.demo),
     faults: loadFaultsOptions(env, platform),
+    notify: loadNotifyOptions(env, platform),
     httpPort: raw.VIGIL_HTTP_PORT,
     publicUrl: raw.VIGIL_PUBLIC_URL,
     demoFeed: { intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },

@@ -10,6 +10,7 @@ import { FaultsModule } from '../../faults/src/faults.module';
 import { FaultsOptions } from '../../faults/src/faults.options';
 import { IngestModule } from '../../ingest/src/ingest.module';
 import { NotifyModule } from '../../notify/src/notify.module';
+import { NotifyOptions } from '../../notify/src/notify.options';
 import { TriageModule } from '../../triage/src/triage.module';
 import { TriageOptions } from '../../triage/src/triage.options';
 
@@ -23,6 +24,8 @@ export interface EmbeddedOptions {
   faults?: FaultsOptions;
   signIn?: SignInConfig;
   dashboard?: DashboardOptions;
+  /** The routing file; without one, notify starts with the rules stored, or none. */
+  notify?: Omit<NotifyOptions, 'databaseUrl'>;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface EmbeddedOptions {
 @Module({})
 export class EmbeddedModule {
   static register(platform: PlatformConfig, ingest: IngestOptions, options: EmbeddedOptions = {}): DynamicModule {
-    const { triage = DEFAULT_TRIAGE, signIn, dashboard, faults = loadFaultsOptions({}, platform) } = options;
+    const { triage = DEFAULT_TRIAGE, signIn, dashboard, faults = loadFaultsOptions({}, platform), notify = {} } = options;
     return {
       module: EmbeddedModule,
       imports: [
@@ -40,7 +43,7 @@ export class EmbeddedModule {
         IngestModule.register(ingest),
         TriageModule.register({ ...triage, databaseUrl: platform.databaseUrl }),
         FaultsModule.register(faults),
-        NotifyModule,
+        NotifyModule.register({ ...notify, databaseUrl: platform.databaseUrl }),
         DashboardModule.register(dashboard),
         SignInModule.register(signIn),
       ],

@@ -11,8 +11,8 @@ import { startupMessage } from './startup-message';
 
 async function main(): Promise<void> {
   const config = loadEmbeddedConfig();
-  const { triage, signIn, dashboard, faults } = config;
-  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest, { triage, signIn, dashboard, faults }), config.platform, 'vigil');
+  const { triage, signIn, dashboard, faults, notify } = config;
+  const { app, logger } = await createVigilApp(EmbeddedModule.register(config.platform, config.ingest, { triage, signIn, dashboard, faults, notify }), config.platform, 'vigil');
   serveDashboardPage(app);
   await app.listen(config.httpPort, '0.0.0.0');
   await startConsumers(app);

@@ -6,7 +6,7 @@ import { NotifyModule } from './notify.module';
 async function main(): Promise<void> {
   const config = loadNotifyConfig();
 
-  @Module({ imports: [PlatformModule.forRoot(config.platform, 'notify'), NotifyModule] })
+  @Module({ imports: [PlatformModule.forRoot(config.platform, 'notify'), NotifyModule.register(config.notify)] })
   class NotifyAppModule {}
 
   const { app, logger } = await createVigilApp(NotifyAppModule, config.platform, 'notify');

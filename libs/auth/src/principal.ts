@@ -1,5 +1,12 @@
-/** Who is asking. Police and operators see everything; a partner sees its own area; the contractor sees faults only. */
-export type Role = 'police' | 'operator' | 'partner' | 'contractor';
+/**
+ * Who is asking. Police, operators and the control-room supervisor see everything; a partner sees
+ * its own area; the contractor sees faults only. The supervisor also owns the control room's
+ * settings (notify's routing rules today).
+ */
+export type Role = 'police' | 'operator' | 'supervisor' | 'partner' | 'contractor';
+
+/** Every role a token may carry. */
+export const ROLES: readonly Role[] = ['police', 'operator', 'supervisor', 'partner', 'contractor'];
 
 /** An authenticated user or system. */
 export interface Principal {
@@ -15,6 +22,7 @@ export function canSeeIncident(principal: Principal, incidentPartnerId: string |
   switch (principal.role) {
     case 'police':
     case 'operator':
+    case 'supervisor':
       return true;
     case 'partner':
       return incidentPartnerId !== null && incidentPartnerId === principal.partnerId;
@@ -23,7 +31,7 @@ export function canSeeIncident(principal: Principal, incidentPartnerId: string |
   }
 }
 
-/** Police and control-room operators: the people who may see the machinery (dead letters, sources, registers). */
+/** Police, control-room operators and their supervisor: the people who may see the machinery (dead letters, sources, registers). */
 export function isControlRoomStaff(principal: Principal): boolean {
-  return principal.role === 'police' || principal.role === 'operator';
+  return principal.role === 'police' || principal.role === 'operator' || principal.role === 'supervisor';
 }

@@ -1,7 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Principal, Role } from './principal';
-
-const ROLES: readonly Role[] = ['police', 'operator', 'partner', 'contractor'];
+import { Principal, Role, ROLES } from './principal';
 
 function base64url(input: Buffer | string): string {
   return Buffer.from(input).toString('base64url');

@@ -10,6 +10,7 @@ const map: RoleMap = {
     { value: 'vigil-police-control', role: 'police' },
     { value: 'vigil-police-supervisors', role: 'police' },
     { value: 'vigil-operators', role: 'operator' },
+    { value: 'vigil-control-room-supervisors', role: 'supervisor' },
     { value: 'vigil-eurovia', role: 'contractor' },
   ],
 };
@@ -25,6 +26,8 @@ describe('principalFromClaims', () => {
       { ok: true, principal: { subject: 'sgt', role: 'police' } }],
     ['groups as one space-separated string', map, { sub: 'x4', preferred_username: 'op', groups: 'misc vigil-operators' },
       { ok: true, principal: { subject: 'op', role: 'operator' } }],
+    ['the control-room supervisor', map, { sub: 'x7', preferred_username: 'kim', groups: ['vigil-control-room-supervisors'] },
+      { ok: true, principal: { subject: 'kim', role: 'supervisor' } }],
     ['the contractor', map, { sub: 'x5', preferred_username: 'eng', groups: ['vigil-eurovia'] },
       { ok: true, principal: { subject: 'eng', role: 'contractor' } }],
     ['sub when the subject claim is missing', map, { sub: 'x6', groups: ['vigil-operators'] },

@@ -21,7 +21,7 @@ const PARTNER_IDS = PARTNERS.map((p) => p.id);
 const ruleSchema = z
   .object({
     value: z.string().min(1),
-    role: z.enum(['police', 'operator', 'partner', 'contractor']),
+    role: z.enum(['police', 'operator', 'supervisor', 'partner', 'contractor']),
     partner: z.string().optional(),
   })
   .strict()

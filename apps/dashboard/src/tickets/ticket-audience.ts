@@ -30,6 +30,7 @@ export function ticketAudienceOf(principal: Principal): TicketAudience | undefin
   switch (principal.role) {
     case 'contractor':
     case 'operator':
+    case 'supervisor':
       return 'maintenance';
     case 'police':
       return 'police';

@@ -26,6 +26,7 @@ export function listIncidentsQuery(manager: EntityManager, actor: IncidentActor,
       q.andWhere(`i.placement = 'partner'`).andWhere('i.partner_id = :ownPartner', { ownPartner: actor.partnerId });
       break;
     case 'operator':
+    case 'supervisor':
     case 'police':
       break;
   }

@@ -2,6 +2,7 @@ import { AccessDecision, decideAccess, IncidentActor, IncidentOwnership } from '
 import { LIFECYCLE_COMMAND_NAMES, LifecycleCommandName } from './lifecycle-command';
 
 const operator: IncidentActor = { role: 'operator' };
+const supervisor: IncidentActor = { role: 'supervisor' };
 const police: IncidentActor = { role: 'police' };
 const stevenage: IncidentActor = { role: 'partner', partnerId: 'stevenage' };
 const contractor: IncidentActor = { role: 'contractor' };
@@ -15,6 +16,8 @@ describe('decideAccess', () => {
   it.each<[string, IncidentActor, IncidentOwnership, LifecycleCommandName, AccessDecision]>([
     ['operator closes', operator, clientIncident, 'close', 'allowed'],
     ['operator merges', operator, unplacedIncident, 'merge', 'allowed'],
+    ['the supervisor closes what an operator may', supervisor, stevenageIncident, 'close', 'allowed'],
+    ['the supervisor sees an unplaced one', supervisor, unplacedIncident, 'acknowledge', 'allowed'],
     ['police add a note', police, hertsmereIncident, 'notes', 'allowed'],
     ['police record their reference', police, clientIncident, 'police-reference', 'allowed'],
     ['police may not acknowledge', police, stevenageIncident, 'acknowledge', 'role-may-not'],

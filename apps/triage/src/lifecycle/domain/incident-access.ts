@@ -3,7 +3,7 @@ import { LifecycleCommandName } from './lifecycle-command';
 
 /** Who asks, as far as incident access goes (a principal fits). */
 export interface IncidentActor {
-  role: 'operator' | 'police' | 'partner' | 'contractor';
+  role: 'operator' | 'supervisor' | 'police' | 'partner' | 'contractor';
   partnerId?: string;
 }
 
@@ -20,18 +20,20 @@ export interface IncidentOwnership {
  */
 export type AccessDecision = 'allowed' | 'not-visible' | 'role-may-not';
 
-/** Commands each role may run on an incident it sees; operators work incidents, others only add what they know. */
+/** Commands each role may run on an incident it sees; operators (and their supervisor) work incidents, others only add what they know. */
 const COMMANDS_BY_ROLE: Record<IncidentActor['role'], 'all' | readonly LifecycleCommandName[]> = {
   operator: 'all',
+  supervisor: 'all',
   police: ['notes', 'police-reference'],
   partner: ['notes'],
   contractor: [],
 };
 
-/** Police and operators see every incident; a partner its own area's only (never a client's or an unplaced one); the contractor none. */
+/** Police, operators and the supervisor see every incident; a partner its own area's only (never a client's or an unplaced one); the contractor none. */
 export function canActorSee(actor: IncidentActor, incident: IncidentOwnership): boolean {
   switch (actor.role) {
     case 'operator':
+    case 'supervisor':
     case 'police':
       return true;
     case 'partner':

@@ -1,0 +1,4 @@
+import { RoutingVersion1766000000000 } from './migrations/1766000000000-routing-version';
+
+/** Notify's schema history, oldest first: the app and the tests that check it run the same list. */
+export const NOTIFY_MIGRATIONS = [RoutingVersion1766000000000];

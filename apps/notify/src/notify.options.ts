@@ -1,0 +1,17 @@
+/** Injection token for {@link NotifyOptions}. */
+export const NOTIFY_OPTIONS = Symbol('NOTIFY_OPTIONS');
+
+/** What the notify module needs, whichever process it runs in. */
+export interface NotifyOptions {
+  databaseUrl: string;
+  /** The routing file, already validated: the first version of the rules when none is stored yet. */
+  routingFile?: RoutingFile;
+  /** How often this replica looks for rules another replica recorded; 5 s when absent. */
+  routingRefreshMs?: number;
+}
+
+/** A routing file as read (not parsed: it is stored as written, durations and all). */
+export interface RoutingFile {
+  path: string;
+  content: unknown;
+}
