@@ -15,6 +15,19 @@ export type RestrictedTicketField = 'contract' | 'severityReason' | 'engineerRep
 export type SlaClockPush = Omit<SlaClock, 'warnAt' | 'warned'> & Partial<Pick<SlaClock, 'warnAt' | 'warned'>>;
 
 /**
+ * The audience each signed-in role belongs to, on REST and sockets alike: those who work tickets
+ * (the contractor, the control room) see everything; police what is broken and when it will be
+ * mended; a partner, which only ever sees its own cameras, the owner's view.
+ */
+export const TICKET_AUDIENCE_BY_ROLE = {
+  contractor: 'maintenance',
+  operator: 'maintenance',
+  supervisor: 'maintenance',
+  police: 'police',
+  partner: 'owner',
+} as const satisfies Record<string, TicketAudience>;
+
+/**
  * What each audience is not given of a ticket, on every channel (REST, socket.io, CSV). The owner
  * (a council) gets the engineer's report, since the code of practice gives owners each camera's
  * fault history; neither it nor the police get the contract's internals (which contract, why this

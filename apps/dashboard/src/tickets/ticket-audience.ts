@@ -1,5 +1,5 @@
 import { Principal } from '@vigil/auth';
-import { TicketAudience } from '@vigil/contracts';
+import { TICKET_AUDIENCE_BY_ROLE, TicketAudience } from '@vigil/contracts';
 
 /** Whose camera or ticket it is: a partner's, or (null) one of the company's clients. */
 export interface AssetOwnership {
@@ -27,16 +27,8 @@ export function ownerTicketRoom(partnerId: string): string {
  * owner only of its own cameras: the room it joins is its own.
  */
 export function ticketAudienceOf(principal: Principal): TicketAudience | undefined {
-  switch (principal.role) {
-    case 'contractor':
-    case 'operator':
-    case 'supervisor':
-      return 'maintenance';
-    case 'police':
-      return 'police';
-    case 'partner':
-      return principal.partnerId ? 'owner' : undefined;
-  }
+  if (principal.role === 'partner' && !principal.partnerId) return undefined;
+  return TICKET_AUDIENCE_BY_ROLE[principal.role];
 }
 
 /** The ticket rooms a dashboard user joins. */
