@@ -143,6 +143,9 @@ export async function runConsoleTest(name: string, shots: string, test: (harness
 export async function axeScan(page: Page, what: string): Promise<void> {
   // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses an injected <script>.
   const axeSource = (await import('axe-core')).source;
+  // Contrast is judged on the settled page: a row that just arrived fades from its highlight for 4 s,
+  // and a colour caught halfway through says nothing about what the operator reads.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
