@@ -1,8 +1,11 @@
 import type { Alert, PlannedDelivery } from '../../domain';
+import type { SendContext } from '../channel';
 
 /** The JSON a webhook receiver gets; `version` changes only when a field changes meaning or goes. */
 export interface WebhookPayload {
   version: '1';
+  /** The same on every attempt: a receiver that has seen it has this message already. */
+  deliveryId: string;
   receiver: string;
   groupKey: string;
   /** Firing while any alert in the group is. */
@@ -24,12 +27,15 @@ export interface WebhookAlert {
   tetraEmergency: boolean;
   startsAt: string;
   endsAt: string | null;
+  /** A signed link that acknowledges the alert (stops its escalation); absent when resolved or notify has no public address. */
+  acknowledgeUrl?: string;
 }
 
 /** Alertmanager's webhook body in spirit: the group, why it was sent, and its alerts. */
-export function webhookPayload(delivery: PlannedDelivery): WebhookPayload {
+export function webhookPayload(delivery: PlannedDelivery, context: SendContext): WebhookPayload {
   return {
     version: '1',
+    deliveryId: context.deliveryId,
     receiver: delivery.receiver,
     groupKey: delivery.groupKey,
     status: delivery.alerts.some((alert) => alert.status === 'firing') ? 'firing' : 'resolved',
@@ -45,6 +51,7 @@ export function webhookPayload(delivery: PlannedDelivery): WebhookPayload {
       tetraEmergency: alert.tetraEmergency,
       startsAt: alert.startsAt.toISOString(),
       endsAt: alert.endsAt?.toISOString() ?? null,
+      ...(context.acknowledgeLinks[alert.fingerprint] && { acknowledgeUrl: context.acknowledgeLinks[alert.fingerprint] }),
     })),
   };
 }

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** The delivery's id, the same on every attempt: a receiver that has seen it already has this message. */
+export const WEBHOOK_DELIVERY_HEADER = 'x-vigil-delivery';
 /** Unix seconds when the body was signed; part of what is signed, so it cannot be changed alone. */
 export const WEBHOOK_TIMESTAMP_HEADER = 'x-vigil-timestamp';
 /** `sha256=` and the hex HMAC-SHA256 of `${timestamp}.${body}` under the receiver's secret. */

@@ -27,6 +27,8 @@ function aDelivery(url: string, secretRef = 'POLICE_WEBHOOK_SECRET'): PlannedDel
   };
 }
 
+const SEND = { deliveryId: 'd-1', attempt: 1, acknowledgeLinks: {} };
+
 describe('WebhookChannel against a real receiver', () => {
   let receiver: WebhookReceiver;
   const channel = new WebhookChannel({ secrets: SECRETS, timeoutMs: 300 });
@@ -46,7 +48,7 @@ describe('WebhookChannel against a real receiver', () => {
   afterEach(() => receiver.close());
 
   it('delivers a signed JSON body the receiver verifies (200)', async () => {
-    const result = await channel.deliver(aDelivery(receiver.url));
+    const result = await channel.deliver(aDelivery(receiver.url), SEND);
 
     expect(result).toEqual({ ok: true });
     expect(receiver.received).toHaveLength(1);
@@ -54,12 +56,13 @@ describe('WebhookChannel against a real receiver', () => {
     expect(request.signature).toEqual({ ok: true });
     expect(request.headers['content-type']).toBe('application/json');
     const payload = JSON.parse(request.body) as WebhookPayload;
-    expect(payload).toMatchObject({ version: '1', receiver: 'police-control-room', status: 'firing', reason: 'first-notification' });
+    expect(payload).toMatchObject({ version: '1', deliveryId: 'd-1', receiver: 'police-control-room', status: 'firing', reason: 'first-notification' });
+    expect(request.headers['x-vigil-delivery']).toBe('d-1');
     expect(payload.alerts).toEqual([expect.objectContaining({ fingerprint: 'incident:5b7c0d7e', reference: 'INC-2026-000101', status: 'firing' })]);
   });
 
   it('a body signed with a secret the receiver does not hold is refused by it, and not retried', async () => {
-    const result = await channel.deliver(aDelivery(receiver.url, 'STALE_WEBHOOK_SECRET'));
+    const result = await channel.deliver(aDelivery(receiver.url, 'STALE_WEBHOOK_SECRET'), SEND);
 
     expect(receiver.received[0].signature).toEqual({ ok: false, reason: 'bad-signature' });
     expect(result).toMatchObject({ ok: false, recoverable: false, status: 401 });
@@ -69,18 +72,18 @@ describe('WebhookChannel against a real receiver', () => {
   it('a 500 is worth retrying with backoff, and the retry gets through', async () => {
     receiver.reply({ status: 500 });
 
-    const first = await channel.deliver(aDelivery(receiver.url));
+    const first = await channel.deliver(aDelivery(receiver.url), SEND);
     expect(first).toMatchObject({ ok: false, recoverable: true, status: 500 });
     expect(retryAdvice(first)).toEqual({ action: 'retry', delayMs: 1000, reason: 'recoverable-failure' });
 
-    expect(await channel.deliver(aDelivery(receiver.url))).toEqual({ ok: true });
+    expect(await channel.deliver(aDelivery(receiver.url), SEND)).toEqual({ ok: true });
     expect(receiver.received).toHaveLength(2);
   });
 
   it('a 429 with Retry-After in seconds waits as long as the receiver asks', async () => {
     receiver.reply({ status: 429, headers: { 'Retry-After': '120' } });
 
-    const result = await channel.deliver(aDelivery(receiver.url));
+    const result = await channel.deliver(aDelivery(receiver.url), SEND);
 
     expect(result).toMatchObject({ ok: false, recoverable: true, status: 429, retryAfterMs: 120_000 });
     expect(retryAdvice(result)).toEqual({ action: 'retry', delayMs: 120_000, reason: 'retry-after' });
@@ -90,7 +93,7 @@ describe('WebhookChannel against a real receiver', () => {
     const until = new Date(Date.now() + 90_000);
     receiver.reply({ status: 503, headers: { 'Retry-After': until.toUTCString() } });
 
-    const result = await channel.deliver(aDelivery(receiver.url));
+    const result = await channel.deliver(aDelivery(receiver.url), SEND);
 
     expect(result).toMatchObject({ ok: false, recoverable: true, status: 503 });
     const wait = (result as { retryAfterMs?: number }).retryAfterMs;
@@ -102,7 +105,7 @@ describe('WebhookChannel against a real receiver', () => {
   it('a 404 is not worth retrying: it stays a dead letter', async () => {
     receiver.reply({ status: 404 });
 
-    const result = await channel.deliver(aDelivery(receiver.url));
+    const result = await channel.deliver(aDelivery(receiver.url), SEND);
 
     expect(result).toMatchObject({ ok: false, recoverable: false, status: 404 });
     expect(retryAdvice(result)).toEqual({ action: 'dead-letter', reason: 'client-error' });
@@ -111,7 +114,7 @@ describe('WebhookChannel against a real receiver', () => {
   it('a receiver that never answers times out, worth retrying', async () => {
     receiver.reply('hang');
 
-    const result = await channel.deliver(aDelivery(receiver.url));
+    const result = await channel.deliver(aDelivery(receiver.url), SEND);
 
     expect(result).toEqual({ ok: false, recoverable: true, message: 'ETIMEDOUT: no response within 300 ms' });
     expect(retryAdvice(result)).toMatchObject({ action: 'retry', reason: 'recoverable-failure' });
@@ -120,14 +123,14 @@ describe('WebhookChannel against a real receiver', () => {
   it('a refused connection is worth retrying', async () => {
     const nobodyListens = `http://127.0.0.1:${await freePort()}/vigil/alerts`;
 
-    const result = await channel.deliver(aDelivery(nobodyListens));
+    const result = await channel.deliver(aDelivery(nobodyListens), SEND);
 
     expect(result).toMatchObject({ ok: false, recoverable: true, message: expect.stringMatching(/^ECONNREFUSED/) });
     expect(retryAdvice(result)).toMatchObject({ action: 'retry', reason: 'recoverable-failure' });
   });
 
   it('a secret missing from the config fails without sending, as a dead letter', async () => {
-    const result = await channel.deliver(aDelivery(receiver.url, 'UNKNOWN_WEBHOOK_SECRET'));
+    const result = await channel.deliver(aDelivery(receiver.url, 'UNKNOWN_WEBHOOK_SECRET'), SEND);
 
     expect(result).toEqual({ ok: false, recoverable: false, message: 'webhook secret UNKNOWN_WEBHOOK_SECRET is not configured' });
     expect(receiver.received).toHaveLength(0);
@@ -137,8 +140,8 @@ describe('WebhookChannel against a real receiver', () => {
   it('logs who was told and how it went, never the secret or the body', async () => {
     receiver.reply({ status: 500 });
 
-    await channel.deliver(aDelivery(receiver.url));
-    await channel.deliver(aDelivery(receiver.url));
+    await channel.deliver(aDelivery(receiver.url), SEND);
+    await channel.deliver(aDelivery(receiver.url), SEND);
 
     expect(logged).toEqual([expect.stringContaining('"msg":"webhook not delivered"'), expect.stringContaining('"msg":"webhook delivered"')]);
     expect(logged.join('\n')).toContain('"receiver":"police-control-room"');

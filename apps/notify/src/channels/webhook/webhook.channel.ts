@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { classifyHttpResponse, classifyNetworkFailure, DeliveryResult, PlannedDelivery } from '../../domain';
-import type { Channel } from '../channel';
+import type { Channel, SendContext } from '../channel';
 import { webhookPayload } from './webhook-payload';
-import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './webhook-signature';
+import { signWebhookBody, WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './webhook-signature';
 
 /** What the webhook channel needs from notify's config, parsed once at start-up. */
 export interface WebhookChannelOptions {
@@ -31,17 +31,18 @@ export class WebhookChannel implements Channel<'webhook'> {
     this.now = options.now ?? (() => new Date());
   }
 
-  async deliver(delivery: PlannedDelivery): Promise<DeliveryResult> {
+  async deliver(delivery: PlannedDelivery, context: SendContext): Promise<DeliveryResult> {
     const { config } = delivery.channel;
     if (config.type !== 'webhook') throw new Error(`the webhook channel was handed a ${config.type} delivery`);
     const secret = this.options.secrets[config.secretRef];
     // A missing secret fails the same way on every attempt: a dead letter for people to look at, not a retry loop.
     if (secret === undefined) return this.logged(delivery, config.url, 0, { ok: false, recoverable: false, message: `webhook secret ${config.secretRef} is not configured` });
 
-    const body = JSON.stringify(webhookPayload(delivery));
+    const body = JSON.stringify(webhookPayload(delivery, context));
     const timestamp = String(Math.floor(this.now().getTime() / 1000));
     const started = Date.now();
     const result = await this.post(config.url, body, {
+      [WEBHOOK_DELIVERY_HEADER]: context.deliveryId,
       [WEBHOOK_TIMESTAMP_HEADER]: timestamp,
       [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(secret, timestamp, body),
     });
