@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { startConsumers } from '@vigil/bus';
 import { createVigilApp, exitOnStartupFailure, PlatformModule } from '@vigil/config';
 import { loadNotifyConfig } from './notify.config';
 import { NotifyModule } from './notify.module';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
 
   const { app, logger } = await createVigilApp(NotifyAppModule, config.platform, 'notify');
   await app.listen(config.httpPort, '0.0.0.0');
+  await startConsumers(app);
   logger.log({ msg: 'notify listening', port: config.httpPort });
 }
 

@@ -1,4 +1,5 @@
 import { RoutingVersion1766000000000 } from './migrations/1766000000000-routing-version';
+import { NotifyPipeline1766200000000 } from './migrations/1766200000000-notify-pipeline';
 
 /** Notify's schema history, oldest first: the app and the tests that check it run the same list. */
-export const NOTIFY_MIGRATIONS = [RoutingVersion1766000000000];
+export const NOTIFY_MIGRATIONS = [RoutingVersion1766000000000, NotifyPipeline1766200000000];

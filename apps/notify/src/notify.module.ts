@@ -1,18 +1,39 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { appDatabaseModule } from '@vigil/db';
+import { appTimersProvider } from '@vigil/timers';
+import { AlertEventsConsumer } from './alerts/alert-events.consumer';
+import { TakeAlertEventUseCase } from './alerts/take-alert-event.usecase';
+import { WebhookChannel } from './channels/webhook';
+import { CHANNEL_REGISTRY, ChannelRegistry } from './deliveries/channel-registry';
+import { DeliverySender } from './deliveries/delivery-sender';
+import { SILENCES_IN_FORCE, SilencesInForce } from './deliveries/muting-data';
+import { PlanDeliveries } from './deliveries/plan-deliveries';
+import { SendDeliveryUseCase } from './deliveries/send-delivery.usecase';
+import { AcknowledgeAlertUseCase } from './escalations/acknowledge-alert.usecase';
+import { AcknowledgeLinkController } from './escalations/acknowledge-link.controller';
+import { AcknowledgeLinks } from './escalations/acknowledge-links';
+import { AdvanceEscalationUseCase } from './escalations/advance-escalation.usecase';
+import { EscalationSteps } from './escalations/escalation-steps';
+import { FlushGroupUseCase } from './groups/flush-group.usecase';
+import { NotificationsController } from './history/notifications.controller';
 import { NOTIFY_MIGRATIONS } from './notify.migrations';
 import { NOTIFY_OPTIONS, NotifyOptions } from './notify.options';
 import { NOTIFY_SCHEMA } from './notify.schema';
+import { NotifyTimerHandlers } from './notify-timers.handlers';
 import { ChangeRoutingUseCase } from './routing/change-routing.usecase';
 import { LoadRouting } from './routing/load-routing';
 import { RoutingController } from './routing/routing.controller';
 import { RoutingInForce } from './routing/routing-in-force';
 import { RoutingVersionEntity } from './routing/routing-version.entity';
 
+/** Until silences are stored, none holds anything back. */
+const NO_SILENCES: SilencesInForce = { inForce: async () => [] };
+
 /**
- * Notify: routing, channels and escalation. Today it keeps the routing rules (every version, in
- * force without a restart through {@link RoutingInForce}); the pipeline's stages arrive with the
- * rest of the notification issue.
+ * Notify: incident, fault and source events become alerts, routed by rules kept as data, grouped,
+ * muted, de-duplicated against the notification log, sent on each receiver's channels with retries,
+ * and escalated until someone acknowledges. Everything it must not forget is in Postgres and its
+ * waits are durable timers, so a restart or a second replica changes nothing that is sent.
  */
 @Module({})
 export class NotifyModule {
@@ -20,8 +41,26 @@ export class NotifyModule {
     return {
       module: NotifyModule,
       imports: [appDatabaseModule({ url: options.databaseUrl, schema: NOTIFY_SCHEMA, entities: [RoutingVersionEntity], migrations: NOTIFY_MIGRATIONS })],
-      controllers: [RoutingController],
-      providers: [{ provide: NOTIFY_OPTIONS, useValue: options }, RoutingInForce, LoadRouting, ChangeRoutingUseCase],
+      controllers: [RoutingController, NotificationsController, AcknowledgeLinkController, AlertEventsConsumer],
+      providers: [
+        { provide: NOTIFY_OPTIONS, useValue: options },
+        appTimersProvider({ url: options.databaseUrl, appSchema: NOTIFY_SCHEMA, runner: { concurrency: 8 } }),
+        { provide: CHANNEL_REGISTRY, useValue: new ChannelRegistry([new WebhookChannel({ secrets: options.channels?.webhookSecrets ?? {}, timeoutMs: options.channels?.webhookTimeoutMs ?? 5_000 })]) },
+        { provide: SILENCES_IN_FORCE, useValue: NO_SILENCES },
+        RoutingInForce,
+        LoadRouting,
+        ChangeRoutingUseCase,
+        PlanDeliveries,
+        SendDeliveryUseCase,
+        DeliverySender,
+        AcknowledgeLinks,
+        EscalationSteps,
+        FlushGroupUseCase,
+        TakeAlertEventUseCase,
+        AdvanceEscalationUseCase,
+        AcknowledgeAlertUseCase,
+        NotifyTimerHandlers,
+      ],
       exports: [RoutingInForce],
     };
   }

@@ -8,6 +8,16 @@ export interface NotifyOptions {
   routingFile?: RoutingFile;
   /** How often this replica looks for rules another replica recorded; 5 s when absent. */
   routingRefreshMs?: number;
+  /** Where people reach Vigil and the key that signs acknowledgement links; without them messages carry no link. */
+  acknowledgeLinks?: { publicUrl: string; secret: string };
+  channels?: NotifyChannelOptions;
+}
+
+/** What the channels need from the environment. */
+export interface NotifyChannelOptions {
+  /** Webhook secrets by the variable name a receiver's `secretRef` gives (only variables named `…WEBHOOK_SECRET`). */
+  webhookSecrets: Readonly<Record<string, string>>;
+  webhookTimeoutMs?: number;
 }
 
 /** A routing file as read (not parsed: it is stored as written, durations and all). */

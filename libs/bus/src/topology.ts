@@ -106,6 +106,36 @@ export const CONSUMERS = {
     // A gap is news for incidents open now; replaying a month of camera history onto them would not be.
     deliverPolicy: 'new',
   },
+  // Notify's three: incidents, fault tickets and source supervision become alerts. `new`: a first
+  // deployment must not tell the police about a month of incidents it never saw; from then on the
+  // consumer keeps its place across restarts, and an alert's version keeps a redelivery from counting twice.
+  notifyIncidents: {
+    durable: 'notify-incidents',
+    stream: STREAMS.incidents.name,
+    filterSubject: SUBJECTS.incidents,
+    maxDeliver: 8,
+    ackWaitSeconds: 30,
+    concurrency: 32,
+    deliverPolicy: 'new',
+  },
+  notifyFaults: {
+    durable: 'notify-faults',
+    stream: STREAMS.faults.name,
+    filterSubject: SUBJECTS.faults,
+    maxDeliver: 8,
+    ackWaitSeconds: 30,
+    concurrency: 16,
+    deliverPolicy: 'new',
+  },
+  notifySources: {
+    durable: 'notify-sources',
+    stream: STREAMS.sources.name,
+    filterSubject: SUBJECTS.sources,
+    maxDeliver: 8,
+    ackWaitSeconds: 30,
+    concurrency: 8,
+    deliverPolicy: 'new',
+  },
 } satisfies Record<string, ConsumerDeclaration>;
 
 /**

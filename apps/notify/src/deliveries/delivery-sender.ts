@@ -1,0 +1,30 @@
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import type { PlannedSend } from './plan-deliveries';
+import { SendDeliveryUseCase } from './send-delivery.usecase';
+
+/**
+ * The fast path: sends deliveries as soon as the transaction that planned them has committed, so a
+ * grade 1 incident does not wait for a timer. The caller does not wait (an event is acknowledged
+ * once its deliveries are durably planned); each delivery's timer is the safety net if this
+ * replica dies first.
+ */
+@Injectable()
+export class DeliverySender implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('DeliverySender');
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  sendSoon(sends: readonly PlannedSend[]): void {
+    for (const { id } of sends) {
+      const sending = this.send.execute(id).catch((error: Error) => this.logger.warn({ msg: 'send failed, its timer will try again', deliveryId: id, error: error.message }));
+      this.inFlight.add(sending);
+      void sending.finally(() => this.inFlight.delete(sending));
+    }
+  }
+
+  /** Lets sends under way finish before the process stops (their timers would otherwise wait out the claim). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  constructor(private readonly send: SendDeliveryUseCase) {}
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppTimers, timersToken } from '@vigil/timers';
+import { DEFAULT_RETRY_POLICY, DeliveryResult, decideRetry, RetryDecision } from '../domain';
+import { AcknowledgeLinks } from '../escalations/acknowledge-links';
+import { NOTIFY_SCHEMA } from '../notify.schema';
+import { NOTIFY_TIMERS } from '../notify-timers';
+import { CHANNEL_REGISTRY, ChannelRegistry } from './channel-registry';
+import { ClaimedDelivery, deliveryStore } from './delivery-store';
+import { notificationLogStore } from './notification-log-store';
+
+/** How long a replica holds a delivery it is sending before another may take it over. */
+const CLAIM_MS = 60_000;
+
+/** What became of one try to send a delivery. */
+export type SendOutcome =
+  | { sent: true; decision: RetryDecision }
+  | { sent: false; reason: 'unknown-delivery' | 'finished' | 'held-elsewhere' | 'not-due'; retryAt?: Date | null };
+
+/**
+ * Sends one planned delivery once: claims it (so one replica sends it, however many try), makes
+ * one attempt on its channel, and records the attempt with what follows from it: delivered; a
+ * retry after a backoff, on its timer; or a dead letter, whose log entry goes so the next flush
+ * may try again. The fast path calls it as soon as the delivery's transaction commits, its timer
+ * if nobody did.
+ */
+@Injectable()
+export class SendDeliveryUseCase {
+  private readonly logger = new Logger('SendDelivery');
+
+  constructor(
+    @InjectDataSource(NOTIFY_SCHEMA) private readonly dataSource: DataSource,
+    @Inject(timersToken(NOTIFY_SCHEMA)) private readonly timers: AppTimers,
+    @Inject(CHANNEL_REGISTRY) private readonly channels: ChannelRegistry,
+    private readonly links: AcknowledgeLinks,
+  ) {}
+
+  async execute(id: string): Promise<SendOutcome> {
+    const claimed = await deliveryStore.claim(this.dataSource.manager, id, new Date(), CLAIM_MS);
+    if (!claimed) return this.whyNotClaimed(id);
+    const startedAt = new Date();
+    const result = await this.attempt(claimed);
+    const finishedAt = new Date();
+    const decision = decideRetry(result, claimed.attempt, claimed.firstAttemptAt, finishedAt, DEFAULT_RETRY_POLICY);
+    const retryAt = decision.action === 'retry' ? new Date(finishedAt.getTime() + decision.delayMs) : null;
+    const failure = result.ok ? {} : { status: result.status, error: result.message };
+    await this.dataSource.transaction(async (manager) => {
+      await deliveryStore.finishAttempt(manager, id, { attempt: claimed.attempt, startedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), ok: result.ok, ...failure, decision }, retryAt);
+      if (retryAt) await this.timers.schedule(NOTIFY_TIMERS.send, id, retryAt, null, { manager });
+      else await this.timers.cancel(NOTIFY_TIMERS.send, id, { manager });
+      if (decision.action === 'dead-letter') await notificationLogStore.forget(manager, claimed.delivery.groupKey, claimed.delivery.channel.key, claimed.plannedAt);
+    });
+    this.log(claimed, decision, result);
+    return { sent: true, decision };
+  }
+
+  private async attempt(claimed: ClaimedDelivery): Promise<DeliveryResult> {
+    const { delivery } = claimed;
+    const channel = this.channels.get(delivery.channel.config.type);
+    if (!channel) return ChannelRegistry.unavailable(delivery.channel.config.type);
+    const context = { deliveryId: claimed.id, attempt: claimed.attempt, acknowledgeLinks: this.links.forDelivery(delivery) };
+    try {
+      return await channel.deliver(delivery, context);
+    } catch (error) {
+      // A channel must not throw; if one does, it is a bug worth a retry rather than a lost message.
+      return { ok: false, recoverable: true, message: `channel failed unexpectedly: ${(error as Error).message}` };
+    }
+  }
+
+  private async whyNotClaimed(id: string): Promise<SendOutcome> {
+    const state = await deliveryStore.stateOf(this.dataSource.manager, id);
+    if (!state) return { sent: false, reason: 'unknown-delivery' };
+    if (state.state === 'delivered' || state.state === 'dead-letter') return { sent: false, reason: 'finished' };
+    return { sent: false, reason: state.state === 'sending' ? 'held-elsewhere' : 'not-due', retryAt: state.retryAt };
+  }
+
+  private log(claimed: ClaimedDelivery, decision: RetryDecision, result: DeliveryResult): void {
+    const fields = { deliveryId: claimed.id, receiver: claimed.delivery.receiver, channel: claimed.delivery.channel.key, reason: claimed.delivery.reason, attempt: claimed.attempt, decision: decision.reason };
+    if (decision.action === 'done') this.logger.log({ msg: 'notification delivered', ...fields });
+    else this.logger.warn({ msg: decision.action === 'retry' ? 'notification not delivered, will retry' : 'notification kept as a dead letter', ...fields, error: result.ok ? undefined : result.message });
+  }
+}

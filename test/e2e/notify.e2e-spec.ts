@@ -1,0 +1,113 @@
+import type { Principal } from '@vigil/auth';
+import { callApi, createTestEnvironment, eventually, RunningVigil, startEmbeddedVigil, TestEnvironment } from '@vigil/testing';
+import type { WebhookPayload } from '../../apps/notify/src/channels/webhook/webhook-payload';
+import { startWebhookReceiver, WebhookReceiver } from '../../apps/notify/src/testing/webhook-receiver';
+
+const SECRET = 'police-webhook-secret-of-32-or-more-characters';
+const operator: Principal = { subject: 'op-jones', role: 'operator' };
+
+/** The partnership's rules, cut down: police hear incidents that need them at once, the supervisor two seconds later unless someone acknowledged. */
+function routing(police: WebhookReceiver, supervisor: WebhookReceiver) {
+  return {
+    receivers: [
+      { name: 'police', role: 'police-control-room', channels: [{ type: 'webhook', url: police.url, secretRef: 'POLICE_WEBHOOK_SECRET' }] },
+      { name: 'supervisor', role: 'control-room-supervisor', channels: [{ type: 'webhook', url: supervisor.url, secretRef: 'SUPERVISOR_WEBHOOK_SECRET' }] },
+    ],
+    escalationPolicies: [{ name: 'police-then-supervisor', steps: [{ after: '2s', notify: ['supervisor'] }], progressTimeout: '10m' }],
+    defaults: { groupWait: '30s', groupInterval: '5m', repeatInterval: '4h' },
+    root: 'everything',
+    rules: [
+      { name: 'everything', receiver: 'supervisor', routes: ['police-incidents'] },
+      { name: 'police-incidents', matchers: [{ label: 'kind', equals: 'incident' }, { label: 'police', equals: 'needed' }], receiver: 'police', groupBy: ['...'], escalation: 'police-then-supervisor' },
+    ],
+  };
+}
+
+const bodies = (receiver: WebhookReceiver) => receiver.received.map((request) => JSON.parse(request.body) as WebhookPayload);
+const toldOf = (receiver: WebhookReceiver, reference: string) => bodies(receiver).filter((body) => body.alerts.some((alert) => alert.reference === reference));
+
+// The whole of Vigil in this process: a call entered over REST becomes a grade 1 incident, and notify tells the police's webhook.
+describe('notify: the right people, once, and again until someone answers', () => {
+  let env: TestEnvironment;
+  let vigil: RunningVigil;
+  let police: WebhookReceiver;
+  let supervisor: WebhookReceiver;
+  const api = (as: Principal, method: string, path: string, body?: unknown) => callApi(vigil.url, env.platform.authSecret, as, method, path, body);
+
+  beforeAll(async () => {
+    env = await createTestEnvironment('notifye2e');
+    police = await startWebhookReceiver(SECRET);
+    supervisor = await startWebhookReceiver(SECRET);
+    vigil = await startEmbeddedVigil(env.platform, env.ingest, {
+      notify: {
+        routingFile: { path: 'notify.e2e', content: routing(police, supervisor) },
+        channels: { webhookSecrets: { POLICE_WEBHOOK_SECRET: SECRET, SUPERVISOR_WEBHOOK_SECRET: SECRET } },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await vigil?.close();
+    await police?.close();
+    await supervisor?.close();
+    await env?.dispose();
+  });
+
+  /** Enters an emergency call and waits for its incident to reach the police; returns the alert the police got and how long it took. */
+  async function emergency(text: string, clientReference: string) {
+    const entered = Date.now();
+    const answer = await api(operator, 'POST', '/api/calls', { source: 'Controller', text, town: 'Hitchin', emergency: true, clientReference });
+    expect(answer.status).toBe(201);
+    const alert = await eventually(() => {
+      const found = bodies(police).flatMap((body) => body.alerts).find((a) => a.summary.includes(text.slice(0, 20)));
+      expect(found).toBeDefined();
+      return found!;
+    });
+    return { alert, elapsedMs: Date.now() - entered };
+  }
+
+  it('tells the police webhook of a grade 1 incident within the second, signed, and logs the delivery', async () => {
+    const { alert, elapsedMs } = await emergency('Fight outside the Corn Exchange, one man down', 'notify-1');
+
+    expect(elapsedMs).toBeLessThan(1_000);
+    expect(alert).toMatchObject({ status: 'firing', labels: expect.objectContaining({ kind: 'incident', grade: '1', police: 'needed' }) });
+    const request = police.received.find((r) => r.body.includes(alert.fingerprint))!;
+    expect(request.signature).toEqual({ ok: true });
+    expect(request.headers['x-vigil-delivery']).toMatch(/^[0-9a-f-]{36}$/);
+
+    await eventually(async () => {
+      const log = await api(operator, 'GET', `/api/notify/alerts/${alert.fingerprint}`);
+      expect(log.status).toBe(200);
+      expect(log.body.deliveries).toEqual([expect.objectContaining({ receiver: 'police', channelType: 'webhook', reason: 'first-notification', state: 'delivered', attempts: [expect.objectContaining({ attempt: 1, ok: true })] })]);
+      expect(log.body.deliveries[0].id).toBe(request.headers['x-vigil-delivery']);
+    });
+  });
+
+  it('escalates to the supervisor when nobody acknowledges, and not when someone does', async () => {
+    const acknowledged = await emergency('Shop alarm and a smashed window on Bancroft', 'notify-2');
+    const taken = await api(operator, 'POST', `/api/notify/alerts/${acknowledged.alert.fingerprint}/acknowledge`, {});
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ outcome: 'acknowledged', escalation: { phase: 'acknowledged', acknowledgedBy: 'op-jones' } });
+
+    const ignored = await emergency('Man with a knife by the bus station', 'notify-3');
+    // Its step falls due two seconds after the police were told; the acknowledged one's fell due before it.
+    await eventually(() => expect(toldOf(supervisor, ignored.alert.reference)).toHaveLength(1), { timeoutMs: 10_000 });
+    expect(toldOf(supervisor, acknowledged.alert.reference)).toEqual([]);
+    expect(toldOf(police, ignored.alert.reference)).toHaveLength(1);
+
+    const log = await api(operator, 'GET', `/api/notify/alerts/${ignored.alert.fingerprint}`);
+    expect(log.body.escalation).toMatchObject({ policy: 'police-then-supervisor', phase: 'exhausted', level: 1 });
+    expect(log.body.deliveries.map((d: { receiver: string; state: string }) => [d.receiver, d.state])).toEqual([
+      ['police', 'delivered'],
+      ['supervisor', 'delivered'],
+    ]);
+    const acknowledgedLog = await api(operator, 'GET', `/api/notify/alerts/${acknowledged.alert.fingerprint}`);
+    expect(acknowledgedLog.body.acknowledgements).toEqual([expect.objectContaining({ by: 'op-jones', via: 'console', outcome: 'acknowledged' })]);
+  });
+
+  it('keeps the delivery log from partners and the contractor who have no part in it', async () => {
+    const { alert } = await emergency('Car driven at pedestrians on Hermitage Road', 'notify-4');
+    expect((await api({ subject: 'contractor-1', role: 'contractor' }, 'GET', `/api/notify/alerts/${alert.fingerprint}`)).status).toBe(404);
+    expect((await api({ subject: 'contractor-1', role: 'contractor' }, 'GET', '/api/notify/deliveries')).status).toBe(403);
+  });
+});
