@@ -164,6 +164,14 @@ describe('silences', () => {
     });
   });
 
+  it('documents the API: the body of a new silence and the 422 with its paths', async () => {
+    const docs = await (await fetch(`${url}/api/docs-json`)).json();
+    const post = docs.paths['/api/notify/silences'].post;
+    expect(Object.keys(post.requestBody.content['application/json'].schema.properties)).toEqual(['matchers', 'startsAt', 'endsAt', 'comment']);
+    expect(post.responses['422'].content['application/json'].schema.properties.errors).toBeDefined();
+    expect(docs.paths['/api/notify/silences/{id}/expire'].post.responses['200']).toBeDefined();
+  });
+
   it('with two replicas on one database, a short silence is reminded once, then ended once, even when both run its timers again', async () => {
     const replica = await startNotifySilences();
     try {
