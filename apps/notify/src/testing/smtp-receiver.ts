@@ -4,9 +4,10 @@ import { SMTPServer, SMTPServerError, SMTPServerSession } from 'smtp-server';
 
 /**
  * How the server answers the next message: refuse it at a stage with a reply code, or never
- * answer the message's DATA (so the sender times out). Unscripted messages are accepted.
+ * answer the message's DATA (so the sender times out); `onlyRecipient` refuses that address at
+ * RCPT TO and takes the others. Unscripted messages are accepted.
  */
-export type SmtpReply = { refuse: 'MAIL FROM' | 'RCPT TO' | 'DATA'; code: number; message?: string } | 'hang';
+export type SmtpReply = { refuse: 'MAIL FROM' | 'RCPT TO' | 'DATA'; code: number; message?: string; onlyRecipient?: string } | 'hang';
 
 /** A message the server took: its envelope, the raw message and what mailparser made of it. */
 export interface ReceivedMail {
@@ -58,8 +59,10 @@ export async function startSmtpReceiver(credentials?: SmtpCredentials): Promise<
       current.set(session.id, scripted.shift());
       callback(refusedAt(session, 'MAIL FROM'));
     },
-    onRcptTo(_address, session, callback) {
-      callback(refusedAt(session, 'RCPT TO'));
+    onRcptTo(address, session, callback) {
+      const reply = current.get(session.id);
+      const spared = reply !== undefined && reply !== 'hang' && reply.onlyRecipient !== undefined && reply.onlyRecipient !== address.address;
+      callback(spared ? null : refusedAt(session, 'RCPT TO'));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

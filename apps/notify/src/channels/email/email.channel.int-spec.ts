@@ -86,6 +86,17 @@ describe('EmailChannel against a real SMTP server', () => {
     expect(receiver.received).toHaveLength(0);
   });
 
+  it('a message the server took for some addresses counts as delivered (sending again would repeat it), and the log says one was refused', async () => {
+    receiver.reply({ refuse: 'RCPT TO', code: 550, message: 'No such user here', onlyRecipient: TO[1] });
+
+    const result = await open().deliver(aDelivery(), SEND);
+
+    expect(result).toEqual({ ok: true });
+    expect(receiver.received.map((mail) => mail.envelope.to)).toEqual([[TO[0]]]);
+    expect(logged).toEqual([expect.stringContaining('"msg":"e-mail delivered, some recipients refused"')]);
+    expect(logged[0]).toContain('"rejectedRecipients":1');
+  });
+
   it('a server that says try later (451) is retried, and the retry gets through', async () => {
     receiver.reply({ refuse: 'RCPT TO', code: 451, message: 'Greylisted, try again later' });
     open();

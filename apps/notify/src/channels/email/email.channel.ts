@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { createTransport, NodemailerError, Transporter } from 'nodemailer';
+import { createTransport, NodemailerError, SMTPPoolSentMessageInfo, Transporter } from 'nodemailer';
 import type { DeliveryResult, PlannedDelivery } from '../../domain';
 import type { Channel, SendContext } from '../channel';
 import { emailMessage } from './email-message';
@@ -22,7 +22,7 @@ export const EMAIL_DELIVERY_HEADER = 'X-Vigil-Delivery';
 export class EmailChannel implements Channel<'email'> {
   readonly type = 'email';
   private readonly logger = new Logger('EmailChannel');
-  private readonly transport: Transporter;
+  private readonly transport: Transporter<SMTPPoolSentMessageInfo>;
   private readonly server: string;
 
   constructor(private readonly options: EmailChannelOptions) {
@@ -53,8 +53,7 @@ export class EmailChannel implements Channel<'email'> {
         headers: { [EMAIL_DELIVERY_HEADER]: context.deliveryId },
         signal,
       });
-      const rejected = (info as { rejected?: unknown[] }).rejected?.length ?? 0;
-      return this.logged(delivery, Date.now() - started, { ok: true }, rejected);
+      return this.logged(delivery, Date.now() - started, { ok: true }, info.rejected.length);
     } catch (error) {
       const failure = error as NodemailerError;
       // Our own deadline ends the send with an abort; say it as the timeout it is, which is worth retrying.
