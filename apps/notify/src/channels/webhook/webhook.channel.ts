@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { classifyHttpResponse, classifyNetworkFailure, DeliveryResult, PlannedDelivery } from '../../domain';
+import type { DeliveryResult, PlannedDelivery } from '../../domain';
 import type { Channel, SendContext } from '../channel';
+import { postJson } from '../post-json';
 import { webhookPayload } from './webhook-payload';
 import { signWebhookBody, WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './webhook-signature';
 
@@ -41,31 +42,13 @@ export class WebhookChannel implements Channel<'webhook'> {
     const body = JSON.stringify(webhookPayload(delivery, context));
     const timestamp = String(Math.floor(this.now().getTime() / 1000));
     const started = Date.now();
-    const result = await this.post(config.url, body, {
+    const headers = {
       [WEBHOOK_DELIVERY_HEADER]: context.deliveryId,
       [WEBHOOK_TIMESTAMP_HEADER]: timestamp,
       [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(secret, timestamp, body),
-    });
+    };
+    const result = await postJson({ url: config.url, body, headers, timeoutMs: this.options.timeoutMs, now: this.now });
     return this.logged(delivery, config.url, Date.now() - started, result);
-  }
-
-  private async post(url: string, body: string, signed: Record<string, string>): Promise<DeliveryResult> {
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'vigil-notify', ...signed },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      // The status is all we read; releasing the body frees the connection for the next delivery.
-      await response.body?.cancel();
-      return classifyHttpResponse(response.status, response.headers.get('retry-after'), this.now());
-    } catch (error) {
-      const failure = describeFetchFailure(error);
-      if (failure.name === 'TimeoutError') return classifyNetworkFailure('ETIMEDOUT', `no response within ${this.options.timeoutMs} ms`);
-      return classifyNetworkFailure(failure.code, failure.message);
-    }
   }
 
   private logged(delivery: PlannedDelivery, url: string, durationMs: number, result: DeliveryResult): DeliveryResult {
@@ -74,27 +57,4 @@ export class WebhookChannel implements Channel<'webhook'> {
     else this.logger.warn({ msg: 'webhook not delivered', ...fields, status: result.status, recoverable: result.recoverable, error: result.message });
     return result;
   }
-}
-
-interface FetchFailure {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  cause?: FetchFailure & { errors?: FetchFailure[] };
-}
-
-/**
- * fetch rejects with a TimeoutError when the signal fires, and otherwise with "fetch failed" whose
- * cause is the socket's error (ECONNREFUSED…), or an AggregateError of them when several addresses
- * were tried. Read by shape, not `instanceof`: the DOMException and TypeError may come from another realm.
- */
-function describeFetchFailure(error: unknown): { name?: string; code?: string; message: string } {
-  const failure = (typeof error === 'object' && error !== null ? error : {}) as FetchFailure;
-  const socket = failure.cause?.errors?.[0] ?? failure.cause;
-  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  return {
-    name: text(failure.name),
-    code: text(failure.cause?.code) ?? text(socket?.code),
-    message: text(socket?.message) ?? text(failure.message) ?? String(error),
-  };
 }
