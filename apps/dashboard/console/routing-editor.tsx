@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { NotifyApi } from './notify-api';
 import type { FieldError, RoutingConfig, RoutingView } from './notify-types';
+import { namedPath } from './routing-outline';
 
 /** Refusals as the supervisor reads them: a stale base, a config refused at its paths, or anything else. */
-type EditProblem = { kind: 'stale'; newest: number | null } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'other'; message: string };
+type EditProblem = { kind: 'stale'; newest: number | null } | { kind: 'invalid'; errors: FieldError[]; sent?: RoutingConfig } | { kind: 'other'; message: string };
 
 /**
  * The supervisor's editor: the whole config as JSON, a required comment, and the version it
@@ -36,7 +37,7 @@ export function RoutingEditor({ api, base, onSaved, onReload }: { api: NotifyApi
       setOpen(false);
       onSaved(result.answer);
     } else if (result.kind === 'stale') setProblem({ kind: 'stale', newest: result.current?.version ?? null });
-    else setProblem(result.errors.length > 0 ? { kind: 'invalid', errors: result.errors } : { kind: 'other', message: result.message });
+    else setProblem(result.errors.length > 0 ? { kind: 'invalid', errors: result.errors, sent: config } : { kind: 'other', message: result.message });
   };
 
   return (
@@ -66,7 +67,7 @@ export function RoutingEditor({ api, base, onSaved, onReload }: { api: NotifyApi
                 <ul class="routing-errors">
                   {problem.errors.map((e, i) => (
                     <li key={i}>
-                      <code>{e.path || '(top)'}</code>: {e.message}
+                      <code>{problem.sent ? namedPath(e.path, problem.sent) : e.path || '(top)'}</code>: {e.message}
                     </li>
                   ))}
                 </ul>

@@ -19,7 +19,8 @@ export interface RuleOutline {
   children: RuleOutline[];
 }
 
-const text = (value: unknown) => (value === undefined ? undefined : Array.isArray(value) ? value.join(', ') : String(value));
+// `groupBy: ['...']` is Alertmanager's spelling of "every alert its own group".
+const text = (value: unknown) => (value === undefined ? undefined : Array.isArray(value) ? (value.length === 1 && value[0] === '...' ? 'each alert alone' : value.join(', ')) : String(value));
 const own = (value: unknown): Setting | null => (value === undefined ? null : { value: text(value)!, inherited: false });
 const inherit = (value: unknown, parent: Setting | null): Setting | null => own(value) ?? (parent && { value: parent.value, inherited: true });
 
@@ -57,4 +58,11 @@ export function routingOutline(config: RoutingConfig): RuleOutline | null {
     return outline;
   };
   return config.root ? build(config.root, top, new Set()) : null;
+}
+
+/** A refused path with the rule it is in named, `rules[2].receiver (rule faults)`: the supervisor counts no array. */
+export function namedPath(path: string, config: RoutingConfig): string {
+  const rule = /^rules\[(\d+)\]/.exec(path);
+  const name = rule ? config.rules?.[Number(rule[1])]?.name : undefined;
+  return `${path || '(top)'}${name ? ` (rule ${name})` : ''}`;
 }
