@@ -12,8 +12,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Locator, Page } from 'playwright-core';
-import { ConsoleHarness, PHONE, runConsoleTest, runScenarios } from './console-harness';
+import { Page } from 'playwright-core';
+import { ConsoleHarness, PHONE, reachable, runConsoleTest, runScenarios } from './console-harness';
 
 const SHOTS = '/tmp/console-shots';
 const ROWS = '#board tbody tr';
@@ -282,22 +282,6 @@ async function main({ token, enterCall, openConsole }: ConsoleHarness): Promise<
     await shot(page, `failed-${n}-operator`);
     await shot(partnerPage, `failed-${n}-partner`);
   });
-}
-
-/** The control is inside the viewport's width once scrolled to, and is what a tap at its centre would hit. */
-async function reachable(control: Locator, width: number): Promise<void> {
-  await control.scrollIntoViewIfNeeded();
-  const box = await control.boundingBox();
-  const name = (await control.innerText()).trim();
-  if (!box || box.width < 1) throw new Error(`"${name}" is not shown`);
-  if (box.x < 0 || box.x + box.width > width + 0.5) throw new Error(`"${name}" is cut off: x ${box.x}..${box.x + box.width} of ${width}`);
-  if (box.height < 24) throw new Error(`"${name}" is ${box.height} px high: too small to tap`);
-  const hit = await control.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return top === el || el.contains(top) ? '' : `${top?.tagName}.${top?.className}`;
-  });
-  if (hit) throw new Error(`"${name}" is covered by ${hit}`);
 }
 
 void runConsoleTest('consolecommands', SHOTS, main);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { Principal, signToken } from '@vigil/auth';
 import { createTestEnvironment } from '../support/test-environment';
 
@@ -155,4 +155,20 @@ export async function axeScan(page: Page, what: string): Promise<void> {
   const lesser = violations.filter((v) => !blocking.includes(v));
   if (lesser.length) console.log(`axe, ${what}, not blocking: ${lesser.map((v) => v.text).join('; ')}`);
   if (blocking.length) throw new Error(`${what}: ${blocking.map((v) => v.text).join('; ')}`);
+}
+
+/** The control is inside the viewport's width once scrolled to, and is what a tap at its centre would hit. */
+export async function reachable(control: Locator, width: number): Promise<void> {
+  await control.scrollIntoViewIfNeeded();
+  const box = await control.boundingBox();
+  const name = (await control.innerText()).trim();
+  if (!box || box.width < 1) throw new Error(`"${name}" is not shown`);
+  if (box.x < 0 || box.x + box.width > width + 0.5) throw new Error(`"${name}" is cut off: x ${box.x}..${box.x + box.width} of ${width}`);
+  if (box.height < 24) throw new Error(`"${name}" is ${box.height} px high: too small to tap`);
+  const hit = await control.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return top === el || el.contains(top) ? '' : `${top?.tagName}.${top?.className}`;
+  });
+  if (hit) throw new Error(`"${name}" is covered by ${hit}`);
 }

@@ -12,6 +12,9 @@ import { IncidentStore } from './incident-store';
 import { isTyping } from './keyboard-shortcuts';
 import { FeedStatus, LiveFeed } from './live-feed';
 import { MachineryStrip } from './machinery-strip';
+import { NotifyApi } from './notify-api';
+import { RoutingRulesView } from './routing-rules-view';
+import { SilencesView } from './silences-view';
 import { abilitiesOf } from './permissions';
 import { SearchView } from './search-view';
 import { Claims, forgetToken, signInUrl, whoLabel } from './session';
@@ -25,6 +28,10 @@ import { useTickets } from './use-tickets';
 
 /** How long a newly arrived row is highlighted. */
 const FRESH_MS = 4000;
+
+/** The console's sections: the incidents (board or search), and notify's silences and rules. */
+type Section = 'incidents' | 'silences' | 'rules';
+const SECTION_LABELS: Record<Section, string> = { incidents: 'Incidents', silences: 'Silences', rules: 'Notification rules' };
 
 interface Props {
   token: string | null;
@@ -44,6 +51,7 @@ export function App({ token, claims }: Props) {
   const [, setRevision] = useState(0);
   const [filter, setFilter] = useState<IncidentFilter>({});
   const [view, setView] = useState<'board' | 'search'>('board');
+  const [section, setSection] = useState<Section>('incidents');
   const [selectedId, setSelectedIdState] = useState<string | null>(null);
   // Keys can come faster than renders: j j k must move from where the last key left the selection.
   const selectedRef = useRef<string | null>(null);
@@ -81,6 +89,7 @@ export function App({ token, claims }: Props) {
   const api = useMemo(() => (token ? new IncidentApi(token, askToSignIn) : null), [token]);
   const keep = (incident: Incident) => store.upsert(incident) && setRevision(store.revision);
   // Faults beside incidents: the control room watches the contractor's tickets and reports faults from an incident.
+  const notifyApi = useMemo(() => (token && abilities.seesNotifications ? new NotifyApi(token, askToSignIn) : null), [token]);
   const ticketApi = useMemo(() => (token && abilities.reportsFaults ? new TicketApi(token, askToSignIn) : null), [token]);
   const faults = useTickets(abilities.seesFaultBoard ? token : null, ticketApi, { status: () => undefined, signedOut: askToSignIn });
   const [faultId, setFaultId] = useState<string | null>(null);
@@ -150,7 +159,7 @@ export function App({ token, claims }: Props) {
   const { pinned, routine } = pinGradeOne(board);
   const order = [...pinned, ...routine];
   const freshIds = new Set([...arrivals].filter(([, at]) => now - at < FRESH_MS).map(([id]) => id));
-  const paneIncident = paneId ? store.get(paneId) : undefined;
+  const paneIncident = paneId && section === 'incidents' ? store.get(paneId) : undefined;
 
   const open = (incident: Incident) => {
     keep(incident);
@@ -177,7 +186,7 @@ export function App({ token, claims }: Props) {
         if (selectedId) setTimeout(() => focusRow(selectedId));
         return;
       }
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || !abilities.seesIncidents) return;
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || !abilities.seesIncidents || section !== 'incidents') return;
       const at = order.findIndex((i) => i.incidentId === selectedRef.current);
       const selected = order[at];
       if (event.key === 'j' || event.key === 'k') {
@@ -228,8 +237,27 @@ export function App({ token, claims }: Props) {
         </p>
         <SignInPanel loginUrl={loginUrl} />
         {live && api && abilities.seesMachinery && <MachineryStrip api={api} />}
-        {live && api && (
-          <>
+        {live && api && notifyApi && (
+          <div class="views sections" role="tablist" aria-label="Console sections">
+            {(Object.keys(SECTION_LABELS) as Section[]).map((id) => (
+              <button type="button" role="tab" key={id} id={`tab-${id}`} aria-selected={section === id} aria-controls={`section-${id}`} onClick={() => setSection(id)}>
+                {SECTION_LABELS[id]}
+              </button>
+            ))}
+          </div>
+        )}
+        {live && notifyApi && section === 'silences' && (
+          <div id="section-silences" role="tabpanel" aria-labelledby="tab-silences">
+            <SilencesView api={notifyApi} manages={abilities.managesAlerts} announce={setAnnouncement} />
+          </div>
+        )}
+        {live && notifyApi && section === 'rules' && (
+          <div id="section-rules" role="tabpanel" aria-labelledby="tab-rules">
+            <RoutingRulesView api={notifyApi} edits={abilities.editsRouting} announce={setAnnouncement} />
+          </div>
+        )}
+        {live && api && section === 'incidents' && (
+          <div id="section-incidents" role={notifyApi ? 'tabpanel' : undefined} aria-labelledby={notifyApi ? 'tab-incidents' : undefined}>
             <div class="toolbar">
               <FilterBar filter={filter} onChange={setFilter} showPartner={abilities.filtersByPartner} searchRef={searchRef} view={view} onView={setView} />
               <ShortcutsHelp open={helpOpen} onToggle={setHelpOpen} />
@@ -259,6 +287,7 @@ export function App({ token, claims }: Props) {
                   find={(reference) => store.findByReference(reference)}
                   tickets={ticketApi}
                   keepTicket={faults.keep}
+                  notify={notifyApi}
                   onClose={() => {
                     setPaneId(null);
                     if (selectedId) setTimeout(() => focusRow(selectedId));
@@ -275,7 +304,7 @@ export function App({ token, claims }: Props) {
                 </div>
               )}
             </div>
-          </>
+          </div>
         )}
         <div id="announce" class="visually-hidden" aria-live="polite">
           {announcement}

@@ -25,6 +25,8 @@ import { SplitForm } from './commands/split-form';
 import { CloseForm } from './commands/close-form';
 import { ReopenForm } from './commands/reopen-form';
 import { ReportFaultForm } from './commands/report-fault-form';
+import type { NotifyApi } from './notify-api';
+import { NotificationsSection } from './notifications-section';
 
 interface Props {
   incident: Incident;
@@ -38,11 +40,13 @@ interface Props {
   /** Faults' API, for reporting a camera fault; null when the role reports none. */
   tickets: TicketApi | null;
   keepTicket: (ticket: FaultTicket) => void;
+  /** Notify's API, for who was told of the incident; null when the role sees no notifications. */
+  notify: NotifyApi | null;
   onClose: () => void;
 }
 
 /** One incident in full: its record, calls and timeline, and the commands the user's role allows. */
-export function IncidentPane({ incident, api, abilities, me, now, keep, find, tickets, keepTicket, onClose }: Props) {
+export function IncidentPane({ incident, api, abilities, me, now, keep, find, tickets, keepTicket, notify, onClose }: Props) {
   const [calls, setCalls] = useState<IncidentCall[] | string>('loading…');
   const [timeline, setTimeline] = useState<TimelineEntry[] | string>('loading…');
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -135,6 +139,7 @@ export function IncidentPane({ incident, api, abilities, me, now, keep, find, ti
       )}
 
       <IncidentRecord incident={incident} />
+      {notify && <NotificationsSection api={notify} incidentId={incident.incidentId} version={incident.version} mayAcknowledge={abilities.managesAlerts} />}
       <CallList calls={calls} />
       <Timeline entries={timeline} />
     </aside>

@@ -18,6 +18,12 @@ export interface Abilities {
   seesFaultBoard: boolean;
   /** A camera fault from an incident's pane (faults lets the control room and police report). */
   reportsFaults: boolean;
+  /** Who was notified of an incident, the silences and the routing rules (read): the control room and police. */
+  seesNotifications: boolean;
+  /** Acknowledge an alert's escalation, create and expire silences: the control room's operators and supervisor. */
+  managesAlerts: boolean;
+  /** Change the routing rules: the supervisor alone (notify's mayChangeRouting), since a bad edit silences the police. */
+  editsRouting: boolean;
 }
 
 /**
@@ -27,15 +33,15 @@ export interface Abilities {
  */
 export function abilitiesOf(role: ConsoleRole | undefined): Abilities {
   switch (role) {
-    // The supervisor works incidents as operators do; editing the routing rules is the console's to add.
+    // The supervisor works incidents as operators do, and alone changes the routing rules.
     case 'operator':
     case 'supervisor':
-      return { seesIncidents: true, acts: true, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true, seesFaultBoard: true, reportsFaults: true };
+      return { seesIncidents: true, acts: true, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true, seesFaultBoard: true, reportsFaults: true, seesNotifications: true, managesAlerts: true, editsRouting: role === 'supervisor' };
     case 'police':
-      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true, seesFaultBoard: false, reportsFaults: true };
+      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: true, seesMachinery: true, filtersByPartner: true, seesFaultBoard: false, reportsFaults: true, seesNotifications: true, managesAlerts: false, editsRouting: false };
     case 'partner':
-      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false, seesFaultBoard: false, reportsFaults: false };
+      return { seesIncidents: true, acts: false, addsNotes: true, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false, seesFaultBoard: false, reportsFaults: false, seesNotifications: false, managesAlerts: false, editsRouting: false };
     default:
-      return { seesIncidents: false, acts: false, addsNotes: false, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false, seesFaultBoard: false, reportsFaults: false };
+      return { seesIncidents: false, acts: false, addsNotes: false, recordsPoliceReference: false, seesMachinery: false, filtersByPartner: false, seesFaultBoard: false, reportsFaults: false, seesNotifications: false, managesAlerts: false, editsRouting: false };
   }
 }
