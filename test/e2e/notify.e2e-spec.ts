@@ -7,9 +7,10 @@ const SECRET = 'police-webhook-secret-of-32-or-more-characters';
 const operator: Principal = { subject: 'op-jones', role: 'operator' };
 
 /** The partnership's rules, cut down: police hear incidents that need them at once, the supervisor two seconds later unless someone acknowledged. */
-function routing(police: WebhookReceiver, supervisor: WebhookReceiver) {
+function routing(police: WebhookReceiver, supervisor: WebhookReceiver, contractor: WebhookReceiver) {
   return {
     receivers: [
+      { name: 'contractor', role: 'maintenance-contractor', channels: [{ type: 'webhook', url: contractor.url, secretRef: 'CONTRACTOR_WEBHOOK_SECRET' }] },
       { name: 'police', role: 'police-control-room', channels: [{ type: 'webhook', url: police.url, secretRef: 'POLICE_WEBHOOK_SECRET' }] },
       { name: 'supervisor', role: 'control-room-supervisor', channels: [{ type: 'webhook', url: supervisor.url, secretRef: 'SUPERVISOR_WEBHOOK_SECRET' }] },
     ],
@@ -17,7 +18,8 @@ function routing(police: WebhookReceiver, supervisor: WebhookReceiver) {
     defaults: { groupWait: '30s', groupInterval: '5m', repeatInterval: '4h' },
     root: 'everything',
     rules: [
-      { name: 'everything', receiver: 'supervisor', routes: ['police-incidents'] },
+      { name: 'everything', receiver: 'supervisor', routes: ['police-incidents', 'faults'] },
+      { name: 'faults', matchers: [{ label: 'kind', equals: 'fault' }], receiver: 'contractor', groupBy: ['...'], groupWait: '0s' },
       { name: 'police-incidents', matchers: [{ label: 'kind', equals: 'incident' }, { label: 'police', equals: 'needed' }], receiver: 'police', groupBy: ['...'], escalation: 'police-then-supervisor' },
     ],
   };
@@ -32,16 +34,18 @@ describe('notify: the right people, once, and again until someone answers', () =
   let vigil: RunningVigil;
   let police: WebhookReceiver;
   let supervisor: WebhookReceiver;
+  let contractor: WebhookReceiver;
   const api = (as: Principal, method: string, path: string, body?: unknown) => callApi(vigil.url, env.platform.authSecret, as, method, path, body);
 
   beforeAll(async () => {
     env = await createTestEnvironment('notifye2e');
     police = await startWebhookReceiver(SECRET);
     supervisor = await startWebhookReceiver(SECRET);
+    contractor = await startWebhookReceiver(SECRET);
     vigil = await startEmbeddedVigil(env.platform, env.ingest, {
       notify: {
-        routingFile: { path: 'notify.e2e', content: routing(police, supervisor) },
-        channels: { webhookSecrets: { POLICE_WEBHOOK_SECRET: SECRET, SUPERVISOR_WEBHOOK_SECRET: SECRET } },
+        routingFile: { path: 'notify.e2e', content: routing(police, supervisor, contractor) },
+        channels: { webhookSecrets: { POLICE_WEBHOOK_SECRET: SECRET, SUPERVISOR_WEBHOOK_SECRET: SECRET, CONTRACTOR_WEBHOOK_SECRET: SECRET } },
       },
     });
   });
@@ -50,6 +54,7 @@ describe('notify: the right people, once, and again until someone answers', () =
     await vigil?.close();
     await police?.close();
     await supervisor?.close();
+    await contractor?.close();
     await env?.dispose();
   });
 
@@ -109,5 +114,29 @@ describe('notify: the right people, once, and again until someone answers', () =
     const { alert } = await emergency('Car driven at pedestrians on Hermitage Road', 'notify-4');
     expect((await api({ subject: 'contractor-1', role: 'contractor' }, 'GET', `/api/notify/alerts/${alert.fingerprint}`)).status).toBe(404);
     expect((await api({ subject: 'contractor-1', role: 'contractor' }, 'GET', '/api/notify/deliveries')).status).toBe(403);
+  });
+
+  it('sends nothing of a silenced fault, and sends it once the silence is over', async () => {
+    const camera = { cameraId: 'NH-071', number: '071', location: 'Hitchin Market Place', partnerId: 'north-herts', clientName: null, town: 'Hitchin Town Centre', siteId: 'hitchin-market', networkSegment: null, lat: 51.9489, lon: -0.2795, type: 'ptz-dome', monitoring: 'pro-active', retentionDays: 28 };
+    expect((await api(operator, 'POST', '/api/cameras', camera)).status).toBe(201);
+    const endsAt = new Date(Date.now() + 4_000);
+    const silence = await api(operator, 'POST', '/api/notify/silences', { matchers: [{ label: 'kind', equals: 'fault' }, { label: 'site', equals: 'hitchin-market' }], endsAt: endsAt.toISOString(), comment: 'market cameras re-cabled tonight' });
+    expect(silence.status).toBe(201);
+    expect(silence.body).toMatchObject({ state: 'active', createdBy: 'op-jones' });
+
+    const reported = await api(operator, 'POST', '/api/faults', { cameraId: 'NH-071', symptom: 'no-video', description: 'black picture' });
+    expect(reported.status).toBe(201);
+    const fingerprint = `fault:${reported.body.ticketId}`;
+    // Notify has the fault (and its group of one, which goes at once) but held it back.
+    await eventually(async () => expect((await api(operator, 'GET', `/api/notify/alerts/${fingerprint}`)).body).toMatchObject({ status: 'firing', deliveries: [] }));
+
+    const told = await eventually(() => {
+      const found = contractor.received.find((request) => request.body.includes(fingerprint));
+      expect(found).toBeDefined();
+      return { at: Date.now(), body: JSON.parse(found!.body) as WebhookPayload };
+    }, { timeoutMs: 15_000 });
+    expect(told.at).toBeGreaterThanOrEqual(endsAt.getTime());
+    expect(told.body.alerts).toEqual([expect.objectContaining({ reference: reported.body.reference, status: 'firing' })]);
+    expect(contractor.received.filter((request) => request.body.includes(fingerprint))).toHaveLength(1);
   });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { loadHttpPort, loadPlatformConfig, parseConfig, PlatformConfig } from '@vigil/config';
+import { emailChannelOptionsFrom } from './channels/email';
+import { smsChannelOptionsFrom } from './channels/sms';
 import { NotifyOptions } from './notify.options';
 import { readRoutingFile } from './routing/read-routing-file';
 
@@ -43,7 +45,12 @@ export function loadNotifyOptions(env: Record<string, string | undefined>, platf
     ...(raw.VIGIL_NOTIFY_ROUTING_FILE && { routingFile: readRoutingFile(raw.VIGIL_NOTIFY_ROUTING_FILE) }),
     ...(raw.VIGIL_NOTIFY_ROUTING_REFRESH_MS && { routingRefreshMs: raw.VIGIL_NOTIFY_ROUTING_REFRESH_MS }),
     ...(raw.VIGIL_NOTIFY_PUBLIC_URL && raw.VIGIL_NOTIFY_LINK_SECRET && { acknowledgeLinks: { publicUrl: raw.VIGIL_NOTIFY_PUBLIC_URL, secret: raw.VIGIL_NOTIFY_LINK_SECRET } }),
-    channels: { webhookSecrets: webhookSecretsFrom(env), ...(raw.VIGIL_NOTIFY_WEBHOOK_TIMEOUT_MS && { webhookTimeoutMs: raw.VIGIL_NOTIFY_WEBHOOK_TIMEOUT_MS }) },
+    channels: {
+      webhookSecrets: webhookSecretsFrom(env),
+      ...(raw.VIGIL_NOTIFY_WEBHOOK_TIMEOUT_MS && { webhookTimeoutMs: raw.VIGIL_NOTIFY_WEBHOOK_TIMEOUT_MS }),
+      email: emailChannelOptionsFrom(env),
+      sms: smsChannelOptionsFrom(env),
+    },
   };
 }
 

@@ -3,10 +3,13 @@ import { appDatabaseModule } from '@vigil/db';
 import { appTimersProvider } from '@vigil/timers';
 import { AlertEventsConsumer } from './alerts/alert-events.consumer';
 import { TakeAlertEventUseCase } from './alerts/take-alert-event.usecase';
+import type { Channel } from './channels/channel';
+import { EmailChannel } from './channels/email';
+import { SmsChannel } from './channels/sms';
 import { WebhookChannel } from './channels/webhook';
 import { CHANNEL_REGISTRY, ChannelRegistry } from './deliveries/channel-registry';
 import { DeliverySender } from './deliveries/delivery-sender';
-import { SILENCES_IN_FORCE, SilencesInForce } from './deliveries/muting-data';
+import { SILENCES_IN_FORCE } from './deliveries/muting-data';
 import { PlanDeliveries } from './deliveries/plan-deliveries';
 import { SendDeliveryUseCase } from './deliveries/send-delivery.usecase';
 import { AcknowledgeAlertUseCase } from './escalations/acknowledge-alert.usecase';
@@ -25,9 +28,10 @@ import { LoadRouting } from './routing/load-routing';
 import { RoutingController } from './routing/routing.controller';
 import { RoutingInForce } from './routing/routing-in-force';
 import { RoutingVersionEntity } from './routing/routing-version.entity';
-
-/** Until silences are stored, none holds anything back. */
-const NO_SILENCES: SilencesInForce = { inForce: async () => [] };
+import { SilenceEffects } from './silences/silence-effects';
+import { SILENCE_LIFECYCLE } from './silences/silence-lifecycle';
+import { SilenceStore } from './silences/silence-store';
+import { SILENCES } from './silences/silences.parts';
 
 /**
  * Notify: incident, fault and source events become alerts, routed by rules kept as data, grouped,
@@ -40,13 +44,15 @@ export class NotifyModule {
   static register(options: NotifyOptions): DynamicModule {
     return {
       module: NotifyModule,
-      imports: [appDatabaseModule({ url: options.databaseUrl, schema: NOTIFY_SCHEMA, entities: [RoutingVersionEntity], migrations: NOTIFY_MIGRATIONS })],
-      controllers: [RoutingController, NotificationsController, AcknowledgeLinkController, AlertEventsConsumer],
+      imports: [appDatabaseModule({ url: options.databaseUrl, schema: NOTIFY_SCHEMA, entities: [RoutingVersionEntity, ...SILENCES.entities], migrations: NOTIFY_MIGRATIONS })],
+      controllers: [RoutingController, NotificationsController, AcknowledgeLinkController, ...SILENCES.controllers, AlertEventsConsumer],
       providers: [
         { provide: NOTIFY_OPTIONS, useValue: options },
         appTimersProvider({ url: options.databaseUrl, appSchema: NOTIFY_SCHEMA, runner: { concurrency: 8 } }),
-        { provide: CHANNEL_REGISTRY, useValue: new ChannelRegistry([new WebhookChannel({ secrets: options.channels?.webhookSecrets ?? {}, timeoutMs: options.channels?.webhookTimeoutMs ?? 5_000 })]) },
-        { provide: SILENCES_IN_FORCE, useValue: NO_SILENCES },
+        { provide: CHANNEL_REGISTRY, useFactory: () => new ChannelRegistry(channelsOf(options)) },
+        ...SILENCES.providers,
+        { provide: SILENCES_IN_FORCE, useExisting: SilenceStore },
+        { provide: SILENCE_LIFECYCLE, useClass: SilenceEffects },
         RoutingInForce,
         LoadRouting,
         ChangeRoutingUseCase,
@@ -64,4 +70,14 @@ export class NotifyModule {
       exports: [RoutingInForce],
     };
   }
+}
+
+/** The channels this replica sends on: webhooks always; e-mail and SMS when configured. */
+function channelsOf(options: NotifyOptions): Channel[] {
+  const channels = options.channels;
+  return [
+    new WebhookChannel({ secrets: channels?.webhookSecrets ?? {}, timeoutMs: channels?.webhookTimeoutMs ?? 5_000 }),
+    ...(channels?.email ? [new EmailChannel(channels.email)] : []),
+    ...(channels?.sms ? [new SmsChannel(channels.sms)] : []),
+  ];
 }

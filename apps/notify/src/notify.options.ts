@@ -1,3 +1,6 @@
+import type { EmailChannelOptions } from './channels/email';
+import type { SmsChannelOptions } from './channels/sms';
+
 /** Injection token for {@link NotifyOptions}. */
 export const NOTIFY_OPTIONS = Symbol('NOTIFY_OPTIONS');
 
@@ -18,6 +21,10 @@ export interface NotifyChannelOptions {
   /** Webhook secrets by the variable name a receiver's `secretRef` gives (only variables named `…WEBHOOK_SECRET`). */
   webhookSecrets: Readonly<Record<string, string>>;
   webhookTimeoutMs?: number;
+  /** E-mail over SMTP; absent, e-mail deliveries are dead letters that say so. */
+  email?: EmailChannelOptions;
+  /** The SMS/pager gateway; absent, likewise. */
+  sms?: SmsChannelOptions;
 }
 
 /** A routing file as read (not parsed: it is stored as written, durations and all). */

@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppTimers, timersToken } from '@vigil/timers';
+import { Alert, labelsMatch, MatchedRoute, Notification, Silence } from '../domain';
+import { readAlert, StoredAlert } from '../alerts/stored-alert';
+import { DeliverySender } from '../deliveries/delivery-sender';
+import { PlanDeliveries } from '../deliveries/plan-deliveries';
+import { NOTIFY_SCHEMA } from '../notify.schema';
+import { NOTIFY_TIMERS } from '../notify-timers';
+import { RoutingInForce } from '../routing/routing-in-force';
+import type { SilenceLifecycle } from './silence-lifecycle';
+
+const time = (date: Date) => date.toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+
+/**
+ * What a silence's end and its reminder do to the rest of notify. At the end, every group holding
+ * a firing alert the silence matched is flushed now rather than at its next interval, so what was
+ * held back goes at once (the pipeline still holds what another silence or an inhibition holds).
+ * The reminder goes to the control-room supervisors' receivers through the same pipeline and log.
+ */
+@Injectable()
+export class SilenceEffects implements SilenceLifecycle {
+  private readonly logger = new Logger('SilenceEffects');
+
+  constructor(
+    @InjectDataSource(NOTIFY_SCHEMA) private readonly dataSource: DataSource,
+    @Inject(timersToken(NOTIFY_SCHEMA)) private readonly timers: AppTimers,
+    private readonly routing: RoutingInForce,
+    private readonly plan: PlanDeliveries,
+    private readonly sender: DeliverySender,
+  ) {}
+
+  async ended(silence: Silence): Promise<void> {
+    const now = new Date();
+    const rows: { group_key: string; alert: StoredAlert }[] = await this.dataSource.query(
+      `SELECT m."group_key", a."alert" FROM "notify"."group_member" m JOIN "notify"."alert" a USING ("fingerprint") WHERE a."status" = 'firing'`,
+    );
+    const groups = [...new Set(rows.filter((row) => labelsMatch(silence.matchers, readAlert(row.alert).labels)).map((row) => row.group_key))];
+    await this.dataSource.transaction(async (manager) => {
+      for (const groupKey of groups) {
+        await manager.query(`UPDATE "notify"."alert_group" SET "flush_at" = $2 WHERE "group_key" = $1 AND "flush_at" > $2`, [groupKey, now]);
+        await this.timers.schedule(NOTIFY_TIMERS.groupFlush, groupKey, now, null, { manager });
+      }
+    });
+    this.logger.log({ msg: 'silence over: its groups go out now', silence: silence.id, groups: groups.length });
+  }
+
+  async reminderDue(silence: Silence): Promise<void> {
+    const tree = this.routing.current()?.tree;
+    const supervisors = tree ? [...tree.receivers.values()].filter((receiver) => receiver.role === 'control-room-supervisor') : [];
+    if (supervisors.length === 0) {
+      this.logger.warn({ msg: 'silence ends soon, and no control-room supervisor receiver is in the rules to remind', silence: silence.id });
+      return;
+    }
+    const now = new Date();
+    const reminder: Alert = {
+      fingerprint: `silence:${silence.id}`,
+      labels: { kind: 'supervision', state: 'silence-ending' },
+      status: 'firing',
+      handling: 'unacknowledged',
+      version: silence.endsAt.getTime(),
+      noticeVersion: silence.endsAt.getTime(),
+      notice: 'silence-ends-soon',
+      reference: `Silence by ${silence.createdBy}`,
+      summary: `Silence "${silence.comment}" ends at ${time(silence.endsAt)}; what it holds back will then be sent`,
+      startsAt: silence.startsAt,
+      endsAt: null,
+      tetraEmergency: false,
+    };
+    const notifications: Notification[] = supervisors.map((receiver) => {
+      const route: MatchedRoute = { rule: 'silence-reminder', path: ['silence-reminder'], receiver, groupBy: ['...'], groupWaitMs: 0, groupIntervalMs: 0, repeatIntervalMs: Number.POSITIVE_INFINITY, escalation: null };
+      return { groupKey: `silence-reminder:${silence.id}:${silence.endsAt.toISOString()}:${receiver.name}`, route, alerts: [reminder], channel: null, reason: null };
+    });
+    const { sends } = await this.dataSource.transaction((manager) => this.plan.plan(manager, notifications, now));
+    this.sender.sendSoon(sends);
+  }
+}
