@@ -132,16 +132,20 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
       name: "an incident's pane has a Notifications section",
       run: async () => {
         const summary = 'two men fighting outside the Angel pub';
-        await enterCall({ text: summary, town: 'Hitchin', category: 'Assault' });
+        // An emergency needs police at once: the rules send it to the police (their webhook's secret is not
+        // configured here, so that delivery is kept as a dead letter, which the pane shows) and start the
+        // police-then-supervisor escalation.
+        await enterCall({ text: summary, town: 'Hitchin', category: 'Assault', emergency: true });
         await section(operatorPage, 'Incidents');
         await operatorPage.locator('#board tbody tr', { hasText: summary }).locator('button.open').click({ timeout: 15_000 });
         await operatorPage.locator('#pane .summary', { hasText: summary }).waitFor({ timeout: 5000 });
-        // TODO(lead): once notify records deliveries and escalation for incidents (GET /api/notify/alerts/incident:<id>),
-        // this incident needs police (Assault, Hitchin): replace the assertion below with the deliveries
-        // (receiver "police" by webhook, its reason and outcome; supervisor by socket) and "Escalating: level … of
-        // policy police-then-supervisor, next at HH:MM", then click #acknowledge-alert and expect
-        // "Acknowledged by op-7 at HH:MM" and no Acknowledge button.
-        await operatorPage.locator('#pane #no-notifications', { hasText: 'No one has been notified' }).waitFor({ timeout: 10_000 });
+        await operatorPage.locator('#pane .delivery', { hasText: 'police' }).first().waitFor({ timeout: 15_000 });
+        await operatorPage.locator('#pane #escalation-status', { hasText: /Escalating: level 0 of policy police-then-supervisor, next at \d\d:\d\d/ }).waitFor({ timeout: 15_000 });
+        await operatorPage.locator('#pane .notifications').scrollIntoViewIfNeeded();
+        await operatorPage.locator('#pane .notifications').screenshot({ path: join(SHOTS, 'incident-escalating.png') });
+        await operatorPage.click('#pane #acknowledge-alert');
+        await operatorPage.locator('#pane #escalation-status', { hasText: /Acknowledged by op-7 at \d\d:\d\d/ }).waitFor({ timeout: 10_000 });
+        if ((await operatorPage.locator('#pane #acknowledge-alert').count()) !== 0) throw new Error('Acknowledge is still offered after acknowledging');
         await operatorPage.locator('#pane .notifications').scrollIntoViewIfNeeded();
         await axeScan(operatorPage, 'incident pane with notifications');
         await operatorPage.screenshot({ path: join(SHOTS, 'incident-notifications.png') });
