@@ -38,7 +38,7 @@ describe('silences', () => {
     @Module({
       imports: [
         PlatformModule.forRoot(env.platform, 'notify-test'),
-        appDatabaseModule({ url: env.databaseUrl, schema: NOTIFY_SCHEMA, entities: SILENCES.entities, migrations: [...NOTIFY_MIGRATIONS, ...SILENCES.migrations] }),
+        appDatabaseModule({ url: env.databaseUrl, schema: NOTIFY_SCHEMA, entities: SILENCES.entities, migrations: NOTIFY_MIGRATIONS }),
       ],
       controllers: SILENCES.controllers,
       providers: [

@@ -1,4 +1,3 @@
-import { Silence1766300000000 } from '../migrations/1766300000000-silence';
 import { CreateSilenceUseCase } from './create-silence.usecase';
 import { EndSilenceUseCase } from './end-silence.usecase';
 import { ExpireSilenceUseCase } from './expire-silence.usecase';
@@ -11,12 +10,11 @@ import { SilencesController } from './silences.controller';
 
 /**
  * Silences' parts of the notify module: the table, the REST API, the store the pipeline reads and
- * the reminder and end timers. The module also provides notify's timers
+ * the reminder and end timers (its table's migration is in NOTIFY_MIGRATIONS). The module also provides notify's timers
  * (`appTimersProvider({ url, appSchema: NOTIFY_SCHEMA })`) and the `SILENCE_LIFECYCLE` they tell.
  */
 export const SILENCES = {
   entities: [SilenceEntity],
   controllers: [SilencesController],
   providers: [SilenceStore, CreateSilenceUseCase, ExpireSilenceUseCase, RemindSilenceUseCase, EndSilenceUseCase, SilenceReminderTimer, SilenceEndTimer],
-  migrations: [Silence1766300000000],
 };
