@@ -86,6 +86,8 @@ describe('notify: the right people, once, and again until someone answers', () =
       expect(log.body.deliveries).toEqual([expect.objectContaining({ receiver: 'police', channelType: 'webhook', reason: 'first-notification', state: 'delivered', attempts: [expect.objectContaining({ attempt: 1, ok: true })] })]);
       expect(log.body.deliveries[0].id).toBe(request.headers['x-vigil-delivery']);
     });
+    const metrics = await (await fetch(`${vigil.url}/metrics`)).text();
+    expect(metrics).toMatch(/vigil_notify_delivery_attempts_total\{channel="webhook",decision="delivered"\} [1-9]/);
   });
 
   it('escalates to the supervisor when nobody acknowledges, and not when someone does', async () => {

@@ -74,3 +74,20 @@ export const timersKept = new Gauge({
     }
   },
 });
+
+/** Each attempt notify made to deliver, by channel type and what followed (delivered, a retry's reason, a dead letter's). */
+export const notifyAttempts = new Counter({
+  name: 'vigil_notify_delivery_attempts_total',
+  help: 'Attempts to deliver a notification, by channel type and the retry decision that followed',
+  labelNames: ['channel', 'decision'] as const,
+  registers: [metricsRegistry],
+});
+
+/** From a delivery being planned to its channel accepting it: what a receiver waits, retries included. */
+export const notifyDeliverySeconds = new Histogram({
+  name: 'vigil_notify_delivery_seconds',
+  help: 'Time from planning a notification to its delivery, by channel type',
+  labelNames: ['channel'] as const,
+  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 120, 900],
+  registers: [metricsRegistry],
+});

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { notifyAttempts, notifyDeliverySeconds } from '@vigil/observability';
 import { AppTimers, timersToken } from '@vigil/timers';
 import { DEFAULT_RETRY_POLICY, DeliveryResult, decideRetry, RetryDecision } from '../domain';
 import { AcknowledgeLinks } from '../escalations/acknowledge-links';
@@ -52,6 +53,9 @@ export class SendDeliveryUseCase {
       if (decision.action === 'dead-letter') await notificationLogStore.forget(manager, claimed.delivery.groupKey, claimed.delivery.channel.key, claimed.plannedAt);
     });
     this.log(claimed, decision, result);
+    const channel = claimed.delivery.channel.config.type;
+    notifyAttempts.inc({ channel, decision: decision.reason });
+    if (decision.action === 'done') notifyDeliverySeconds.observe({ channel }, (finishedAt.getTime() - claimed.plannedAt.getTime()) / 1000);
     return { sent: true, decision };
   }
 

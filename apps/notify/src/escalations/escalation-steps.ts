@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { decisions } from '@vigil/observability';
 import { AppTimers, timersToken } from '@vigil/timers';
 import { Alert, decideEscalation, EscalationDecision, EscalationInput, escalationNotifications, EscalationState, MatchedRoute, startEscalation } from '../domain';
 import { PlanDeliveries, PlannedSend } from '../deliveries/plan-deliveries';
@@ -55,6 +56,7 @@ export class EscalationSteps {
 
   private async keep(manager: EntityManager, alert: Alert, decision: EscalationDecision, now: Date): Promise<EscalationStep> {
     const { state } = decision;
+    decisions.inc({ app: 'notify', decision: 'escalation', reason: decision.reason });
     if (!state) return { reason: decision.reason, state: null, sends: [] };
     await escalationStore.save(manager, state, now);
     if (state.wakeAt) await this.timers.schedule(NOTIFY_TIMERS.escalation, state.fingerprint, state.wakeAt, null, { manager });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { decisions } from '@vigil/observability';
 import { AppTimers, timersToken } from '@vigil/timers';
 import { decideFlush, Held } from '../domain';
 import { DeliverySender } from '../deliveries/delivery-sender';
@@ -66,6 +67,7 @@ export class FlushGroupUseCase {
       return { reason: decision.reason, sends, held };
     });
     this.sender.sendSoon(result.sends);
+    for (const held of result.held) decisions.inc({ app: 'notify', decision: `held-by-${held.stage}`, reason: held.reason });
     if (result.sends.length || result.held.length) {
       this.logger.debug({ msg: 'group flushed', groupKey, reason: result.reason, deliveries: result.sends.length, held: result.held.map((h) => `${h.stage}:${h.reason}`) });
     }
