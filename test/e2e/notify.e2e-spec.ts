@@ -4,6 +4,7 @@ import type { WebhookPayload } from '../../apps/notify/src/channels/webhook/webh
 import { startWebhookReceiver, WebhookReceiver } from '../../apps/notify/src/testing/webhook-receiver';
 
 const SECRET = 'police-webhook-secret-of-32-or-more-characters';
+const LINK_SECRET = 'link-secret-of-32-or-more-characters-0123456789';
 const operator: Principal = { subject: 'op-jones', role: 'operator' };
 
 /** The partnership's rules, cut down: police hear incidents that need them at once, the supervisor two seconds later unless someone acknowledged. */
@@ -45,6 +46,7 @@ describe('notify: the right people, once, and again until someone answers', () =
     vigil = await startEmbeddedVigil(env.platform, env.ingest, {
       notify: {
         routingFile: { path: 'notify.e2e', content: routing(police, supervisor, contractor) },
+        acknowledgeLinks: { publicUrl: 'https://vigil.example/', secret: LINK_SECRET },
         channels: { webhookSecrets: { POLICE_WEBHOOK_SECRET: SECRET, SUPERVISOR_WEBHOOK_SECRET: SECRET, CONTRACTOR_WEBHOOK_SECRET: SECRET } },
       },
     });
@@ -140,5 +142,44 @@ describe('notify: the right people, once, and again until someone answers', () =
     expect(told.at).toBeGreaterThanOrEqual(endsAt.getTime());
     expect(told.body.alerts).toEqual([expect.objectContaining({ reference: reported.body.reference, status: 'firing' })]);
     expect(contractor.received.filter((request) => request.body.includes(fingerprint))).toHaveLength(1);
+  });
+
+  it('retries a webhook the receiver could not take, and keeps one it refused as a dead letter', async () => {
+    police.reply({ status: 503 });
+    const retried = await emergency('Youths throwing bottles at cars on Queen Street', 'notify-5');
+    await eventually(async () => {
+      const answer = await api(operator, 'GET', `/api/notify/alerts/${retried.alert.fingerprint}`);
+      expect(answer.body.deliveries).toEqual([expect.objectContaining({ receiver: 'police', state: 'delivered' })]);
+      expect(answer.body.deliveries[0].attempts.map((a: { ok: boolean; status?: number }) => [a.ok, a.status ?? null])).toEqual([[false, 503], [true, null]]);
+    }, { timeoutMs: 15_000 });
+
+    police.reply({ status: 400 });
+    const refused = await emergency('Drunk man lying in the road on Bridge Street', 'notify-6');
+    await eventually(async () => {
+      const letters = await api(operator, 'GET', '/api/notify/deliveries?state=dead-letter');
+      const letter = letters.body.find((d: { fingerprints: string[] }) => d.fingerprints.includes(refused.alert.fingerprint));
+      expect(letter).toMatchObject({ receiver: 'police', state: 'dead-letter', attempts: [expect.objectContaining({ ok: false, status: 400 })] });
+    });
+  });
+
+  it('acknowledges by the signed link in the message: opening it asks, pressing the button acknowledges', async () => {
+    const { alert } = await emergency('Window smashed at the Post Office, alarm ringing', 'notify-7');
+    const link = new URL(alert.acknowledgeUrl!);
+    expect(link.origin).toBe('https://vigil.example');
+    const local = `${vigil.url}${link.pathname}`;
+
+    const opened = await fetch(local);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('<form method="post">');
+    expect((await api(operator, 'GET', `/api/notify/alerts/${alert.fingerprint}`)).body.escalation).toMatchObject({ phase: 'escalating' });
+
+    const pressed = await fetch(local, { method: 'POST' });
+    expect(await pressed.text()).toContain('acknowledged; escalation has stopped');
+    const log = await api(operator, 'GET', `/api/notify/alerts/${alert.fingerprint}`);
+    expect(log.body.escalation).toMatchObject({ phase: 'acknowledged', acknowledgedBy: 'link:police' });
+    expect(log.body.acknowledgements).toEqual([expect.objectContaining({ by: 'link:police', via: 'link', outcome: 'acknowledged' })]);
+
+    const forged = await fetch(`${local.slice(0, -4)}AAAA`, { method: 'POST' });
+    expect(await forged.text()).toContain('This link is not valid');
   });
 });
