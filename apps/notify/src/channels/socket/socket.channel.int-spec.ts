@@ -3,10 +3,8 @@ import { connect, NatsConnection, StoredMsg } from 'nats';
 import { BusNamespace, EventPublisher, provisionStreams, STREAMS } from '@vigil/bus';
 import { Envelope, NotificationPushed } from '@vigil/contracts';
 import { createTestEnvironment, TestEnvironment } from '@vigil/testing';
-import { decideRetry, DEFAULT_RETRY_POLICY, DeliveryResult, entryAfterSend, parseRoutingConfig, PlannedDelivery } from '../../domain';
-import { RoutingInForce } from '../../routing/routing-in-force';
-import { anAlert } from '../../testing/notify-fixtures';
-import { PARTNERSHIP_ROUTING } from '../../testing/routing-fixtures';
+import { decideRetry, DEFAULT_RETRY_POLICY, DeliveryResult } from '../../domain';
+import { aSocketDelivery as aDelivery, rulesWithConsoles } from '../../testing/socket-fixtures';
 import { audienceInForce, jetStreamNotificationPublisher } from './socket-channel.parts';
 import { SocketChannel } from './socket.channel';
 
@@ -16,32 +14,6 @@ import { SocketChannel } from './socket.channel';
  */
 const SENT_AT = new Date('2026-11-28T23:00:00Z');
 
-/** The partnership's rules, with the duty officer and the contractor also on their consoles. */
-function rulesInForce(): RoutingInForce {
-  const withConsoles = {
-    ...PARTNERSHIP_ROUTING,
-    receivers: PARTNERSHIP_ROUTING.receivers.map((receiver) => (receiver.name === 'north-herts-duty' || receiver.name === 'contractor' ? { ...receiver, channels: [...receiver.channels, { type: 'socket' }] } : receiver)),
-  };
-  const parsed = parseRoutingConfig(withConsoles);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const routing = new RoutingInForce();
-  routing.replace({ version: 1, submitted: withConsoles, config: parsed.config, tree: parsed.tree, changedBy: 'test', changedAt: SENT_AT, comment: '' });
-  return routing;
-}
-
-function aDelivery(receiver: string, alerts = [anAlert({ fingerprint: 'incident:5b7c0d7e', reference: 'INC-2026-000101', summary: 'Two males running out of Boots with stock' })]): PlannedDelivery {
-  const groupKey = `${receiver}:{partner="north-herts"}`;
-  const key = `${receiver}/socket/0`;
-  return {
-    groupKey,
-    receiver,
-    channel: { key, config: { type: 'socket', sendResolved: true } },
-    reason: 'first-notification',
-    alerts,
-    logEntry: entryAfterSend(groupKey, key, alerts, SENT_AT),
-  };
-}
-
 const send = (deliveryId: string, acknowledgeLinks: Record<string, string> = {}) => ({ deliveryId, attempt: 1, acknowledgeLinks });
 const retryAdvice = (result: DeliveryResult) => decideRetry(result, 1, new Date(), new Date(), DEFAULT_RETRY_POLICY);
 
@@ -50,7 +22,7 @@ describe('SocketChannel against JetStream', () => {
   let nc: NatsConnection;
   let ns: BusNamespace;
   let channel: SocketChannel;
-  const routing = rulesInForce();
+  const routing = rulesWithConsoles();
 
   // What the channel logs, kept here rather than printed, so a case can look at it.
   const logged: string[] = [];
