@@ -12,6 +12,7 @@ import { IncidentStore } from './incident-store';
 import { isTyping } from './keyboard-shortcuts';
 import { FeedStatus, LiveFeed } from './live-feed';
 import { MachineryStrip } from './machinery-strip';
+import { NotificationTray } from './notification-tray';
 import { abilitiesOf } from './permissions';
 import { SearchView } from './search-view';
 import { Claims, forgetToken, signInUrl, whoLabel } from './session';
@@ -227,6 +228,7 @@ export function App({ token, claims }: Props) {
           {notice}
         </p>
         <SignInPanel loginUrl={loginUrl} />
+        {token && usable && !signedOut && <NotificationTray token={token} now={now} signedOut={askToSignIn} />}
         {live && api && abilities.seesMachinery && <MachineryStrip api={api} />}
         {live && api && (
           <>
