@@ -34,7 +34,7 @@ describe('the tray', () => {
     expect(canAcknowledge(anAlert(fields))).toBe(offered);
   });
 
-  it('counts each waiting alert once, however many notifications name it, and not once acknowledged here', () => {
+  it('counts each waiting alert once, however many notifications name it, and not once settled here', () => {
     const tray = [aNotification('d2', [anAlert(), anAlert({ fingerprint: 'fault:t1' })]), aNotification('d1'), aNotification('d0', [anAlert({ fingerprint: 'incident:gone', status: 'resolved' })])];
     expect(waitingCount(tray, new Set())).toBe(2);
     expect(waitingCount(tray, new Set(['incident:a1']))).toBe(1);

@@ -34,9 +34,13 @@ export function canAcknowledge(alert: PushedAlert): boolean {
   return alert.status === 'firing' && alert.handling === 'unacknowledged';
 }
 
-/** Firing alerts in the tray no one has acknowledged (from this page or in the notification), for the tray's heading. */
-export function waitingCount(tray: readonly NotificationPushed[], acknowledged: ReadonlySet<string>): number {
-  const waiting = new Set(tray.flatMap((n) => n.alerts.filter((a) => canAcknowledge(a) && !acknowledged.has(a.fingerprint)).map((a) => a.fingerprint)));
+/**
+ * Firing alerts in the tray still waiting for someone, for the tray's heading: not those the
+ * notification says are taken, nor those settled from this page (acknowledged here, or refused
+ * because someone else was first or it is over).
+ */
+export function waitingCount(tray: readonly NotificationPushed[], settled: ReadonlySet<string>): number {
+  const waiting = new Set(tray.flatMap((n) => n.alerts.filter((a) => canAcknowledge(a) && !settled.has(a.fingerprint)).map((a) => a.fingerprint)));
   return waiting.size;
 }
 

@@ -55,8 +55,8 @@ export function NotificationTray({ token, now, signedOut }: Props) {
     }
   };
 
-  const acknowledged = new Set([...states].filter(([, state]) => state.kind === 'acknowledged').map(([fingerprint]) => fingerprint));
-  const waiting = waitingCount(tray, acknowledged);
+  const settled = new Set([...states].filter(([, state]) => state.kind === 'acknowledged' || state.kind === 'refused').map(([fingerprint]) => fingerprint));
+  const waiting = waitingCount(tray, settled);
   return (
     <section id="notifications" class="notification-tray" aria-labelledby="notifications-title">
       <h2 id="notifications-title">
