@@ -641,6 +641,49 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
       },
     },
   },
+  notificationPushed: {
+    address: 'notification.{audience}',
+    parameters: {
+      audience: {
+        description:
+          'Whose consoles it is for: police, control-room (operators and their supervisor), contractor, or partner.<partnerId> (one partner\'s duty officers; two tokens, so notification.partner.> or notification.partner.<partnerId> filters on the partner).',
+        examples: ['police', 'control-room', 'contractor', 'partner.north-herts'],
+        multiToken: true,
+      },
+    },
+    title: 'Notification pushed',
+    summary:
+      "An alert group notify sent to a receiver whose channel is the console (a socket channel): the receiver, its audience, why it went out now and its alerts. The dashboard pushes it as notification:pushed to the sockets of that audience, and to no one else.",
+    publishedBy:
+      "Vigil's notify, as one attempt of a delivery to a socket channel (delivered once JetStream acknowledged it). The event id is the delivery id, the same on every attempt and replica, so a retried send inside the duplicate window is stored once.",
+    example: {
+      id: 'd-7f3a9c2e-police-control-room-socket-0',
+      source: '/vigil/notify',
+      time: '2026-11-23T22:41:09.310Z',
+      data: {
+        deliveryId: 'd-7f3a9c2e-police-control-room-socket-0',
+        receiver: 'north-herts-duty-officer',
+        audience: 'partner.north-herts',
+        reason: 'first-notification',
+        alerts: [
+          {
+            fingerprint: 'incident:5b0c2a4e-8f1d-4c3a-9e7b-2d6f1a0c9b34',
+            kind: 'incident',
+            reference: 'VIG-2026-000417',
+            summary: 'Fight outside the Red Lion, Hitchin. Two males, one on the floor',
+            status: 'firing',
+            handling: 'unacknowledged',
+            notice: 'incident-opened',
+            labels: { kind: 'incident', partner: 'north-herts', town: 'Hitchin Town Centre', category: 'Anti Social Behaviour', grade: '2' },
+            tetraEmergency: false,
+            startsAt: '2026-11-23T22:41:08.940Z',
+            endsAt: null,
+          },
+        ],
+        sentAt: '2026-11-23T22:41:09.300Z',
+      },
+    },
+  },
   deadLetter: {
     address: 'dlq.{rejectedBy}',
     parameters: {
@@ -696,6 +739,12 @@ const OTHER_READERS: { id: string; filterSubject: string; summary: string }[] = 
     summary:
       "The dashboard's ticket feed: every replica reads the whole FAULTS stream (tickets and cameras) through its own ordered consumer and pushes ticket:changed and camera:changed to the rooms that may see each (contractor and operators, police, the owning partner), each room in its audience's view, each version once. A reconnecting client is replayed from the stream (tickets:resume), or told to reload the open board when it missed more than the replay limit.",
   })),
+  {
+    id: 'dashboardNotificationFeed',
+    filterSubject: SUBJECTS.notifications,
+    summary:
+      'The dashboard: every replica reads NOTIFICATIONS through its own ordered consumer from the stream\'s end when it starts (nothing older is pushed) and emits notification:pushed to the socket.io rooms of the audience: police to police; control-room to operators and the supervisor; partner.<partnerId> to that partner only; contractor to the contractor. Never replayed: a console that was away sees what arrives after it reconnects.',
+  },
   {
     id: 'triageCameraPlaces',
     filterSubject: SUBJECTS.cameraRegister,

@@ -8,6 +8,7 @@ import {
   cameraChangedSchema,
   incidentChangedSchema,
   incidentSchema,
+  notificationPushedSchema,
   SOCKET_EVENTS,
   TICKET_CHANGES,
   TicketAudience,
@@ -85,6 +86,13 @@ const SOCKET_CHANNELS: Record<SocketEventName, SocketChannel> = {
     title: 'Ticket snapshot required',
     summary: 'Like snapshot:required, for the faults stream: reload GET /api/tickets?board=open, then resume after resumeFrom.',
     schema: snapshotNotice,
+  },
+  'notification:pushed': {
+    action: 'send',
+    title: 'Notification pushed',
+    summary:
+      "A notification notify sent to the socket's audience, as it travels on notification.<audience>: police get the police's; operators and the supervisor the police's and the control room's; a partner its own; the contractor its own. Never another partner's or the contractor's to police, nor the reverse. Live only, never replayed; acknowledge an alert with POST /api/notify/alerts/{fingerprint}/acknowledge.",
+    schema: notificationPushedSchema,
   },
   'tickets:resume': { action: 'receive', title: 'Resume tickets', summary: 'Asks for every ticket and camera change after a position of the faults stream the client already has.', schema: z.number().int().min(0) },
 };

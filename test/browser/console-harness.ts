@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { connect } from 'nats';
 import { Principal, signToken } from '@vigil/auth';
+import { BusNamespace, EventPublisher, provisionStreams, STREAMS } from '@vigil/bus';
+import type { NotificationPushed } from '@vigil/contracts';
 import { createTestEnvironment } from '../support/test-environment';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -21,6 +24,8 @@ export interface ConsoleHarness {
    * the console's own scripts; `live: false` is for a role whose console opens no feed (a contractor).
    */
   openConsole(token: string, options?: { viewport?: { width: number; height: number }; initScript?: () => void; live?: boolean }): Promise<Page>;
+  /** Publishes a notification on notification.<audience> as notify's socket channel does; the dashboard pushes it to that audience's consoles. */
+  pushNotification(notification: NotificationPushed): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +35,11 @@ export interface ConsoleHarness {
  */
 export async function startConsoleHarness(name: string): Promise<ConsoleHarness> {
   const env = await createTestEnvironment(name);
+  const nc = await connect({ servers: env.natsUrl });
+  const ns = new BusNamespace(env.namespace);
+  // NOTIFICATIONS as notify provisions it when it starts, so the dashboard follows it from the start.
+  await provisionStreams(await nc.jetstreamManager(), ns, [STREAMS.notifications]);
+  const notify = new EventPublisher(nc.jetstream(), ns, '/vigil/notify');
   const vigil = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'embedded', 'src', 'main.js')], {
     env: { PATH: process.env.PATH ?? '', ...env.env, VIGIL_HTTP_PORT: '0', VIGIL_DEMO: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,6 +51,7 @@ export async function startConsoleHarness(name: string): Promise<ConsoleHarness>
       vigil.kill('SIGTERM');
       await new Promise((resolve) => vigil.once('exit', resolve));
     }
+    await nc.close();
     await env.dispose();
   };
   try {
@@ -62,6 +73,9 @@ export async function startConsoleHarness(name: string): Promise<ConsoleHarness>
           body: JSON.stringify({ source: 'Controller', text, town, category, emergency, cameraId }),
         });
         if (response.status !== 201) throw new Error(`POST /api/calls answered ${response.status}: ${await response.text()}`);
+      },
+      pushNotification: async (notification) => {
+        await notify.publish('notificationPushed', notification, { id: notification.deliveryId });
       },
       openConsole: async (as, { viewport = DESKTOP, initScript, live = true } = {}) => {
         const page = await (await browser!.newContext({ viewport })).newPage();

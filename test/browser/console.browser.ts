@@ -8,9 +8,13 @@
  *   2. the keyboard moves through the board (j/k, Enter, Esc) and the shortcuts are on the page;
  *      an incident with no place reads "needs a location" and stays away from the partner;
  *   3. axe-core finds no serious or critical violation (board and pane, desktop and phone width);
- *   4. operator A acknowledges and closes with two arrests; B's and the partner's boards follow live,
+ *   4. the notifications tray: each console gets its audience's notifications only (operators the
+ *      police's, the partner its own, the contractor its own); at 390 px by keyboard, Acknowledge
+ *      shows "Acknowledged by you", a 409's reason and a visible failure, notify's endpoint served
+ *      by page.route until it exists (then let the 200 reach it; keep the route for 409 and 500);
+ *   5. operator A acknowledges and closes with two arrests; B's and the partner's boards follow live,
  *      and the closed incident stays findable in search          (needs the lifecycle REST routes);
- *   5. a stale edit is refused (409), the change is shown, and re-applying works (needs them too);
+ *   6. a stale edit is refused (409), the change is shown, and re-applying works (needs them too);
  *      until then the same 409 handling runs against the contract's StaleIncidentResponse served
  *      by page.route, which says nothing about the server and everything about the page.
  * Screenshots (desktop and phone width) go to a temp folder printed at the end. Prints the plain
@@ -20,7 +24,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import type { Incident, StaleIncidentResponse } from '@vigil/contracts';
+import type { Incident, NotificationAudience, NotificationPushed, PushedAlert, StaleIncidentResponse } from '@vigil/contracts';
 import { eventually } from '../support/eventually';
 import { axeScan, ConsoleHarness, PHONE, runConsoleTest, runScenarios, Scenario } from './console-harness';
 
@@ -29,7 +33,25 @@ const ROUTINE = 50;
 const ROWS = '#board tbody tr';
 const LIFECYCLE = 'the lifecycle REST routes';
 
-async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): Promise<number> {
+/** A notification as notify's socket channel publishes it, with one alert per reference (fingerprint incident:<reference>). */
+function aNotification(deliveryId: string, audience: NotificationAudience, references: string[]): NotificationPushed {
+  const alert = (reference: string): PushedAlert => ({
+    fingerprint: `incident:${reference.toLowerCase()}`,
+    kind: 'incident',
+    reference,
+    summary: `tray check ${reference}: fight outside the Red Lion`,
+    status: 'firing',
+    handling: 'unacknowledged',
+    notice: 'incident-opened',
+    labels: { kind: 'incident', partner: 'north-herts', town: 'Hitchin Town Centre', grade: '2' },
+    tetraEmergency: false,
+    startsAt: new Date().toISOString(),
+    endsAt: null,
+  });
+  return { deliveryId, receiver: audience.replace('.', '-'), audience, reason: 'first-notification', alerts: references.map(alert), sentAt: new Date().toISOString() };
+}
+
+async function main({ origin, token, enterCall, openConsole, pushNotification }: ConsoleHarness): Promise<number> {
   const operatorA = token({ subject: 'op-a', role: 'operator' });
   const operatorB = token({ subject: 'op-b', role: 'operator' });
   const partner = token({ subject: 'nh-viewer', role: 'partner', partnerId: 'north-herts' });
@@ -138,6 +160,72 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
         await phone.waitForSelector('#pane');
         await scan(phone, 'phone-width pane');
         await phone.screenshot({ path: join(SHOTS, 'console-phone-pane.png') });
+        await phone.context().close();
+      },
+    },
+    {
+      name: "each console's tray gets its audience's notifications only; Acknowledge by keyboard at 390 px shows 200, 409 and a failure (notify's endpoint stubbed with page.route)",
+      run: async () => {
+        const phone = await openConsole(operatorB, { viewport: PHONE });
+        const posted: { path: string; body: unknown }[] = [];
+        // Notify's answers as the lead's endpoint will give them; what is checked here is the page.
+        await phone.route('**/api/notify/alerts/*/acknowledge', async (route) => {
+          const path = new URL(route.request().url()).pathname;
+          posted.push({ path, body: route.request().postDataJSON() });
+          if (path.includes('inc-tray-2')) return route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ statusCode: 409, message: 'Already acknowledged by op-a at 23:01' }) });
+          if (path.includes('inc-tray-3')) return route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, message: 'database unavailable' }) });
+          return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ fingerprint: 'incident:inc-tray-1', handling: 'acknowledged' }) });
+        });
+        const tray = (page: Page) => page.locator('#notifications');
+        // The dashboard follows the stream from its end: the first notification must find the feed subscribed.
+        let attempt = 0;
+        await eventually(async () => {
+          await pushNotification(aNotification(`warm-up-${++attempt}`, 'police', ['INC-WARM-UP']));
+          await tray(pageA).locator('li.notification').first().waitFor({ timeout: 1_000 });
+        }, { timeoutMs: 30_000, intervalMs: 100 });
+        await pushNotification(aNotification('tray-police', 'police', ['INC-TRAY-1', 'INC-TRAY-2', 'INC-TRAY-3']));
+        await pushNotification(aNotification('tray-north-herts', 'partner.north-herts', ['INC-TRAY-NH']));
+        await pushNotification(aNotification('tray-contractor', 'contractor', ['FLT-TRAY-C']));
+        // Each page waits for the last notification meant for it: anything published before has arrived by then, or never will.
+        await tray(pageA).locator('li.notification', { hasText: 'INC-TRAY-1' }).waitFor({ timeout: 10_000 });
+        await tray(pagePartner).locator('li.notification', { hasText: 'INC-TRAY-NH' }).waitFor({ timeout: 10_000 });
+        await tray(pageContractor).locator('li.notification', { hasText: 'FLT-TRAY-C' }).waitFor({ timeout: 10_000 });
+        if (await tray(pageA).getByText(/INC-TRAY-NH|FLT-TRAY-C/).count()) throw new Error("the operator's tray shows a partner's or the contractor's notification");
+        if (await tray(pagePartner).getByText(/INC-TRAY-1|INC-WARM-UP|FLT-TRAY-C/).count()) throw new Error("the partner's tray shows the police's or the contractor's notification");
+        if (await tray(pageContractor).getByText(/INC-TRAY|INC-WARM-UP/).count()) throw new Error("the contractor's tray shows the police's or a partner's notification");
+        const newest = await tray(pageA).locator('li.notification').first().innerText();
+        if (!/INC-TRAY-1/.test(newest) || !/New · \d{2}:\d{2}:\d{2}/.test(newest)) throw new Error(`the newest notification is not first, or says no why and when: ${newest}`);
+
+        await tray(phone).locator('li.notification', { hasText: 'INC-TRAY-1' }).waitFor({ timeout: 10_000 });
+        const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
+        if (wide > PHONE.width) throw new Error(`the page is ${wide} px wide at ${PHONE.width} px`);
+        const acknowledge = (reference: string) => tray(phone).getByRole('button', { name: `Acknowledge ${reference}` });
+        await acknowledge('INC-TRAY-1').focus();
+        await phone.keyboard.press('Enter');
+        await tray(phone).locator('.ack-done', { hasText: 'Acknowledged by you' }).waitFor({ timeout: 5_000 });
+        if (!(await phone.evaluate(() => document.activeElement?.textContent === 'Acknowledged by you'))) throw new Error('focus did not stay on the acknowledged alert');
+        const first = posted[0];
+        if (first?.path !== '/api/notify/alerts/incident%3Ainc-tray-1/acknowledge' || JSON.stringify(first.body) !== '{}') throw new Error(`posted ${JSON.stringify(posted)}`);
+        await acknowledge('INC-TRAY-2').focus();
+        await phone.keyboard.press('Enter');
+        await tray(phone).locator('.ack-refused', { hasText: 'Already acknowledged by op-a at 23:01' }).waitFor({ timeout: 5_000 });
+        await acknowledge('INC-TRAY-3').focus();
+        await phone.keyboard.press('Enter');
+        const failure = tray(phone).getByRole('alert');
+        await failure.waitFor({ timeout: 5_000 });
+        if ((await failure.innerText()) !== 'Not acknowledged: database unavailable (500)') throw new Error(`the failure reads "${await failure.innerText()}"`);
+        if (!(await acknowledge('INC-TRAY-3').isVisible())) throw new Error('a failed acknowledgement leaves no button to try again');
+        // Still waiting: INC-TRAY-3 and the warm-up's alert; acknowledged here and refused (someone was first) are not.
+        const heading = await tray(phone).locator('button.tray-toggle').innerText();
+        if (!/2 to acknowledge/.test(heading)) throw new Error(`the tray's heading reads "${heading}"`);
+        await tray(pageA).scrollIntoViewIfNeeded();
+        await pageA.screenshot({ path: join(SHOTS, 'console-desktop-notifications.png') });
+        await phone.screenshot({ path: join(SHOTS, 'console-phone-notifications.png') });
+        await axeScan(phone, 'phone-width notifications tray');
+        const toggle = tray(phone).locator('button.tray-toggle');
+        await toggle.focus();
+        await phone.keyboard.press('Enter');
+        if ((await toggle.getAttribute('aria-expanded')) !== 'false' || (await tray(phone).locator('#notification-list').isVisible())) throw new Error('the tray did not fold away');
         await phone.context().close();
       },
     },

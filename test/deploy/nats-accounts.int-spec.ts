@@ -40,7 +40,7 @@ describe('NATS accounts (deploy/nats/accounts.conf) on a real server', () => {
     server = spawn('/usr/sbin/nats-server', ['-c', join(dir, 'server.conf')], { env: { ...PASSWORDS }, stdio: 'ignore' });
     services = await eventually(() => connect({ servers: url, user: 'vigil-services', pass: PASSWORDS.VIGIL_SERVICES_NATS_PASSWORD }));
     connections.push(services);
-    await provisionStreams(await services.jetstreamManager(), new BusNamespace(''), [STREAMS.gateway]);
+    await provisionStreams(await services.jetstreamManager(), new BusNamespace(''), [STREAMS.gateway, STREAMS.notifications]);
   });
 
   afterAll(async () => {
@@ -68,9 +68,17 @@ describe('NATS accounts (deploy/nats/accounts.conf) on a real server', () => {
     ['another gateway', SUBJECTS.airwave.sds('gw-herts-2')],
     ['another family', SUBJECTS.townlink.all.replace('>', 'gw-herts-1.alert')],
     ['a Vigil subject', SUBJECTS.calls.replace('>', 'forged')],
+    ["a notification to the police's consoles", SUBJECTS.notification('police')],
   ])('refuses a gateway publishing as %s', async (_, subject) => {
     const nc = await gateway('airwave-gw-herts-1', PASSWORDS.AIRWAVE_GATEWAY_NATS_PASSWORD);
     await expect(nc.jetstream().publish(subject, new TextEncoder().encode('{}'), { timeout: 2_000 })).rejects.toThrow(/permission/i);
+  });
+
+  it("stores what notify publishes on notification.> in NOTIFICATIONS, where the dashboard (the same services user) reads it", async () => {
+    const ack = await services.jetstream().publish(SUBJECTS.notification('partner.north-herts'), new TextEncoder().encode('{}'), { msgID: 'd-1' });
+    expect(ack.stream).toBe(STREAMS.notifications.name);
+    const stored = await (await services.jetstreamManager()).streams.getMessage(STREAMS.notifications.name, { seq: ack.seq });
+    expect(stored.subject).toBe('notification.partner.north-herts');
   });
 
   it('gives a gateway no JetStream API: it cannot read, purge or delete a stream', async () => {

@@ -1,4 +1,6 @@
+import { io, Socket } from 'socket.io-client';
 import type { Principal } from '@vigil/auth';
+import { NotificationPushed, SOCKET_EVENTS } from '@vigil/contracts';
 import { callApi, createTestEnvironment, eventually, RunningVigil, startEmbeddedVigil, TestEnvironment } from '@vigil/testing';
 import type { WebhookPayload } from '../../apps/notify/src/channels/webhook/webhook-payload';
 import { startWebhookReceiver, WebhookReceiver } from '../../apps/notify/src/testing/webhook-receiver';
@@ -12,7 +14,7 @@ function routing(police: WebhookReceiver, supervisor: WebhookReceiver, contracto
   return {
     receivers: [
       { name: 'contractor', role: 'maintenance-contractor', channels: [{ type: 'webhook', url: contractor.url, secretRef: 'CONTRACTOR_WEBHOOK_SECRET' }] },
-      { name: 'police', role: 'police-control-room', channels: [{ type: 'webhook', url: police.url, secretRef: 'POLICE_WEBHOOK_SECRET' }] },
+      { name: 'police', role: 'police-control-room', channels: [{ type: 'webhook', url: police.url, secretRef: 'POLICE_WEBHOOK_SECRET' }, { type: 'socket' }] },
       { name: 'supervisor', role: 'control-room-supervisor', channels: [{ type: 'webhook', url: supervisor.url, secretRef: 'SUPERVISOR_WEBHOOK_SECRET' }] },
     ],
     escalationPolicies: [{ name: 'police-then-supervisor', steps: [{ after: '2s', notify: ['supervisor'] }], progressTimeout: '10m' }],
@@ -36,6 +38,9 @@ describe('notify: the right people, once, and again until someone answers', () =
   let police: WebhookReceiver;
   let supervisor: WebhookReceiver;
   let contractor: WebhookReceiver;
+  let policeConsole: Socket;
+  /** What the police console was pushed, with when it arrived. */
+  const pushed: { at: number; notification: NotificationPushed }[] = [];
   const api = (as: Principal, method: string, path: string, body?: unknown) => callApi(vigil.url, env.platform.authSecret, as, method, path, body);
 
   beforeAll(async () => {
@@ -50,9 +55,13 @@ describe('notify: the right people, once, and again until someone answers', () =
         channels: { webhookSecrets: { POLICE_WEBHOOK_SECRET: SECRET, SUPERVISOR_WEBHOOK_SECRET: SECRET, CONTRACTOR_WEBHOOK_SECRET: SECRET } },
       },
     });
+    policeConsole = io(vigil.url, { auth: { token: vigil.tokenFor({ subject: 'pc-control', role: 'police' }) }, transports: ['websocket'], reconnection: false });
+    policeConsole.on(SOCKET_EVENTS.notificationPushed, (notification: NotificationPushed) => pushed.push({ at: Date.now(), notification }));
+    await new Promise<void>((resolve, reject) => policeConsole.once('connect', resolve).once('connect_error', reject));
   });
 
   afterAll(async () => {
+    policeConsole?.disconnect();
     await vigil?.close();
     await police?.close();
     await supervisor?.close();
@@ -73,10 +82,18 @@ describe('notify: the right people, once, and again until someone answers', () =
     return { alert, elapsedMs: Date.now() - entered };
   }
 
-  it('tells the police webhook of a grade 1 incident within the second, signed, and logs the delivery', async () => {
+  it("tells the police webhook and the police console of a grade 1 incident within the second, signed, and logs the deliveries", async () => {
+    const entered = Date.now();
     const { alert, elapsedMs } = await emergency('Fight outside the Corn Exchange, one man down', 'notify-1');
 
     expect(elapsedMs).toBeLessThan(1_000);
+    const onConsole = await eventually(() => {
+      const found = pushed.find((p) => p.notification.alerts.some((a) => a.fingerprint === alert.fingerprint));
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(onConsole.at - entered).toBeLessThan(1_000);
+    expect(onConsole.notification).toMatchObject({ receiver: 'police', audience: 'police', reason: 'first-notification' });
     expect(alert).toMatchObject({ status: 'firing', labels: expect.objectContaining({ kind: 'incident', grade: '1', police: 'needed' }) });
     const request = police.received.find((r) => r.body.includes(alert.fingerprint))!;
     expect(request.signature).toEqual({ ok: true });
@@ -85,8 +102,13 @@ describe('notify: the right people, once, and again until someone answers', () =
     await eventually(async () => {
       const log = await api(operator, 'GET', `/api/notify/alerts/${alert.fingerprint}`);
       expect(log.status).toBe(200);
-      expect(log.body.deliveries).toEqual([expect.objectContaining({ receiver: 'police', channelType: 'webhook', reason: 'first-notification', state: 'delivered', attempts: [expect.objectContaining({ attempt: 1, ok: true })] })]);
-      expect(log.body.deliveries[0].id).toBe(request.headers['x-vigil-delivery']);
+      const byChannel = Object.fromEntries(log.body.deliveries.map((d: { channelType: string }) => [d.channelType, d]));
+      expect(Object.keys(byChannel).sort()).toEqual(['socket', 'webhook']);
+      for (const delivery of Object.values(byChannel)) {
+        expect(delivery).toMatchObject({ receiver: 'police', reason: 'first-notification', state: 'delivered', attempts: [expect.objectContaining({ attempt: 1, ok: true })] });
+      }
+      expect(byChannel.webhook.id).toBe(request.headers['x-vigil-delivery']);
+      expect(byChannel.socket.id).toBe(onConsole.notification.deliveryId);
     });
     const metrics = await (await fetch(`${vigil.url}/metrics`)).text();
     expect(metrics).toMatch(/vigil_notify_delivery_attempts_total\{channel="webhook",decision="delivered"\} [1-9]/);
@@ -106,9 +128,10 @@ describe('notify: the right people, once, and again until someone answers', () =
 
     const log = await api(operator, 'GET', `/api/notify/alerts/${ignored.alert.fingerprint}`);
     expect(log.body.escalation).toMatchObject({ policy: 'police-then-supervisor', phase: 'exhausted', level: 1 });
-    expect(log.body.deliveries.map((d: { receiver: string; state: string }) => [d.receiver, d.state])).toEqual([
-      ['police', 'delivered'],
-      ['supervisor', 'delivered'],
+    expect(log.body.deliveries.map((d: { receiver: string; channelType: string; state: string }) => [d.receiver, d.channelType, d.state]).sort()).toEqual([
+      ['police', 'socket', 'delivered'],
+      ['police', 'webhook', 'delivered'],
+      ['supervisor', 'webhook', 'delivered'],
     ]);
     const acknowledgedLog = await api(operator, 'GET', `/api/notify/alerts/${acknowledged.alert.fingerprint}`);
     expect(acknowledgedLog.body.acknowledgements).toEqual([expect.objectContaining({ by: 'op-jones', via: 'console', outcome: 'acknowledged' })]);
@@ -149,8 +172,9 @@ describe('notify: the right people, once, and again until someone answers', () =
     const retried = await emergency('Youths throwing bottles at cars on Queen Street', 'notify-5');
     await eventually(async () => {
       const answer = await api(operator, 'GET', `/api/notify/alerts/${retried.alert.fingerprint}`);
-      expect(answer.body.deliveries).toEqual([expect.objectContaining({ receiver: 'police', state: 'delivered' })]);
-      expect(answer.body.deliveries[0].attempts.map((a: { ok: boolean; status?: number }) => [a.ok, a.status ?? null])).toEqual([[false, 503], [true, null]]);
+      const webhook = answer.body.deliveries.filter((d: { channelType: string }) => d.channelType === 'webhook');
+      expect(webhook).toEqual([expect.objectContaining({ receiver: 'police', state: 'delivered' })]);
+      expect(webhook[0].attempts.map((a: { ok: boolean; status?: number }) => [a.ok, a.status ?? null])).toEqual([[false, 503], [true, null]]);
     }, { timeoutMs: 15_000 });
 
     police.reply({ status: 400 });

@@ -15,6 +15,7 @@ import { MachineryStrip } from './machinery-strip';
 import { NotifyApi } from './notify-api';
 import { RoutingRulesView } from './routing-rules-view';
 import { SilencesView } from './silences-view';
+import { NotificationTray } from './notification-tray';
 import { abilitiesOf } from './permissions';
 import { SearchView } from './search-view';
 import { Claims, forgetToken, signInUrl, whoLabel } from './session';
@@ -236,6 +237,7 @@ export function App({ token, claims }: Props) {
           {notice}
         </p>
         <SignInPanel loginUrl={loginUrl} />
+        {token && usable && !signedOut && <NotificationTray token={token} now={now} signedOut={askToSignIn} />}
         {live && api && abilities.seesMachinery && <MachineryStrip api={api} />}
         {live && api && notifyApi && (
           <div class="views sections" role="tablist" aria-label="Console sections">

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CamerasView } from './cameras-view';
 import { HeaderBar } from './header-bar';
+import { NotificationTray } from './notification-tray';
 import type { FeedStatus } from './live-feed';
 import { Claims, forgetToken, whoLabel } from './session';
 import { SitesView } from './sites-view';
@@ -16,7 +17,7 @@ type View = 'tickets' | 'cameras' | 'sites';
 /**
  * The maintenance contractor's console: tickets, cameras and sites, never an incident. Tickets by
  * soonest deadline with live countdowns; the next step of the chosen one (acknowledge, on site,
- * fixed with the engineer's report). Works at phone width and by keyboard (Tab, Enter, Esc).
+ * fixed with the engineer's report), and the notifications Vigil sends the contractor. Works at phone width and by keyboard (Tab, Enter, Esc).
  */
 export function ContractorApp({ token, claims }: { token: string; claims: Claims }) {
   const [status, setStatus] = useState<FeedStatus>({ kind: 'connecting', text: 'connecting…' });
@@ -95,6 +96,7 @@ export function ContractorApp({ token, claims }: { token: string; claims: Claims
         <p id="notice" hidden={!notice}>
           {notice}
         </p>
+        {!signedOut.current && <NotificationTray token={token} now={now} signedOut={askToSignIn} />}
         <div class="views contractor-tabs" role="tablist" aria-label="Contractor views">
           {tab('tickets', `Tickets (${board.length})`)}
           {tab('cameras', 'Cameras')}

@@ -1,4 +1,5 @@
 import { ApiClient } from './api-client';
+import { acknowledgeState, AcknowledgeState } from './notification-list';
 import type { AlertNotifications, FieldError, NewSilence, RoutingConfig, RoutingView, Silence } from './notify-types';
 
 /** What a notify change came to: done, refused with the server's words (and each field's error), or stale (routing: with the newest version). */
@@ -16,6 +17,11 @@ export class NotifyApi extends ApiClient {
 
   async acknowledge(fingerprint: string): Promise<NotifyResult<unknown>> {
     return outcome(await this.postJson(`/api/notify/alerts/${encodeURIComponent(fingerprint)}/acknowledge`, {}));
+  }
+
+  /** The tray's acknowledgement: says the signed-in person has the alert (stops its escalation); never throws for a refusal or a failure. */
+  async acknowledgeFromTray(fingerprint: string): Promise<AcknowledgeState> {
+    return acknowledgeState(await this.postJson(`/api/notify/alerts/${encodeURIComponent(fingerprint)}/acknowledge`, {}));
   }
 
   silences(): Promise<Silence[]> {

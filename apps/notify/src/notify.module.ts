@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ProducedStreamsModule } from '@vigil/bus';
 import { appDatabaseModule } from '@vigil/db';
 import { appTimersProvider } from '@vigil/timers';
 import { AlertEventsConsumer } from './alerts/alert-events.consumer';
@@ -6,6 +7,7 @@ import { TakeAlertEventUseCase } from './alerts/take-alert-event.usecase';
 import type { Channel } from './channels/channel';
 import { EmailChannel } from './channels/email';
 import { SmsChannel } from './channels/sms';
+import { SOCKET_CHANNEL, SocketChannel } from './channels/socket';
 import { WebhookChannel } from './channels/webhook';
 import { CHANNEL_REGISTRY, ChannelRegistry } from './deliveries/channel-registry';
 import { DeliverySender } from './deliveries/delivery-sender';
@@ -44,12 +46,13 @@ export class NotifyModule {
   static register(options: NotifyOptions): DynamicModule {
     return {
       module: NotifyModule,
-      imports: [appDatabaseModule({ url: options.databaseUrl, schema: NOTIFY_SCHEMA, entities: [RoutingVersionEntity, ...SILENCES.entities], migrations: NOTIFY_MIGRATIONS })],
+      imports: [ProducedStreamsModule.of('notify', SOCKET_CHANNEL.streams), appDatabaseModule({ url: options.databaseUrl, schema: NOTIFY_SCHEMA, entities: [RoutingVersionEntity, ...SILENCES.entities], migrations: NOTIFY_MIGRATIONS })],
       controllers: [RoutingController, NotificationsController, AcknowledgeLinkController, ...SILENCES.controllers, AlertEventsConsumer],
       providers: [
         { provide: NOTIFY_OPTIONS, useValue: options },
         appTimersProvider({ url: options.databaseUrl, appSchema: NOTIFY_SCHEMA, runner: { concurrency: 8 } }),
-        { provide: CHANNEL_REGISTRY, useFactory: () => new ChannelRegistry(channelsOf(options)) },
+        ...SOCKET_CHANNEL.providers,
+        { provide: CHANNEL_REGISTRY, inject: [SocketChannel], useFactory: (socket: SocketChannel) => new ChannelRegistry([socket, ...channelsOf(options)]) },
         ...SILENCES.providers,
         { provide: SILENCES_IN_FORCE, useExisting: SilenceStore },
         { provide: SILENCE_LIFECYCLE, useClass: SilenceEffects },
@@ -72,7 +75,7 @@ export class NotifyModule {
   }
 }
 
-/** The channels this replica sends on: webhooks always; e-mail and SMS when configured. */
+/** The channels this replica sends on besides the socket push: webhooks always; e-mail and SMS when configured. */
 function channelsOf(options: NotifyOptions): Channel[] {
   const channels = options.channels;
   return [

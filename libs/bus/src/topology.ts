@@ -54,6 +54,10 @@ export const STREAMS = {
   cameraRegister: { name: 'CAMERA_REGISTER', subjects: [SUBJECTS.cameraRegister], maxAgeHours: null, maxMessagesPerSubject: 1, duplicateWindowMinutes: 10 },
   // Ingest's: source supervision is ingest's judgement of its own inputs, not a fault the faults service raised.
   sources: { name: 'SOURCES', subjects: [SUBJECTS.sources], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
+  // Notify's: what it pushed to consoles, for the dashboard to fan out to the audience's rooms. Read
+  // live only (a console loads nothing from it on reconnect), so a day is plenty; ten minutes of
+  // duplicate window stores a retried send (the same delivery id) once.
+  notifications: { name: 'NOTIFICATIONS', subjects: [SUBJECTS.notifications], maxAgeHours: 24, duplicateWindowMinutes: 10 },
   deadLetters: { name: 'DLQ', subjects: [SUBJECTS.deadLetters], maxAgeHours: 24 * 365, duplicateWindowMinutes: 60 },
 } satisfies Record<string, StreamDeclaration>;
 

@@ -8,6 +8,8 @@ import { sourceStateChangedSchema } from './payloads/source-state';
 import { assetOwnerToken, cameraChangedSchema, cameraSchema } from './payloads/camera';
 import { faultTicketChangedSchema, faultTicketSchema } from './payloads/fault-ticket';
 import { loanChangedSchema, waitingEntryChangedSchema } from './payloads/loan';
+import { notificationPushedSchema } from './payloads/notification';
+import { SUBJECTS } from './subjects';
 
 /** Subject token for each call source: lower-case, dot-free, stable. */
 export const CALL_SOURCE_TOKENS: Record<CallSource, string> = {
@@ -71,6 +73,12 @@ export const EVENTS = {
     type: 'vigil.loan-waiting.changed',
     schema: waitingEntryChangedSchema,
     subject: (d: z.infer<typeof waitingEntryChangedSchema>) => `loan-waiting.${assetOwnerToken(d)}.${d.change}`,
+  },
+  // Not an outbox event: notify publishes it as one attempt of a delivery, the delivery id as event id.
+  notificationPushed: {
+    type: 'vigil.notification.pushed',
+    schema: notificationPushedSchema,
+    subject: (d: z.infer<typeof notificationPushedSchema>) => SUBJECTS.notification(d.audience),
   },
   deadLetter: {
     type: 'vigil.dead-letter.recorded',

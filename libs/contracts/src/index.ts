@@ -16,6 +16,7 @@ export * from './payloads/camera';
 export * from './payloads/fault-ticket';
 export * from './payloads/fault-commands';
 export * from './payloads/loan';
+export * from './payloads/notification';
 export * from './reference/taxonomy';
 export * from './reference/gazetteer';
 export * from './reference/clients';

@@ -1,6 +1,7 @@
 import { Incident, IncidentChanged } from './payloads/incident';
 import type { CameraChanged } from './payloads/camera';
 import type { TicketChange } from './payloads/fault-ticket';
+import type { NotificationPushed } from './payloads/notification';
 import type { TicketAudience, TicketForAudience } from './ticket-views';
 
 /** An incident as pushed to a dashboard, with the stream position a reconnecting client resumes from. */
@@ -76,6 +77,8 @@ export interface ServerToClientEvents {
   'camera:changed': (camera: CameraPush) => void;
   /** Like `snapshot:required`, for the ticket feed: reload GET /api/tickets?board=open, then resume after `resumeFrom`. */
   'tickets:snapshot-required': (notice: SnapshotRequiredNotice) => void;
+  /** A notification notify sent to this socket's audience (its role's, or its partner's); live only, never replayed. */
+  'notification:pushed': (notification: NotificationPushed) => void;
 }
 
 /** Events browsers send to the dashboard server. */
@@ -98,4 +101,5 @@ export const SOCKET_EVENTS = {
   cameraChanged: 'camera:changed',
   ticketsSnapshotRequired: 'tickets:snapshot-required',
   ticketsResume: 'tickets:resume',
+  notificationPushed: 'notification:pushed',
 } as const;

@@ -1,5 +1,6 @@
 import type { CameraHealthSignalKind } from './payloads/camera-health';
 import { CAMERA_HEALTH_SIGNALS } from './payloads/camera-health';
+import type { NotificationAudience } from './payloads/notification';
 
 /**
  * Subjects of the bus. Gateways publish their own payloads under `gw.`; Vigil's services publish
@@ -49,6 +50,9 @@ export const SUBJECTS = {
   /** Supervision of the sources by ingest: `source.<partner>.<state>`. */
   sources: 'source.>',
   deadLetters: 'dlq.>',
+  /** Notifications notify pushes to consoles: `notification.<audience>` (see payloads/notification.ts). */
+  notifications: 'notification.>',
+  notification: (audience: NotificationAudience) => `notification.${audience}`,
 } as const;
 
 /** The message kinds each gateway family publishes, as the last token of its subjects; anything else is dead-lettered. */
