@@ -213,6 +213,7 @@ async function main({ origin, token, enterCall, openConsole, pushNotification }:
         await phone.keyboard.press('Enter');
         const failure = tray(phone).getByRole('alert');
         await failure.waitFor({ timeout: 5_000 });
+        await tray(phone).screenshot({ path: join(SHOTS, 'tray-phone.png') });
         if ((await failure.innerText()) !== 'Not acknowledged: database unavailable (500)') throw new Error(`the failure reads "${await failure.innerText()}"`);
         if (!(await acknowledge('INC-TRAY-3').isVisible())) throw new Error('a failed acknowledgement leaves no button to try again');
         // Still waiting: INC-TRAY-3 and the warm-up's alert; acknowledged here and refused (someone was first) are not.
