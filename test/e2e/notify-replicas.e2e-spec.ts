@@ -6,7 +6,7 @@ import { connect, NatsConnection } from 'nats';
 import { BusNamespace, EventPublisher } from '@vigil/bus';
 import { ChildApp, createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
 import type { WebhookPayload } from '../../apps/notify/src/channels/webhook/webhook-payload';
-import { anIncident } from '../../apps/notify/src/testing/notify-fixtures';
+import { anIncident, aSourceChange } from '../../apps/notify/src/testing/notify-fixtures';
 import { startWebhookReceiver, WebhookReceiver } from '../../apps/notify/src/testing/webhook-receiver';
 
 const SECRET = 'replica-webhook-secret-of-32-or-more-characters';
@@ -23,7 +23,7 @@ function routing(police: WebhookReceiver, supervisor: WebhookReceiver, manager: 
     escalationPolicies: [{ name: 'two-steps', steps: [{ after: '2s', notify: ['supervisor'] }, { after: '2s', notify: ['duty-manager'] }], progressTimeout: '10m' }],
     root: 'everything',
     rules: [
-      { name: 'everything', receiver: 'supervisor', routes: ['police-incidents'] },
+      { name: 'everything', receiver: 'supervisor', groupWait: '0s', routes: ['police-incidents'] },
       { name: 'police-incidents', matchers: [{ label: 'police', equals: 'needed' }], receiver: 'police', groupBy: ['...'], groupWait: '0s', escalation: 'two-steps' },
     ],
   };
@@ -116,5 +116,13 @@ describe('notify replicas: each message once, across replicas and a kill -9', ()
     expect([told(police, 'INC-2026-800001').length, told(supervisor, 'INC-2026-800001').length, told(manager, 'INC-2026-800001').length]).toEqual([1, 1, 1]);
     const [escalation] = await sql<{ state: { phase: string; level: number } }>(env.databaseUrl, `SELECT state FROM notify.escalation WHERE fingerprint = $1`, [`incident:${incident.incidentId}`]);
     expect(escalation.state).toMatchObject({ phase: 'exhausted', level: 2 });
+  });
+
+  it('tells the supervisor of a radio gateway gone silent', async () => {
+    const lastSeen = new Date(Date.now() - 180_000).toISOString();
+    await publisher.publish('sourceStateChanged', aSourceChange({ sourceId: 'tl-royston', state: 'down', previousState: 'late', lastSeen, changedAt: new Date().toISOString() }), { id: 'tl-royston:down' });
+    await eventually(() => expect(told(supervisor, 'townlink:tl-royston')).toHaveLength(1), { timeoutMs: 10_000 });
+    const [fired] = supervisor.received.filter((r) => r.body.includes('tl-royston')).map((r) => JSON.parse(r.body) as WebhookPayload);
+    expect(fired.alerts[0]).toMatchObject({ status: 'firing', labels: expect.objectContaining({ kind: 'supervision', state: 'down' }) });
   });
 });

@@ -11,6 +11,7 @@ import { loadFaultsOptions } from '../../faults/src/faults.config';
 import { FaultsOptions } from '../../faults/src/faults.options';
 import { loadNotifyOptions } from '../../notify/src/notify.config';
 import { NotifyOptions } from '../../notify/src/notify.options';
+import { DEMO_ROUTING } from '../../notify/src/routing/demo-routing';
 
 /** Settings of the all-in-one process `npm start` runs. */
 export interface EmbeddedConfig {
@@ -45,11 +46,17 @@ export function loadEmbeddedConfig(env: Record<string, string | undefined> = pro
     ingest: loadIngestOptions(env, platform.databaseUrl),
     triage: loadTriageOptions(env, platform.databaseUrl, platform.demo),
     faults: loadFaultsOptions(env, platform),
-    notify: loadNotifyOptions(env, platform),
+    notify: withDemoRouting(loadNotifyOptions(env, platform), platform.demo),
     httpPort: raw.VIGIL_HTTP_PORT,
     publicUrl: raw.VIGIL_PUBLIC_URL,
     demoFeed: { intervalMs: raw.VIGIL_DEMO_INTERVAL_MS, seed: raw.VIGIL_DEMO_SEED },
     signIn: loadSignInConfig(env),
     dashboard: loadDashboardOptions(env),
   };
+}
+
+/** The demo runs with rules whose receivers are all consoles, unless a routing file is given. */
+function withDemoRouting(notify: NotifyOptions, demo: boolean): NotifyOptions {
+  if (!demo || notify.routingFile) return notify;
+  return { ...notify, routingFile: { path: 'apps/notify/src/routing/demo-routing.ts', content: DEMO_ROUTING } };
 }

@@ -13,7 +13,8 @@ export class NotifyPipeline1766200000000 implements MigrationInterface {
         "fingerprint" text PRIMARY KEY,
         "kind" text NOT NULL,
         "status" text NOT NULL,
-        "version" integer NOT NULL,
+        -- bigint: a supervised source's version is its producer's clock in milliseconds.
+        "version" bigint NOT NULL,
         "alert" jsonb NOT NULL,
         "updated_at" timestamptz NOT NULL
       )`);
