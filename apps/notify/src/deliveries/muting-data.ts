@@ -7,7 +7,8 @@ export const SILENCES_IN_FORCE = Symbol('SILENCES_IN_FORCE');
 
 /** The silences that may hold something back now (the silences store answers it). */
 export interface SilencesInForce {
-  inForce(now: Date): Promise<Silence[]>;
+  /** Read in the caller's transaction: a flush already holds a connection and must not wait for another. */
+  inForce(now: Date, manager: EntityManager): Promise<Silence[]>;
 }
 
 /** The inhibition rules notify applies: a site or network outage holds back its cameras' own faults. */

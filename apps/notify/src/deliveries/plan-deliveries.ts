@@ -44,7 +44,7 @@ export class PlanDeliveries {
     const outcome: PlanOutcome = { sends: [], held: [] };
     if (notifications.length === 0) return outcome;
     const alerts = notifications.flatMap((notification) => notification.alerts);
-    const [silences, firingAlerts] = await Promise.all([this.silences.inForce(now), inhibitionSourcesFor(manager, alerts)]);
+    const [silences, firingAlerts] = await Promise.all([this.silences.inForce(now, manager), inhibitionSourcesFor(manager, alerts)]);
     for (const notification of notifications) {
       const logEntries = await notificationLogStore.entries(manager, notification.groupKey);
       // Faults' maintenance windows are not known to notify yet: no window mutes here (see README, Notify).

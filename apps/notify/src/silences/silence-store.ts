@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { isUuid } from '@vigil/db';
 import type { Silence } from '../domain/mute/silence';
 import type { SilenceRecord } from '../domain/mute/silence-timer-step';
@@ -29,10 +29,11 @@ export class SilenceStore {
   /**
    * The silences that may mute something now or soon: every one not over for more than a minute,
    * pending ones included (the silencer itself tells active from pending). The pipeline calls it
-   * on every flush, so it is one query on the index of the end.
+   * on every flush, so it is one query on the index of the end, in the caller's transaction when
+   * given (a flush holding one connection must not wait for a second from a pool its peers hold).
    */
-  async inForce(now: Date): Promise<Silence[]> {
-    const rows = await this.dataSource.getRepository(SilenceEntity).find({ where: { endsAt: MoreThan(new Date(now.getTime() - JUST_ENDED_MS)) } });
+  async inForce(now: Date, manager: EntityManager = this.dataSource.manager): Promise<Silence[]> {
+    const rows = await manager.getRepository(SilenceEntity).find({ where: { endsAt: MoreThan(new Date(now.getTime() - JUST_ENDED_MS)) } });
     return rows.map((row) => silenceRecordOf(row).silence);
   }
 
