@@ -91,13 +91,13 @@ export async function runVigilNotify(env: Record<string, string>, natsUrl: strin
       },
     };
     await warmUp(target, phaseKeys('warm', workload.warmup), workload);
-    await settled(databaseUrl);
+    await settled(databaseUrl, workload.arrivalTimeoutMs);
     const cpuBefore = notify.cpuMs();
     const burstFigures = await burst(target, phaseKeys('burst', workload.burst), workload);
-    await settled(databaseUrl);
+    await settled(databaseUrl, workload.arrivalTimeoutMs);
     const pacedKeys = phaseKeys('paced', workload.pacedPerSecond * workload.pacedSeconds);
     const paced = await pacedPhase(target, pacedKeys, workload);
-    await settled(databaseUrl);
+    await settled(databaseUrl, workload.arrivalTimeoutMs);
     const measured = workload.burst + pacedKeys.length;
     const cpuMsPerAlert = (notify.cpuMs() - cpuBefore) / measured;
     const log = await deliveryLog(databaseUrl, events.size);
@@ -122,10 +122,8 @@ export async function runVigilNotify(env: Record<string, string>, natsUrl: strin
   }
 }
 
-const SETTLE_TIMEOUT_MS = 120_000;
-
 /**
- * Notify's database sessions left idle inside a transaction for seconds, for the error of a run
+ * Notify's database sessions inside a transaction for seconds, for the error of a run
  * whose deliveries stopped coming: a handler holding its connection while it waits for another
  * from the same exhausted pool looks exactly like this.
  */
@@ -133,20 +131,23 @@ async function stuckSessions(databaseUrl: string): Promise<string> {
   const rows = await sql<{ sessions: number; seconds: number; query: string }>(
     databaseUrl,
     `SELECT count(*)::int AS sessions, max(extract(epoch FROM now() - xact_start))::int AS seconds, left(query, 160) AS query
-       FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND xact_start < now() - interval '5 seconds'
+       FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND xact_start < now() - interval '5 seconds'
       GROUP BY 3 ORDER BY 1 DESC`,
   ).catch(() => []);
   if (rows.length === 0) return '';
-  return `; notify's database sessions idle in a transaction: ${rows.map((r) => `${r.sessions} for up to ${r.seconds} s after "${r.query}"`).join('; ')}`;
+  return `; notify's database sessions in a transaction for seconds: ${rows.map((r) => `${r.sessions} for up to ${r.seconds} s after "${r.query}"`).join('; ')}`;
 }
 
 /** Waits until no planned delivery is still being sent or retried, so the next phase starts on a quiet notify and counts are final. */
-async function settled(databaseUrl: string): Promise<void> {
-  const deadline = performance.now() + SETTLE_TIMEOUT_MS;
+async function settled(databaseUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const [{ open }] = await sql<{ open: number }>(databaseUrl, `SELECT count(*)::int AS open FROM notify.delivery WHERE state NOT IN ('delivered', 'dead-letter')`);
     if (open === 0) return;
-    if (performance.now() > deadline) throw new Error(`notify still has ${open} deliveries under way after ${SETTLE_TIMEOUT_MS} ms`);
+    if (performance.now() > deadline) {
+      const states = await sql<{ state: string; rows: number; attempts: number }>(databaseUrl, `SELECT state, count(*)::int AS rows, sum(attempts)::int AS attempts FROM notify.delivery WHERE state NOT IN ('delivered', 'dead-letter') GROUP BY 1`);
+      throw new Error(`notify still has ${open} deliveries under way after ${timeoutMs} ms (${states.map((s) => `${s.rows} ${s.state} after ${s.attempts} attempts`).join(', ')})`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
