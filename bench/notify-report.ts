@@ -7,6 +7,22 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
 const n = (value: number) => value.toLocaleString('en-GB');
 
+/**
+ * A profile's finding (2026-12-02, \`BENCH_CPU_PROF_DIR\` on notify, with its pool fixed locally so it ran), not
+ * computed: update it when a new profile says otherwise.
+ */
+const WHERE_THE_TIME_GOES = `Where the time goes (profile of 2026-12-02; \`BENCH_CPU_PROF_DIR=<dir> npm run bench -- notify\` writes notify's CPU profile):
+as merged, notify stops delivering for good once ten group flushes run at once: each flush holds one of its pool's ten
+connections in its transaction and asks the pool for another to read the silences (\`SilenceStore.inForce\` through the
+data source instead of the flush's manager), so a burst of incidents leaves ten sessions idle in transaction and nothing
+sent. With that read moved onto the flush's manager (a local experiment), notify delivered every event but at 50–90 events/s
+and 7.6–8.7 ms of CPU per event: about half of that CPU is the \`writev\` of Postgres queries (each of about 12
+commits per event costs several round trips: the take, the flush, the claim and the attempt's record are separate
+transactions, and two graphile-worker timers are added and removed per event, whose \`getJob\` polling is another 8%),
+while Postgres' sessions mostly wait for notify (idle in transaction, ClientRead). Fewer transactions per event (take and
+flush in one when the group is due at once, no safety timers for a delivery sent in the same breath), and the
+silences read once per batch rather than per flush, are where the rate is.`;
+
 /** The notify section of BENCHMARKS.md: notify beside Alertmanager given the same alerts in the same run. */
 export function notifySection(result: NotifyResult): string {
   const { workload: w, alertmanager, vigil } = result;
@@ -28,7 +44,9 @@ a millisecond; Alertmanager: a post of 10 alerts every 10 ms), each timed from j
 
 ${am ? '' : `**Alertmanager baseline skipped:** ${(alertmanager as { skipped: string }).skipped}.\n\n`}${vigilMeasured(vigil) ? table(am, vigil, w.burst, paced, w.pacedPerSecond) : `**Notify could not be measured in this run:** ${vigil.failed}`}
 
-${vigilMeasured(vigil) ? `${stages(vigil)}\n\n${targets(am, vigil, w.pacedPerSecond)}\n\n` : ''}Versions: NATS server ${result.natsServerVersion}, PostgreSQL ${result.postgresVersion}${am ? `, ${am.version}` : ''}.
+${vigilMeasured(vigil) ? `${stages(vigil)}\n\n${targets(am, vigil, w.pacedPerSecond)}\n\n` : ''}${WHERE_THE_TIME_GOES}
+
+Versions: NATS server ${result.natsServerVersion}, PostgreSQL ${result.postgresVersion}${am ? `, ${am.version}` : ''}.
 Reproduce this section alone: \`npm run bench -- notify\` (figures in \`.bench/notify.json\`; BENCHMARKS.md is left alone).`;
 }
 
