@@ -2,6 +2,8 @@ import { cpus } from 'node:os';
 import { FaultsResult } from './faults-watchdog';
 import { compareShares, EarlierRun, NOISE, verdict } from './earlier-run';
 import { GatewayAdapterResults } from './gateway-adapters';
+import { NotifyResult } from './notify-pair';
+import { notifySection } from './notify-report';
 import { Dc09Result, Dc09Workload, PhaseResult, Workload } from './workload';
 
 /** Everything one `npm run bench` measured. */
@@ -16,6 +18,8 @@ export interface BenchResults {
   dc09: { baseline: Dc09Result; vigil: Dc09Result };
   /** The camera health watchdog; absent from the results of a commit before it. */
   faults?: FaultsResult;
+  /** Notify beside Alertmanager; absent from the results of a commit before it. */
+  notify?: NotifyResult;
   /** An earlier commit's run on this machine just before, when scripts/bench-against.sh gave one. */
   earlier?: EarlierRun;
 }
@@ -61,6 +65,8 @@ ${gatewaySection('Airwave SDS', 'Airwave', 'gw.airwave.<gateway>.sds', 'airwave'
 ${dc09Section(results)}
 
 ${results.faults ? faultsSection(results.faults) : ''}
+
+${results.notify ? notifySection(results.notify) : ''}
 
 ${earlierSection(results)}
 

@@ -6,6 +6,9 @@ import { runDc09Vigil } from './dc09-vigil';
 import { benchFaultsWorkload, FaultsResult, runFaultsWatchdog } from './faults-watchdog';
 import { readEarlierRun } from './earlier-run';
 import { runGatewayAdapters } from './gateway-adapters';
+import { alertmanagerRan, NotifyResult, runNotifyPair, vigilMeasured } from './notify-pair';
+import { benchNotifyWorkload } from './notify-phases';
+import { notifySection } from './notify-report';
 import { runRawJetStream } from './raw-jetstream';
 import { BenchResults, faultsSection, renderReport } from './report';
 import { startIngest } from './start-ingest';
@@ -29,14 +32,16 @@ const signals = (r: Dc09Result) =>
  * Baselines first, on a quiet machine; then one Vigil process for the pipeline measurements and
  * ingest alone in its own process for the DC-09 receiver. `npm run bench -- dc09` runs only the
  * DC-09 pair (baseline and receiver), `npm run bench -- skeleton` only the skeleton pair,
- * `npm run bench -- faults` only the camera health watchdog pair; each leaves BENCHMARKS.md alone. `BENCH_CPU_PROF_DIR` makes every Vigil process write a CPU profile there.
+ * `npm run bench -- faults` only the camera health watchdog pair, `npm run bench -- notify` only notify beside
+ * Alertmanager; each leaves BENCHMARKS.md alone. `BENCH_CPU_PROF_DIR` makes every Vigil process write a CPU profile there.
  */
 async function main(): Promise<void> {
   const target = process.argv[2];
   if (target === 'dc09') return dc09Only();
   if (target === 'skeleton') return skeletonOnly();
   if (target === 'faults') return faultsOnly();
-  if (target !== undefined) throw new Error(`unknown bench target "${target}": give none for every measurement, "dc09", "skeleton" or "faults"`);
+  if (target === 'notify') return notifyOnly();
+  if (target !== undefined) throw new Error(`unknown bench target "${target}": give none for every measurement, "dc09", "skeleton", "faults" or "notify"`);
   const earlier = readEarlierRun(process.env.BENCH_EARLIER);
   const workload = benchWorkload();
   const dc09Workload = benchDc09Workload();
@@ -67,7 +72,8 @@ async function main(): Promise<void> {
     // With the embedded Vigil stopped, nothing but the ingest under test competes for the CPU.
     const dc09Vigil = await measureDc09(env.env, accounts, dc09Workload);
     const faults = await measureFaults(env.env, env.natsUrl, env.namespace);
-    const results: BenchResults = { when: new Date(), workload, dc09Workload, rawJetStream, ...pipeline, dc09: { baseline: dc09Baseline, vigil: dc09Vigil }, faults, earlier };
+    const notify = await measureNotify();
+    const results: BenchResults = { when: new Date(), workload, dc09Workload, rawJetStream, ...pipeline, dc09: { baseline: dc09Baseline, vigil: dc09Vigil }, faults, notify, earlier };
 
     writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(results));
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
@@ -123,6 +129,33 @@ async function faultsOnly(): Promise<void> {
   }
 }
 
+/** Notify alone in its own process beside Alertmanager (when installed), each given the same incidents; in a namespace and database of its own. */
+async function measureNotify(): Promise<NotifyResult> {
+  const workload = benchNotifyWorkload();
+  say(`notify: ${workload.burst} incident events as fast as ${workload.window} in flight allow, then ${workload.pacedPerSecond}/s for ${workload.pacedSeconds} s → webhook; Alertmanager given the same alerts …`);
+  const result = await runNotifyPair(workload);
+  const { alertmanager: am, vigil } = result;
+  const line = (name: string, r: { burst: { alertsPerSecond: number; missing: number }; paced: { latency: { p50: number; p99: number }; missing: number } }) =>
+    `  ${name}: ${r.burst.alertsPerSecond.toFixed(0)} events/s, at ${workload.pacedPerSecond}/s p50 ${r.paced.latency.p50.toFixed(1)} ms p99 ${r.paced.latency.p99.toFixed(1)} ms, ${r.burst.missing + r.paced.missing} never delivered`;
+  say(alertmanagerRan(am) ? line('alertmanager', am) : `  alertmanager skipped: ${am.skipped}`);
+  say(vigilMeasured(vigil) ? `${line('vigil notify', vigil)}, every delivery in the log: ${vigil.everyDeliveryInLog ? 'yes' : 'no'}` : `  vigil notify failed: ${vigil.failed}`);
+  return result;
+}
+
+/** `npm run bench -- notify`: notify beside Alertmanager, printed and saved to .bench/notify.json; BENCHMARKS.md is left alone. */
+async function notifyOnly(): Promise<void> {
+  const notify = await measureNotify();
+  say(notifySection(notify));
+  mkdirSync(join(ROOT, '.bench'), { recursive: true });
+  writeFileSync(join(ROOT, '.bench', 'notify.json'), JSON.stringify({ when: new Date(), notify }, null, 2));
+  say('wrote .bench/notify.json');
+  const failures = notifyFailures(notify);
+  if (failures.length > 0) {
+    process.stderr.write(`bench failed: ${failures.join('; ')}\n`);
+    process.exitCode = 1;
+  }
+}
+
 /** `npm run bench -- skeleton`: the raw baseline and the walking skeleton, printed and saved to .bench/skeleton.json. */
 async function skeletonOnly(): Promise<void> {
   const workload = benchWorkload();
@@ -174,8 +207,21 @@ async function dc09Only(): Promise<void> {
 }
 
 /** A fast receiver that answers wrongly is not a result: these make the run fail after the report is written. */
-function correctnessFailures({ dc09 }: BenchResults): string[] {
-  return dc09Failures(dc09.baseline, dc09.vigil);
+function correctnessFailures({ dc09, notify }: BenchResults): string[] {
+  return [...dc09Failures(dc09.baseline, dc09.vigil), ...(notify ? notifyFailures(notify) : [])];
+}
+
+/** Notify must deliver every incident once, signed, with every delivery in its log; an Alertmanager that loses alerts is no baseline. */
+function notifyFailures({ vigil, alertmanager }: NotifyResult): string[] {
+  if (!vigilMeasured(vigil)) return [`notify could not be measured: ${vigil.failed}`];
+  const failures: string[] = [];
+  const missing = vigil.burst.missing + vigil.paced.missing;
+  if (missing > 0) failures.push(`${missing} incident(s) never reached notify's webhook receiver`);
+  if (vigil.repeats > 0) failures.push(`notify told the receiver about ${vigil.repeats} incident(s) more than once`);
+  if (vigil.refused > 0) failures.push(`the receiver refused ${vigil.refused} of notify's requests for their signature`);
+  if (!vigil.everyDeliveryInLog) failures.push(`notify's delivery log does not hold every delivery (${vigil.log.delivered} delivered of ${vigil.log.expected}, ${vigil.log.rows} rows)`);
+  if (alertmanagerRan(alertmanager) && alertmanager.burst.missing + alertmanager.paced.missing > 0) failures.push(`Alertmanager lost ${alertmanager.burst.missing + alertmanager.paced.missing} alert(s): its figures are no baseline`);
+  return failures;
 }
 
 function dc09Failures(baseline: Dc09Result, vigil: Dc09Result): string[] {
