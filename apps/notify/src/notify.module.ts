@@ -19,6 +19,7 @@ import { AcknowledgeLinkController } from './escalations/acknowledge-link.contro
 import { AcknowledgeLinks } from './escalations/acknowledge-links';
 import { AdvanceEscalationUseCase } from './escalations/advance-escalation.usecase';
 import { EscalationSteps } from './escalations/escalation-steps';
+import { DueWorkPoller } from './due-work/due-work-poller';
 import { FlushGroupUseCase } from './groups/flush-group.usecase';
 import { NotificationsController } from './history/notifications.controller';
 import { NOTIFY_MIGRATIONS } from './notify.migrations';
@@ -69,6 +70,7 @@ export class NotifyModule {
         AdvanceEscalationUseCase,
         AcknowledgeAlertUseCase,
         NotifyTimerHandlers,
+        DueWorkPoller,
       ],
       exports: [RoutingInForce],
     };

@@ -14,6 +14,8 @@ export interface NotifyOptions {
   /** Where people reach Vigil and the key that signs acknowledgement links; without them messages carry no link. */
   acknowledgeLinks?: { publicUrl: string; secret: string };
   channels?: NotifyChannelOptions;
+  /** How often this replica looks for due group flushes and sends; 1 s when absent. */
+  duePollMs?: number;
 }
 
 /** What the channels need from the environment. */

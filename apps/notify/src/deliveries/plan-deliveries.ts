@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppTimers, timersToken } from '@vigil/timers';
 import { buildNotifyPipeline, Held, Notification, PlannedDelivery, runNotifyPipeline, stageContext } from '../domain';
-import { NOTIFY_SCHEMA } from '../notify.schema';
-import { NOTIFY_TIMERS } from '../notify-timers';
 import { deliveryStore } from './delivery-store';
 import { INHIBITION_RULES, inhibitionSourcesFor, SILENCES_IN_FORCE, SilencesInForce } from './muting-data';
 import { notificationLogStore } from './notification-log-store';
@@ -21,30 +18,23 @@ export interface PlanOutcome {
 }
 
 /**
- * If nobody sends a planned delivery soon after its transaction commits (the replica died first),
- * its timer does, this long after it was planned.
- */
-export const SEND_SAFETY_DELAY_MS = 10_000;
-
-/**
  * Runs notifications through the pipeline (mute, fan out, de-duplicate) and, inside the caller's
- * transaction, records each delivery with its send timer and the notification log entry it will
- * leave: all of it is there after a crash, or none of it.
+ * transaction, records each delivery and the notification log entry it will leave: all of it is
+ * there after a crash, or none of it (a delivery nobody sent is found by the due-work poller).
  */
 @Injectable()
 export class PlanDeliveries {
   private readonly pipeline = buildNotifyPipeline();
 
-  constructor(
-    @Inject(timersToken(NOTIFY_SCHEMA)) private readonly timers: AppTimers,
-    @Inject(SILENCES_IN_FORCE) private readonly silences: SilencesInForce,
-  ) {}
+  constructor(@Inject(SILENCES_IN_FORCE) private readonly silences: SilencesInForce) {}
 
   async plan(manager: EntityManager, notifications: readonly Notification[], now: Date): Promise<PlanOutcome> {
     const outcome: PlanOutcome = { sends: [], held: [] };
     if (notifications.length === 0) return outcome;
     const alerts = notifications.flatMap((notification) => notification.alerts);
-    const [silences, firingAlerts] = await Promise.all([this.silences.inForce(now, manager), inhibitionSourcesFor(manager, alerts)]);
+    // One after the other: both run on the transaction's one connection.
+    const silences = await this.silences.inForce(now, manager);
+    const firingAlerts = await inhibitionSourcesFor(manager, alerts);
     for (const notification of notifications) {
       const logEntries = await notificationLogStore.entries(manager, notification.groupKey);
       // Faults' maintenance windows are not known to notify yet: no window mutes here (see README, Notify).
@@ -54,7 +44,6 @@ export class PlanDeliveries {
       for (const delivery of deliveries) {
         const id = await deliveryStore.insert(manager, delivery, now);
         await notificationLogStore.record(manager, delivery.logEntry);
-        await this.timers.schedule(NOTIFY_TIMERS.send, id, new Date(now.getTime() + SEND_SAFETY_DELAY_MS), null, { manager });
         outcome.sends.push({ id, delivery });
       }
     }

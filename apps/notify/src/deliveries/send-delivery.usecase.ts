@@ -2,11 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notifyAttempts, notifyDeliverySeconds } from '@vigil/observability';
-import { AppTimers, timersToken } from '@vigil/timers';
 import { DEFAULT_RETRY_POLICY, DeliveryResult, decideRetry, RetryDecision } from '../domain';
 import { AcknowledgeLinks } from '../escalations/acknowledge-links';
 import { NOTIFY_SCHEMA } from '../notify.schema';
-import { NOTIFY_TIMERS } from '../notify-timers';
 import { CHANNEL_REGISTRY, ChannelRegistry } from './channel-registry';
 import { ClaimedDelivery, deliveryStore } from './delivery-store';
 import { notificationLogStore } from './notification-log-store';
@@ -22,9 +20,9 @@ export type SendOutcome =
 /**
  * Sends one planned delivery once: claims it (so one replica sends it, however many try), makes
  * one attempt on its channel, and records the attempt with what follows from it: delivered; a
- * retry after a backoff, on its timer; or a dead letter, whose log entry goes so the next flush
- * may try again. The fast path calls it as soon as the delivery's transaction commits, its timer
- * if nobody did.
+ * retry after a backoff (its `next_attempt_at`); or a dead letter, whose log entry goes so the next
+ * flush may try again. The fast path calls it as soon as the delivery's transaction commits, the
+ * due-work poller for retries and for anything a dead replica left.
  */
 @Injectable()
 export class SendDeliveryUseCase {
@@ -32,7 +30,6 @@ export class SendDeliveryUseCase {
 
   constructor(
     @InjectDataSource(NOTIFY_SCHEMA) private readonly dataSource: DataSource,
-    @Inject(timersToken(NOTIFY_SCHEMA)) private readonly timers: AppTimers,
     @Inject(CHANNEL_REGISTRY) private readonly channels: ChannelRegistry,
     private readonly links: AcknowledgeLinks,
   ) {}
@@ -48,8 +45,6 @@ export class SendDeliveryUseCase {
     const failure = result.ok ? {} : { status: result.status, error: result.message };
     await this.dataSource.transaction(async (manager) => {
       await deliveryStore.finishAttempt(manager, id, { attempt: claimed.attempt, startedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), ok: result.ok, ...failure, decision }, retryAt);
-      if (retryAt) await this.timers.schedule(NOTIFY_TIMERS.send, id, retryAt, null, { manager });
-      else await this.timers.cancel(NOTIFY_TIMERS.send, id, { manager });
       if (decision.action === 'dead-letter') await notificationLogStore.forget(manager, claimed.delivery.groupKey, claimed.delivery.channel.key, claimed.plannedAt);
     });
     this.log(claimed, decision, result);

@@ -28,6 +28,8 @@ export class NotifyPipeline1766200000000 implements MigrationInterface {
         "last_flush_at" timestamptz,
         "flush_at" timestamptz NOT NULL
       )`);
+    // The due-work poller's read, once a second on every replica.
+    await queryRunner.query(`CREATE INDEX "alert_group_flush_at" ON "notify"."alert_group" ("flush_at")`);
     await queryRunner.query(`
       CREATE TABLE "notify"."group_member" (
         "group_key" text NOT NULL REFERENCES "notify"."alert_group" ON DELETE CASCADE,
@@ -65,6 +67,8 @@ export class NotifyPipeline1766200000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX "delivery_fingerprints" ON "notify"."delivery" USING gin ("fingerprints")`);
     await queryRunner.query(`CREATE INDEX "delivery_planned_at" ON "notify"."delivery" ("planned_at" DESC)`);
+    // Unfinished deliveries only: the due-work poller's read stays small however long the log grows.
+    await queryRunner.query(`CREATE INDEX "delivery_unfinished" ON "notify"."delivery" ("planned_at") WHERE "state" IN ('pending', 'sending', 'retrying')`);
     await queryRunner.query(`
       CREATE TABLE "notify"."delivery_attempt" (
         "delivery_id" uuid NOT NULL REFERENCES "notify"."delivery" ON DELETE CASCADE,

@@ -1,13 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppTimers, timersToken } from '@vigil/timers';
 import { Alert, labelsMatch, MatchedRoute, Notification, Silence } from '../domain';
 import { readAlert, StoredAlert } from '../alerts/stored-alert';
 import { DeliverySender } from '../deliveries/delivery-sender';
 import { PlanDeliveries } from '../deliveries/plan-deliveries';
 import { NOTIFY_SCHEMA } from '../notify.schema';
-import { NOTIFY_TIMERS } from '../notify-timers';
 import { RoutingInForce } from '../routing/routing-in-force';
 import type { SilenceLifecycle } from './silence-lifecycle';
 
@@ -25,7 +23,6 @@ export class SilenceEffects implements SilenceLifecycle {
 
   constructor(
     @InjectDataSource(NOTIFY_SCHEMA) private readonly dataSource: DataSource,
-    @Inject(timersToken(NOTIFY_SCHEMA)) private readonly timers: AppTimers,
     private readonly routing: RoutingInForce,
     private readonly plan: PlanDeliveries,
     private readonly sender: DeliverySender,
@@ -37,12 +34,8 @@ export class SilenceEffects implements SilenceLifecycle {
       `SELECT m."group_key", a."alert" FROM "notify"."group_member" m JOIN "notify"."alert" a USING ("fingerprint") WHERE a."status" = 'firing'`,
     );
     const groups = [...new Set(rows.filter((row) => labelsMatch(silence.matchers, readAlert(row.alert).labels)).map((row) => row.group_key))];
-    await this.dataSource.transaction(async (manager) => {
-      for (const groupKey of groups) {
-        await manager.query(`UPDATE "notify"."alert_group" SET "flush_at" = $2 WHERE "group_key" = $1 AND "flush_at" > $2`, [groupKey, now]);
-        await this.timers.schedule(NOTIFY_TIMERS.groupFlush, groupKey, now, null, { manager });
-      }
-    });
+    // Due now: the due-work poller flushes them within its interval.
+    if (groups.length) await this.dataSource.query(`UPDATE "notify"."alert_group" SET "flush_at" = $2 WHERE "group_key" = ANY($1) AND "flush_at" > $2`, [groups, now]);
     this.logger.log({ msg: 'silence over: its groups go out now', silence: silence.id, groups: groups.length });
   }
 
