@@ -5,7 +5,7 @@ import { Alert, dispatchAlert, groupKeyOf, routeAlert, RoutingTree } from '../do
 import { DeliverySender } from '../deliveries/delivery-sender';
 import type { PlannedSend } from '../deliveries/plan-deliveries';
 import { EscalationSteps } from '../escalations/escalation-steps';
-import { FlushGroupUseCase, FlushResult } from '../groups/flush-group.usecase';
+import { FlushGroupUseCase, FlushResult, NewGroup } from '../groups/flush-group.usecase';
 import { groupStore } from '../groups/group-store';
 import { NOTIFY_SCHEMA } from '../notify.schema';
 import { RoutingInForce } from '../routing/routing-in-force';
@@ -51,28 +51,34 @@ export class TakeAlertEventUseCase {
     const fingerprint = fingerprintOfEvent(event);
     // Serialises events about one alert, the first one included (there is no row to lock yet).
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [fingerprint]);
-    const update = alertUpdateOf(await alertStore.lock(manager, fingerprint), event);
+    const previous = await alertStore.lock(manager, fingerprint);
+    const update = alertUpdateOf(previous, event);
     if (update.action === 'ignore') return { reason: update.reason, flushed: [], sends: [] };
     const { alert } = update;
     await alertStore.save(manager, alert, now);
     // Groups before the escalation, in the order a flush locks them (group, then escalation): no deadlock between the two.
-    const dueNow = tree ? await this.dispatch(manager, alert, tree, now) : [];
+    const dueNow = tree ? await this.dispatch(manager, alert, tree, previous !== null, now) : [];
     const flushed = [];
-    for (const groupKey of dueNow) flushed.push({ groupKey, result: await this.flush.flushIn(manager, groupKey, now) });
-    const step = await this.escalation.move(manager, alert, { type: 'alert', alert }, now);
+    for (const { groupKey, created } of dueNow) flushed.push({ groupKey, result: await this.flush.flushIn(manager, groupKey, now, created) });
+    // A first-seen alert has no escalation to move (one its flush just started is at this very version).
+    const step = previous ? await this.escalation.move(manager, alert, { type: 'alert', alert }, now) : null;
     const sends = [...flushed.flatMap((f) => f.result.sends), ...(step?.sends ?? [])];
     return { reason: tree ? update.reason : 'no-routing-rules', flushed, sends };
   }
 
-  /** Puts the alert in its groups (leaving those it no longer routes to); returns the groups due now. */
-  private async dispatch(manager: EntityManager, alert: Alert, tree: RoutingTree, now: Date): Promise<string[]> {
+  /** Puts the alert in its groups (leaving those it no longer routes to); returns the groups due now, with those it just created. */
+  private async dispatch(manager: EntityManager, alert: Alert, tree: RoutingTree, known: boolean, now: Date): Promise<{ groupKey: string; created?: NewGroup }[]> {
     const keys = routeAlert(alert, tree).map((route) => groupKeyOf(alert, route));
     const timings = await groupStore.lockTimings(manager, keys);
-    const dispatch = dispatchAlert(alert, tree, timings, await groupStore.memberOf(manager, alert.fingerprint), now);
-    const dueNow: string[] = [];
+    // An alert seen for the first time is in no group yet: nothing to read.
+    const memberOf = known ? await groupStore.memberOf(manager, alert.fingerprint) : [];
+    const dispatch = dispatchAlert(alert, tree, timings, memberOf, now);
+    const dueNow: { groupKey: string; created?: NewGroup }[] = [];
     for (const { groupKey, route, decision } of dispatch.joins) {
-      await groupStore.join(manager, groupKey, route, decision.group, alert.fingerprint);
-      if (decision.group.flushAt <= now) dueNow.push(groupKey);
+      const { created } = await groupStore.join(manager, groupKey, route, decision.group, alert.fingerprint);
+      if (decision.group.flushAt > now) continue;
+      // A group this statement created holds this alert alone (another replica's join would have found it, not created it).
+      dueNow.push({ groupKey, ...(created && { created: { group: { groupKey, route, timing: decision.group }, member: alert } }) });
     }
     await groupStore.leave(manager, dispatch.leaves, alert.fingerprint);
     return dueNow;

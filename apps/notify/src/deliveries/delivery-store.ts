@@ -76,19 +76,17 @@ export const deliveryStore = {
     return { state: row.state, retryAt: row.state === 'sending' ? row.claimed_until : row.next_attempt_at };
   },
 
-  /** Records the attempt and what follows from it: delivered, another try at `retryAt`, or a dead letter. */
+  /** Records the attempt and what follows from it (delivered, another try at `retryAt`, or a dead letter) in one statement. */
   async finishAttempt(manager: EntityManager, id: string, record: AttemptRecord, retryAt: Date | null): Promise<void> {
     const { decision } = record;
-    await manager.query(
-      `INSERT INTO "notify"."delivery_attempt" ("delivery_id", "attempt", "started_at", "duration_ms", "ok", "status", "error", "decision") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, record.attempt, record.startedAt, record.durationMs, record.ok, record.status ?? null, record.error ?? null, decision.reason],
-    );
     const state: DeliveryState = decision.action === 'done' ? 'delivered' : decision.action === 'retry' ? 'retrying' : 'dead-letter';
     await manager.query(
-      `UPDATE "notify"."delivery" SET "state" = $2, "claimed_until" = NULL, "next_attempt_at" = $3, "last_error" = $4,
-              "delivered_at" = CASE WHEN $2 = 'delivered' THEN $5::timestamptz ELSE NULL END
+      `WITH "attempt" AS (
+         INSERT INTO "notify"."delivery_attempt" ("delivery_id", "attempt", "started_at", "duration_ms", "ok", "status", "error", "decision") VALUES ($1, $2, $3, $4, $5, $6, $7, $8))
+       UPDATE "notify"."delivery" SET "state" = $9, "claimed_until" = NULL, "next_attempt_at" = $10, "last_error" = $7,
+              "delivered_at" = CASE WHEN $9 = 'delivered' THEN $11::timestamptz ELSE NULL END
        WHERE "id" = $1`,
-      [id, state, retryAt, record.error ?? null, new Date(record.startedAt.getTime() + record.durationMs)],
+      [id, record.attempt, record.startedAt, record.durationMs, record.ok, record.status ?? null, record.error ?? null, decision.reason, state, retryAt, new Date(record.startedAt.getTime() + record.durationMs)],
     );
   },
 };

@@ -2,14 +2,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { decisions } from '@vigil/observability';
-import { decideFlush, Held } from '../domain';
+import { Alert, decideFlush, Held } from '../domain';
 import { DeliverySender } from '../deliveries/delivery-sender';
 import { PlanDeliveries, PlannedSend } from '../deliveries/plan-deliveries';
 import { EscalationSteps } from '../escalations/escalation-steps';
 import { NOTIFY_SCHEMA } from '../notify.schema';
 import { RoutingInForce } from '../routing/routing-in-force';
-import { groupStore } from './group-store';
+import { groupStore, StoredGroup } from './group-store';
 import { routeInForce } from './route-in-force';
+
+/** A group this transaction has just created for one alert: its row and its one member are known without reading them back. */
+export interface NewGroup {
+  group: StoredGroup;
+  member: Alert;
+}
 
 /** What one flush came to, for the log, the timer's outcome and tests. */
 export interface FlushResult {
@@ -49,20 +55,20 @@ export class FlushGroupUseCase {
    * Flushes inside the caller's transaction (an event whose group is due at once is taken and
    * flushed in one commit); the caller sends `sends` once it has committed, by {@link afterCommit}.
    */
-  async flushIn(manager: EntityManager, groupKey: string, now: Date): Promise<FlushResult> {
-    const group = await groupStore.lock(manager, groupKey);
+  async flushIn(manager: EntityManager, groupKey: string, now: Date, created?: NewGroup): Promise<FlushResult> {
+    const group = created?.group ?? (await groupStore.lock(manager, groupKey));
     if (!group) return { reason: 'group-closed', sends: [], held: [] };
     const route = routeInForce(this.routing.current()?.tree, group.route);
     const decision = decideFlush(group.timing, route, now);
     if (!decision.flush) return { reason: decision.reason, sends: [], held: [] };
-    const alerts = await groupStore.members(manager, groupKey);
+    const alerts = created ? [created.member] : await groupStore.members(manager, groupKey);
     const { sends, held } = await this.plan.plan(manager, [{ groupKey, route, alerts, channel: null, reason: null }], now);
     const told = new Set(sends.flatMap((send) => send.delivery.alerts.filter((alert) => alert.status === 'firing').map((alert) => alert.fingerprint)));
     for (const alert of alerts.filter((member) => told.has(member.fingerprint))) {
       const step = await this.escalation.start(manager, alert, route, now);
       if (step) sends.push(...step.sends);
     }
-    const closed = await groupStore.dropResolved(manager, groupKey, alerts.filter((alert) => alert.status === 'resolved').map((alert) => alert.fingerprint));
+    const closed = await groupStore.dropResolved(manager, groupKey, alerts.filter((alert) => alert.status === 'resolved').map((alert) => alert.fingerprint), alerts.length);
     // The next flush is the group's flush_at, which the due-work poller watches.
     if (!closed) await groupStore.saveTiming(manager, groupKey, decision.group);
     return { reason: decision.reason, sends, held };

@@ -44,14 +44,18 @@ export const groupStore = {
     return rows.length ? toGroup(rows[0]) : null;
   },
 
-  /** Creates the group or moves its timing, and makes the alert a member. */
-  async join(manager: EntityManager, groupKey: string, route: MatchedRoute, timing: GroupTiming, fingerprint: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO "notify"."alert_group" ("group_key", "route", "created_at", "last_flush_at", "flush_at") VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ("group_key") DO UPDATE SET "route" = $2, "flush_at" = $5`,
-      [groupKey, storeRoute(route), timing.createdAt, timing.lastFlushAt, timing.flushAt],
+  /** Creates the group or moves its timing, and makes the alert a member, in one round trip; says whether the group is new. */
+  async join(manager: EntityManager, groupKey: string, route: MatchedRoute, timing: GroupTiming, fingerprint: string): Promise<{ created: boolean }> {
+    const rows: { created: boolean }[] = await manager.query(
+      `WITH "group" AS (
+         INSERT INTO "notify"."alert_group" ("group_key", "route", "created_at", "last_flush_at", "flush_at") VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT ("group_key") DO UPDATE SET "route" = $2, "flush_at" = $5
+         RETURNING "group_key", (xmax = 0) AS "created"),
+       "member" AS (INSERT INTO "notify"."group_member" ("group_key", "fingerprint") SELECT "group_key", $6 FROM "group" ON CONFLICT DO NOTHING)
+       SELECT "created" FROM "group"`,
+      [groupKey, storeRoute(route), timing.createdAt, timing.lastFlushAt, timing.flushAt, fingerprint],
     );
-    await manager.query(`INSERT INTO "notify"."group_member" ("group_key", "fingerprint") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [groupKey, fingerprint]);
+    return { created: rows[0].created };
   },
 
   async leave(manager: EntityManager, groupKeys: readonly string[], fingerprint: string): Promise<void> {
@@ -72,10 +76,15 @@ export const groupStore = {
   },
 
   /** Resolved alerts leave once their resolution has gone out; a group left empty closes. Returns whether it closed. */
-  async dropResolved(manager: EntityManager, groupKey: string, resolved: readonly string[]): Promise<boolean> {
-    if (resolved.length > 0) await manager.query(`DELETE FROM "notify"."group_member" WHERE "group_key" = $1 AND "fingerprint" = ANY($2)`, [groupKey, resolved]);
+  async dropResolved(manager: EntityManager, groupKey: string, resolved: readonly string[], members: number): Promise<boolean> {
+    // Nothing resolved, nothing leaves: the group keeps its members without asking Postgres.
+    if (resolved.length === 0) return members === 0 && (await this.close(manager, groupKey));
+    await manager.query(`DELETE FROM "notify"."group_member" WHERE "group_key" = $1 AND "fingerprint" = ANY($2)`, [groupKey, resolved]);
     const left: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM "notify"."group_member" WHERE "group_key" = $1`, [groupKey]);
-    if (left[0].count > 0) return false;
+    return left[0].count === 0 && (await this.close(manager, groupKey));
+  },
+
+  async close(manager: EntityManager, groupKey: string): Promise<boolean> {
     await manager.query(`DELETE FROM "notify"."alert_group" WHERE "group_key" = $1`, [groupKey]);
     return true;
   },
