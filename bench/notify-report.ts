@@ -8,20 +8,19 @@ const met = (ok: boolean) => (ok ? 'met' : '**not met**');
 const n = (value: number) => value.toLocaleString('en-GB');
 
 /**
- * A profile's finding (2026-12-02, \`BENCH_CPU_PROF_DIR\` on notify, with its pool fixed locally so it ran), not
- * computed: update it when a new profile says otherwise.
+ * A profile's finding (2026-12-02, \`BENCH_CPU_PROF_DIR\` on notify), not computed: update it when a new profile says otherwise.
  */
-const WHERE_THE_TIME_GOES = `Where the time goes (profile of 2026-12-02; \`BENCH_CPU_PROF_DIR=<dir> npm run bench -- notify\` writes notify's CPU profile):
-as merged, notify stops delivering for good once ten group flushes run at once: each flush holds one of its pool's ten
-connections in its transaction and asks the pool for another to read the silences (\`SilenceStore.inForce\` through the
-data source instead of the flush's manager), so a burst of incidents leaves ten sessions idle in transaction and nothing
-sent. With that read moved onto the flush's manager (a local experiment), notify delivered every event but at 50–90 events/s
-and 7.6–8.7 ms of CPU per event: about half of that CPU is the \`writev\` of Postgres queries (each of about 12
-commits per event costs several round trips: the take, the flush, the claim and the attempt's record are separate
-transactions, and two graphile-worker timers are added and removed per event, whose \`getJob\` polling is another 8%),
-while Postgres' sessions mostly wait for notify (idle in transaction, ClientRead). Fewer transactions per event (take and
-flush in one when the group is due at once, no safety timers for a delivery sent in the same breath), and the
-silences read once per batch rather than per flush, are where the rate is.`;
+const WHERE_THE_TIME_GOES = `Where the time goes (profile of 2026-12-02, after the first fixes; \`BENCH_CPU_PROF_DIR=<dir> npm run bench -- notify\`
+writes notify's CPU profile): notify is CPU-bound at about 3.5 ms of its own CPU per event (Alertmanager: about 0.4 ms), and
+46% of notify's CPU is the \`writev\` of Postgres queries from TypeORM's query runner (8% more in \`writeBuffer\`); pg's
+parsing 5%, the webhook's HTTP client 4%, notify's own code 3%, GC 4%. Each event costs about 19 statements in two
+round-trip chains: its one transaction (advisory lock, alert, group join, the group's flush: silences, notification log,
+delivery, log entry, timing; commit) and the send (claim, then the attempt recorded in one statement). Events queue in
+front of that (publish → planned is the whole of the latency; planned → sent is ~0.1–0.3 s). What was done: the hot
+path left the timers' queue (two job writes and removals per event), take and flush share one transaction, a new
+group is not read back, the attempt is one statement; 51–87 → 185 events/s. Where the rest is: fewer statements per
+event (a batch of events per transaction through the bus's batch consumer, with the alerts, groups, deliveries and log
+entries written as one multi-row statement each), and the silences held in memory between changes instead of read per flush.`;
 
 /** The notify section of BENCHMARKS.md: notify beside Alertmanager given the same alerts in the same run. */
 export function notifySection(result: NotifyResult): string {
@@ -82,7 +81,7 @@ function stages({ stages: s, paced }: VigilNotifyResult): string {
 
 | stage | p50 | p99 | max |
 |---|---|---|---|
-${row('publish → delivery planned (event consumed, alert stored in one transaction, group flushed in a second)', s.publishToPlanned)}
+${row('publish → delivery planned (event consumed, alert stored and its group flushed in one transaction)', s.publishToPlanned)}
 ${row('planned → claimed for sending (commit, then the fast path claims the row)', s.plannedToClaimed)}
 ${row('the webhook attempt (HTTP to the loopback receiver, its verdict recorded after)', s.attempt)}
 ${row('whole: publish → arrival at the receiver', paced.latency)}`;
