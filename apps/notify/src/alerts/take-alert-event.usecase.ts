@@ -41,13 +41,15 @@ export class TakeAlertEventUseCase {
   async execute(event: AlertEvent): Promise<TakenEvent> {
     const now = new Date();
     const tree = this.routing.current()?.tree;
+    // No rules yet: nobody to tell, and an alert kept now would never be routed (rules apply to the next event), so no write at all.
+    if (!tree) return { reason: 'no-routing-rules', flushed: [], sends: [] };
     const taken = await this.dataSource.transaction((manager) => this.take(manager, event, tree, now));
     this.sender.sendSoon(taken.sends);
     for (const { groupKey, result } of taken.flushed) this.flush.afterCommit(groupKey, result);
     return taken;
   }
 
-  private async take(manager: EntityManager, event: AlertEvent, tree: RoutingTree | undefined, now: Date): Promise<TakenEvent> {
+  private async take(manager: EntityManager, event: AlertEvent, tree: RoutingTree, now: Date): Promise<TakenEvent> {
     const fingerprint = fingerprintOfEvent(event);
     // Serialises events about one alert, the first one included (there is no row to lock yet).
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [fingerprint]);
@@ -57,13 +59,13 @@ export class TakeAlertEventUseCase {
     const { alert } = update;
     await alertStore.save(manager, alert, now);
     // Groups before the escalation, in the order a flush locks them (group, then escalation): no deadlock between the two.
-    const dueNow = tree ? await this.dispatch(manager, alert, tree, previous !== null, now) : [];
+    const dueNow = await this.dispatch(manager, alert, tree, previous !== null, now);
     const flushed = [];
     for (const { groupKey, created } of dueNow) flushed.push({ groupKey, result: await this.flush.flushIn(manager, groupKey, now, created) });
     // A first-seen alert has no escalation to move (one its flush just started is at this very version).
     const step = previous ? await this.escalation.move(manager, alert, { type: 'alert', alert }, now) : null;
     const sends = [...flushed.flatMap((f) => f.result.sends), ...(step?.sends ?? [])];
-    return { reason: tree ? update.reason : 'no-routing-rules', flushed, sends };
+    return { reason: update.reason, flushed, sends };
   }
 
   /** Puts the alert in its groups (leaving those it no longer routes to); returns the groups due now, with those it just created. */

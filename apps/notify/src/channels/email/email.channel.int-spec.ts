@@ -1,7 +1,5 @@
-import { ConsoleLogger, Logger, LoggerService } from '@nestjs/common';
 import { freePort } from '@vigil/testing';
-import { decideRetry, DEFAULT_RETRY_POLICY, DeliveryResult, entryAfterSend, PlannedDelivery } from '../../domain';
-import { anAlert } from '../../testing/notify-fixtures';
+import { aPlannedDelivery, logCollector, retryAdvice } from '../../testing/channel-fixtures';
 import { SmtpReceiver, startSmtpReceiver } from '../../testing/smtp-receiver';
 import type { SendContext } from '../channel';
 import { EmailChannel } from './email.channel';
@@ -14,33 +12,19 @@ import type { EmailChannelOptions } from './email-options';
 const TO = ['control-room@herts.police.example', 'duty-inspector@herts.police.example'];
 const ACK = 'https://vigil.example.gov.uk/ack/incident%3A5b7c0d7e?sig=abc123';
 const SEND: SendContext = { deliveryId: 'd-1', attempt: 1, acknowledgeLinks: { 'incident:5b7c0d7e': ACK } };
+const aDelivery = () => aPlannedDelivery('police-control-room', { type: 'email', to: TO, sendResolved: true });
 const FROM = 'Vigil CCTV <vigil@cctv.example.gov.uk>';
 
-function aDelivery(): PlannedDelivery {
-  const alerts = [anAlert({ fingerprint: 'incident:5b7c0d7e', reference: 'INC-2026-000101', summary: 'Fight outside the Market Theatre', labels: { grade: '1', category: 'Assault', town: 'Hitchin' } })];
-  const key = 'police-control-room/email/0';
-  return {
-    groupKey: 'police-grade-1:{partner="north-herts"}',
-    receiver: 'police-control-room',
-    channel: { key, config: { type: 'email', to: TO, sendResolved: true } },
-    reason: 'first-notification',
-    alerts,
-    logEntry: entryAfterSend('g', key, alerts, new Date()),
-  };
-}
 
 describe('EmailChannel against a real SMTP server', () => {
   let receiver: SmtpReceiver;
   let channel: EmailChannel;
   const open = (options: Partial<EmailChannelOptions> = {}) => (channel = new EmailChannel({ smtpUrl: receiver.url, from: FROM, timeoutMs: 1000, ...options }));
-  const retryAdvice = (result: DeliveryResult) => decideRetry(result, 1, new Date(), new Date(), DEFAULT_RETRY_POLICY);
 
-  const logged: string[] = [];
-  const keep = (message: unknown) => void logged.push(JSON.stringify(message));
-  const collector: LoggerService = { log: keep, warn: keep, error: keep, debug: keep, verbose: keep, fatal: keep };
-
-  beforeAll(() => Logger.overrideLogger(collector));
-  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+  // What the channel logs, kept here rather than printed, so a case can look at it.
+  const { logged, install, uninstall } = logCollector();
+  beforeAll(install);
+  afterAll(uninstall);
   beforeEach(async () => {
     logged.length = 0;
     receiver = await startSmtpReceiver();

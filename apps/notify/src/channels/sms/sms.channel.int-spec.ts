@@ -1,7 +1,5 @@
-import { ConsoleLogger, Logger, LoggerService } from '@nestjs/common';
 import { freePort } from '@vigil/testing';
-import { decideRetry, DEFAULT_RETRY_POLICY, DeliveryResult, entryAfterSend, PlannedDelivery } from '../../domain';
-import { anAlert } from '../../testing/notify-fixtures';
+import { aPlannedDelivery, logCollector, retryAdvice } from '../../testing/channel-fixtures';
 import { SmsGateway, startSmsGateway } from '../../testing/sms-gateway';
 import type { SendContext } from '../channel';
 import { SmsChannel } from './sms.channel';
@@ -13,32 +11,18 @@ import { SmsChannel } from './sms.channel';
 const TOKEN = 'sms-gateway-token-do-not-log-0123456789';
 const NUMBERS = ['+447700900123', '07700900456'];
 const ACK = 'https://vigil.example.gov.uk/ack/incident%3A5b7c0d7e?sig=abc123';
+const aDelivery = () => aPlannedDelivery('duty-inspector', { type: 'sms', to: NUMBERS, sendResolved: true });
 const SEND: SendContext = { deliveryId: 'd-1', attempt: 1, acknowledgeLinks: { 'incident:5b7c0d7e': ACK } };
 
-function aDelivery(): PlannedDelivery {
-  const alerts = [anAlert({ fingerprint: 'incident:5b7c0d7e', reference: 'INC-2026-000101', summary: 'Fight outside the Market Theatre', labels: { grade: '1', category: 'Assault', town: 'Hitchin' } })];
-  const key = 'duty-inspector/sms/0';
-  return {
-    groupKey: 'police-grade-1:{partner="north-herts"}',
-    receiver: 'duty-inspector',
-    channel: { key, config: { type: 'sms', to: NUMBERS, sendResolved: true } },
-    reason: 'first-notification',
-    alerts,
-    logEntry: entryAfterSend('g', key, alerts, new Date()),
-  };
-}
 
 describe('SmsChannel against a real gateway', () => {
   let gateway: SmsGateway;
   const channel = (url = gateway.url, token = TOKEN) => new SmsChannel({ gatewayUrl: url, token, timeoutMs: 300 });
-  const retryAdvice = (result: DeliveryResult) => decideRetry(result, 1, new Date(), new Date(), DEFAULT_RETRY_POLICY);
 
-  const logged: string[] = [];
-  const keep = (message: unknown) => void logged.push(JSON.stringify(message));
-  const collector: LoggerService = { log: keep, warn: keep, error: keep, debug: keep, verbose: keep, fatal: keep };
-
-  beforeAll(() => Logger.overrideLogger(collector));
-  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+  // What the channel logs, kept here rather than printed, so a case can look at it.
+  const { logged, install, uninstall } = logCollector();
+  beforeAll(install);
+  afterAll(uninstall);
   beforeEach(async () => {
     logged.length = 0;
     gateway = await startSmsGateway(TOKEN);

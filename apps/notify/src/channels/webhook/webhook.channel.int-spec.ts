@@ -1,6 +1,5 @@
-import { ConsoleLogger, Logger, LoggerService } from '@nestjs/common';
 import { freePort } from '@vigil/testing';
-import { decideRetry, DEFAULT_RETRY_POLICY, entryAfterSend, PlannedDelivery } from '../../domain';
+import { aPlannedDelivery, logCollector, retryAdvice } from '../../testing/channel-fixtures';
 import { anAlert } from '../../testing/notify-fixtures';
 import { startWebhookReceiver, WebhookReceiver } from '../../testing/webhook-receiver';
 import { WebhookChannel } from './webhook.channel';
@@ -13,34 +12,19 @@ import type { WebhookPayload } from './webhook-payload';
 const SECRET = 'test-secret-of-32-or-more-characters-0123456789';
 const SECRETS = { POLICE_WEBHOOK_SECRET: SECRET, STALE_WEBHOOK_SECRET: 'an-old-secret-of-32-or-more-characters-000000' };
 
-function aDelivery(url: string, secretRef = 'POLICE_WEBHOOK_SECRET'): PlannedDelivery {
-  const alerts = [anAlert({ fingerprint: 'incident:5b7c0d7e', reference: 'INC-2026-000101' })];
-  const groupKey = 'police-grade-1:{partner="north-herts"}';
-  const key = 'police-control-room/webhook/0';
-  return {
-    groupKey,
-    receiver: 'police-control-room',
-    channel: { key, config: { type: 'webhook', url, secretRef, sendResolved: true } },
-    reason: 'first-notification',
-    alerts,
-    logEntry: entryAfterSend(groupKey, key, alerts, new Date()),
-  };
-}
 
+const aDelivery = (url: string, secretRef = 'POLICE_WEBHOOK_SECRET') =>
+  aPlannedDelivery('police-control-room', { type: 'webhook', url, secretRef, sendResolved: true }, [anAlert({ fingerprint: 'incident:5b7c0d7e', reference: 'INC-2026-000101' })]);
 const SEND = { deliveryId: 'd-1', attempt: 1, acknowledgeLinks: {} };
 
 describe('WebhookChannel against a real receiver', () => {
   let receiver: WebhookReceiver;
   const channel = new WebhookChannel({ secrets: SECRETS, timeoutMs: 300 });
-  const retryAdvice = (result: Awaited<ReturnType<WebhookChannel['deliver']>>) => decideRetry(result, 1, new Date(), new Date(), DEFAULT_RETRY_POLICY);
 
   // What the channel logs, kept here rather than printed, so a case can look at it.
-  const logged: string[] = [];
-  const keep = (message: unknown) => void logged.push(JSON.stringify(message));
-  const collector: LoggerService = { log: keep, warn: keep, error: keep, debug: keep, verbose: keep, fatal: keep };
-
-  beforeAll(() => Logger.overrideLogger(collector));
-  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+  const { logged, install, uninstall } = logCollector();
+  beforeAll(install);
+  afterAll(uninstall);
   beforeEach(async () => {
     logged.length = 0;
     receiver = await startWebhookReceiver(SECRET);
