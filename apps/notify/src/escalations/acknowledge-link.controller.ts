@@ -1,5 +1,6 @@
 import { Controller, Get, Header, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiEmptyBody, HTML_PAGE } from '../notify-openapi';
 import { NOTIFY_OPTIONS, NotifyOptions } from '../notify.options';
 import { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
 import { verifyAcknowledgeLink } from './acknowledge-link-token';
@@ -17,7 +18,7 @@ const REFUSED: Record<string, string> = {
  * mail scanners and link previews open links, and must not acknowledge for anyone. The button
  * POSTs, and the token alone says who (the receiver it was sent to) and what.
  */
-@ApiExcludeController()
+@ApiTags('notify')
 @Controller('api/notify/acknowledge')
 export class AcknowledgeLinkController {
   constructor(
@@ -26,6 +27,9 @@ export class AcknowledgeLinkController {
   ) {}
 
   @Get(':token')
+  @ApiOperation({ summary: 'A signed acknowledgement link, opened: says what it acknowledges and offers the button (opening it acknowledges nothing)', description: 'Who: whoever holds the link; the token says the alert and the receiver it was sent to.' })
+  @ApiParam({ name: 'token', description: 'the signed token from the message' })
+  @ApiOkResponse({ description: 'The page (also when the link is refused, saying why).', content: HTML_PAGE })
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   confirm(@Param('token') token: string): string {
@@ -35,6 +39,10 @@ export class AcknowledgeLinkController {
   }
 
   @Post(':token')
+  @ApiOperation({ summary: 'The signed link\'s button: acknowledges the alert as the receiver it was sent to', description: 'Who: whoever holds the link.' })
+  @ApiParam({ name: 'token', description: 'the signed token from the message' })
+  @ApiEmptyBody()
+  @ApiOkResponse({ description: 'The outcome, as a page.', content: HTML_PAGE })
   @HttpCode(200)
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')

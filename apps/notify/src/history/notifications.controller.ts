@@ -1,5 +1,5 @@
 import { BadRequestException, Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest, AuthGuard, isControlRoomStaff } from '@vigil/auth';
@@ -7,6 +7,7 @@ import { ApiSessionToken, ERROR_SCHEMA } from '@vigil/config';
 import { alertStore } from '../alerts/alert-store';
 import { escalationStore } from '../escalations/escalation-store';
 import { AcknowledgeAlertUseCase } from '../escalations/acknowledge-alert.usecase';
+import { ApiEmptyBody } from '../notify-openapi';
 import { NOTIFY_SCHEMA } from '../notify.schema';
 import { RoutingInForce } from '../routing/routing-in-force';
 import { alertAccess } from './alert-access';
@@ -62,6 +63,9 @@ export class NotificationsController {
   @Post('alerts/:fingerprint/acknowledge')
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge an alert: its escalation stops where it is and waits for progress', description: 'Who: whoever may see the alert (see GET).' })
+  @ApiEmptyBody()
+  @ApiOkResponse({ schema: { type: 'object', properties: { reference: { type: 'string' }, outcome: { type: 'string', description: 'acknowledged, already-acknowledged, no-escalation…' }, escalation: { type: 'object', nullable: true } } } })
+  @ApiResponse({ status: 409, description: 'The alert is already over.', schema: ERROR_SCHEMA })
   @ApiNotFoundResponse({ description: 'No such alert (or not yours).', schema: ERROR_SCHEMA })
   @ApiForbiddenResponse({ description: 'Not yours to acknowledge.', schema: ERROR_SCHEMA })
   async acknowledgeAlert(@Req() req: AuthenticatedRequest, @Param('fingerprint') fingerprint: string, @Body() _body: unknown): Promise<{ reference: string; outcome: string; escalation: EscalationView | null }> {

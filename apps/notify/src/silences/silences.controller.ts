@@ -1,8 +1,9 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query, Req, UnprocessableEntityException, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedRequest, AuthGuard } from '@vigil/auth';
 import { ApiSessionToken, ApiZodQuery, ERROR_SCHEMA, openApiSchema, ZodBodyPipe } from '@vigil/config';
 import { newSilenceSchema } from '../domain/mute/new-silence';
+import { ApiEmptyBody } from '../notify-openapi';
 import { CreateSilenceUseCase } from './create-silence.usecase';
 import { ExpireSilenceUseCase } from './expire-silence.usecase';
 import { maySeeSilence, silenceReadScope } from './silence-access';
@@ -62,6 +63,7 @@ export class SilencesController {
     description: 'Who: operators and the supervisor; the author is who signs in. Its author is reminded 15 minutes before the end; at the end, what it held back and still fires goes out at once.',
   })
   @ApiBody({ schema: openApiSchema(newSilenceSchema) })
+  @ApiBadRequestResponse({ description: 'The body is not JSON.', schema: ERROR_SCHEMA })
   @ApiCreatedResponse({ schema: VIEW })
   @ApiForbiddenResponse({ description: 'Not an operator or the supervisor.', schema: ERROR_SCHEMA })
   @ApiResponse({ status: 422, description: 'The silence is refused: `errors` names each problem at its path (an unknown label, an end already past…).', schema: INVALID_SCHEMA })
@@ -76,6 +78,7 @@ export class SilencesController {
     description: 'Who: operators and the supervisor. Expiring an expired silence changes nothing and answers it as it is.',
   })
   @ApiParam({ name: 'id', description: 'silence id (uuid)' })
+  @ApiEmptyBody()
   @ApiOkResponse({ schema: VIEW })
   @ApiForbiddenResponse({ description: 'Not an operator or the supervisor.', schema: ERROR_SCHEMA })
   @ApiNotFoundResponse({ description: 'No such silence.', schema: ERROR_SCHEMA })
