@@ -40,7 +40,7 @@ import { SILENCES } from './silences/silences.parts';
  * Notify: incident, fault and source events become alerts, routed by rules kept as data, grouped,
  * muted, de-duplicated against the notification log, sent on each receiver's channels with retries,
  * and escalated until someone acknowledges. Everything it must not forget is in Postgres and its
- * waits are durable timers, so a restart or a second replica changes nothing that is sent.
+ * waits are durable (escalation timers, and flush and retry times the due-work poller reads), so a restart or a second replica changes nothing that is sent.
  */
 @Module({})
 export class NotifyModule {

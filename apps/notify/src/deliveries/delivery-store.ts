@@ -65,7 +65,7 @@ export const deliveryStore = {
     return { id: row.id, attempt: row.attempts, plannedAt: row.planned_at, firstAttemptAt: row.first_attempt_at, delivery: readPlanned(row.planned, row.planned_at) };
   },
 
-  /** Where a delivery stands and when it may next be tried (for a timer that found it claimed or not yet due). */
+  /** Where a delivery stands and when it may next be tried (for a caller that could not claim it). */
   async stateOf(manager: EntityManager, id: string): Promise<{ state: DeliveryState; retryAt: Date | null } | null> {
     const rows: { state: DeliveryState; next_attempt_at: Date | null; claimed_until: Date | null }[] = await manager.query(
       `SELECT "state", "next_attempt_at", "claimed_until" FROM "notify"."delivery" WHERE "id" = $1`,

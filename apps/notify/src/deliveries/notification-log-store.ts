@@ -11,7 +11,7 @@ interface LogRow {
 
 /**
  * The notification log: per group and channel, what was last decided to send. It is written when
- * the delivery is planned, in the same transaction as the delivery row and its send timer, rather
+ * the delivery is planned, in the same transaction as the delivery row, rather
  * than after the send as Alertmanager does: the planned delivery is durable and will be sent (or
  * kept as a dead letter, which takes its entry back), so a second flush racing the first send
  * must already see it and not plan the same message again.

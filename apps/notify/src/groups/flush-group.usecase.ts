@@ -17,7 +17,7 @@ export interface NewGroup {
   member: Alert;
 }
 
-/** What one flush came to, for the log, the timer's outcome and tests. */
+/** What one flush came to, for the log, the metrics and tests. */
 export interface FlushResult {
   reason: 'group-closed' | 'not-due' | 'group-wait-elapsed' | 'group-interval-elapsed';
   sends: PlannedSend[];
