@@ -19,7 +19,7 @@ const FROM = 'Vigil CCTV <vigil@cctv.example.gov.uk>';
 describe('EmailChannel against a real SMTP server', () => {
   let receiver: SmtpReceiver;
   let channel: EmailChannel;
-  const open = (options: Partial<EmailChannelOptions> = {}) => (channel = new EmailChannel({ smtpUrl: receiver.url, from: FROM, timeoutMs: 1000, ...options }));
+  const open = (options: Partial<EmailChannelOptions> = {}) => (channel = new EmailChannel({ smtpUrl: receiver.url, from: FROM, timeoutMs: 10_000, ...options }));
 
   // What the channel logs, kept here rather than printed, so a case can look at it.
   const { logged, install, uninstall } = logCollector();

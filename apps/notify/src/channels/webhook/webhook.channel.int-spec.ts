@@ -19,7 +19,10 @@ const SEND = { deliveryId: 'd-1', attempt: 1, acknowledgeLinks: {} };
 
 describe('WebhookChannel against a real receiver', () => {
   let receiver: WebhookReceiver;
-  const channel = new WebhookChannel({ secrets: SECRETS, timeoutMs: 300 });
+  // A generous timeout for answering receivers: a loaded CI machine once took over 300 ms to answer a
+  // loopback 200. Only the hanging-receiver case uses a short one, which it is there to exceed.
+  const channel = new WebhookChannel({ secrets: SECRETS, timeoutMs: 10_000 });
+  const impatientChannel = new WebhookChannel({ secrets: SECRETS, timeoutMs: 300 });
 
   // What the channel logs, kept here rather than printed, so a case can look at it.
   const { logged, install, uninstall } = logCollector();
@@ -98,7 +101,7 @@ describe('WebhookChannel against a real receiver', () => {
   it('a receiver that never answers times out, worth retrying', async () => {
     receiver.reply('hang');
 
-    const result = await channel.deliver(aDelivery(receiver.url), SEND);
+    const result = await impatientChannel.deliver(aDelivery(receiver.url), SEND);
 
     expect(result).toEqual({ ok: false, recoverable: true, message: 'ETIMEDOUT: no response within 300 ms' });
     expect(retryAdvice(result)).toMatchObject({ action: 'retry', reason: 'recoverable-failure' });
