@@ -3,7 +3,7 @@ import { ProducedStreamsModule } from '@vigil/bus';
 import { appDatabaseModule } from '@vigil/db';
 import { appTimersProvider } from '@vigil/timers';
 import { AlertEventsConsumer } from './alerts/alert-events.consumer';
-import { TakeAlertEventUseCase } from './alerts/take-alert-event.usecase';
+import { TakeAlertEventsUseCase } from './alerts/take-alert-events.usecase';
 import type { Channel } from './channels/channel';
 import { EmailChannel } from './channels/email';
 import { SmsChannel } from './channels/sms';
@@ -13,6 +13,7 @@ import { CHANNEL_REGISTRY, ChannelRegistry } from './deliveries/channel-registry
 import { DeliverySender } from './deliveries/delivery-sender';
 import { SILENCES_IN_FORCE } from './deliveries/muting-data';
 import { PlanDeliveries } from './deliveries/plan-deliveries';
+import { AttemptRecorder } from './deliveries/attempt-recorder';
 import { SendDeliveryUseCase } from './deliveries/send-delivery.usecase';
 import { AcknowledgeAlertUseCase } from './escalations/acknowledge-alert.usecase';
 import { AcknowledgeLinkController } from './escalations/acknowledge-link.controller';
@@ -62,11 +63,12 @@ export class NotifyModule {
         ChangeRoutingUseCase,
         PlanDeliveries,
         SendDeliveryUseCase,
+        AttemptRecorder,
         DeliverySender,
         AcknowledgeLinks,
         EscalationSteps,
         FlushGroupUseCase,
-        TakeAlertEventUseCase,
+        TakeAlertEventsUseCase,
         AdvanceEscalationUseCase,
         AcknowledgeAlertUseCase,
         NotifyTimerHandlers,

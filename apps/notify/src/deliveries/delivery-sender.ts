@@ -16,11 +16,11 @@ export class DeliverySender implements BeforeApplicationShutdown {
   constructor(private readonly send: SendDeliveryUseCase) {}
 
   sendSoon(sends: readonly PlannedSend[]): void {
-    for (const { id } of sends) {
-      const sending = this.send.execute(id).catch((error: Error) => this.logger.warn({ msg: 'send failed, the due-work poller will try again', deliveryId: id, error: error.message }));
-      this.inFlight.add(sending);
-      void sending.finally(() => this.inFlight.delete(sending));
-    }
+    if (sends.length === 0) return;
+    const ids = sends.map((send) => send.id);
+    const sending = this.send.execute(ids).catch((error: Error) => this.logger.warn({ msg: 'send failed, the due-work poller will try again', deliveries: ids.length, error: error.message }));
+    this.inFlight.add(sending);
+    void sending.finally(() => this.inFlight.delete(sending));
   }
 
   /** Lets sends under way finish before the process stops (the poller would otherwise wait out their claims). */

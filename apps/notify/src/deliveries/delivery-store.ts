@@ -26,6 +26,15 @@ export interface AttemptRecord {
   decision: RetryDecision;
 }
 
+/** One finished attempt, to record: what happened, and when to try again if at all. */
+export interface FinishedAttempt {
+  id: string;
+  record: AttemptRecord;
+  retryAt: Date | null;
+}
+
+const stateAfter = (decision: RetryDecision): DeliveryState => (decision.action === 'done' ? 'delivered' : decision.action === 'retry' ? 'retrying' : 'dead-letter');
+
 interface ClaimRow {
   id: string;
   attempts: number;
@@ -36,57 +45,77 @@ interface ClaimRow {
 
 /** Deliveries and their attempts, inside the caller's transaction where one is given. */
 export const deliveryStore = {
-  /** Records a planned delivery, waiting to be sent; its id is the one receivers see on every attempt. */
-  async insert(manager: EntityManager, delivery: PlannedDelivery, now: Date): Promise<string> {
-    const id = randomUUID();
+  /** Records planned deliveries, waiting to be sent, in one statement; each id is the one receivers see on every attempt. */
+  async insertAll(manager: EntityManager, deliveries: readonly PlannedDelivery[], now: Date): Promise<string[]> {
+    if (deliveries.length === 0) return [];
+    const rows = deliveries.map((delivery) => ({
+      id: randomUUID(),
+      groupKey: delivery.groupKey,
+      fingerprints: delivery.alerts.map((alert) => alert.fingerprint),
+      receiver: delivery.receiver,
+      channel: delivery.channel.key,
+      channelType: delivery.channel.config.type,
+      reason: delivery.reason,
+      planned: storePlanned(delivery),
+    }));
     await manager.query(
       `INSERT INTO "notify"."delivery" ("id", "group_key", "fingerprints", "receiver", "channel", "channel_type", "reason", "planned", "state", "planned_at")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)`,
-      [id, delivery.groupKey, delivery.alerts.map((alert) => alert.fingerprint), delivery.receiver, delivery.channel.key, delivery.channel.config.type, delivery.reason, storePlanned(delivery), now],
+       SELECT ("d"->>'id')::uuid, "d"->>'groupKey', ARRAY(SELECT jsonb_array_elements_text("d"->'fingerprints')), "d"->>'receiver', "d"->>'channel', "d"->>'channelType',
+              "d"->>'reason', "d"->'planned', 'pending', $2
+       FROM jsonb_array_elements($1::jsonb) AS "d"`,
+      [JSON.stringify(rows), now],
     );
-    return id;
+    return rows.map((row) => row.id);
   },
 
   /**
-   * Claims the delivery for one attempt, if it is due and nobody holds it: one replica sends it,
-   * however many try. A claim lapses after `claimMs`, so a replica that died mid-send does not
-   * hold it for ever (the next attempt has the same delivery id: the receiver can tell).
+   * Claims the deliveries for one attempt each, those that are due and nobody holds, in one
+   * statement: one replica sends each, however many try. A claim lapses after `claimMs`, so a
+   * replica that died mid-send does not hold it for ever (the next attempt has the same delivery
+   * id: the receiver can tell).
    */
-  async claim(manager: EntityManager, id: string, now: Date, claimMs: number): Promise<ClaimedDelivery | null> {
+  async claimAll(manager: EntityManager, ids: readonly string[], now: Date, claimMs: number): Promise<ClaimedDelivery[]> {
+    if (ids.length === 0) return [];
     const rows: [ClaimRow[], number] = await manager.query(
       `UPDATE "notify"."delivery" SET "state" = 'sending', "attempts" = "attempts" + 1, "claimed_until" = $2::timestamptz + make_interval(secs => $3),
               "first_attempt_at" = coalesce("first_attempt_at", $2)
-       WHERE "id" = $1 AND (("state" IN ('pending', 'retrying') AND coalesce("next_attempt_at", $2) <= $2) OR ("state" = 'sending' AND "claimed_until" < $2))
+       WHERE "id" = ANY($1::uuid[]) AND (("state" IN ('pending', 'retrying') AND coalesce("next_attempt_at", $2) <= $2) OR ("state" = 'sending' AND "claimed_until" < $2))
        RETURNING "id", "attempts", "planned", "planned_at", "first_attempt_at"`,
-      [id, now, claimMs / 1000],
+      [ids, now, claimMs / 1000],
     );
-    const row = rows[0][0];
-    if (!row) return null;
-    return { id: row.id, attempt: row.attempts, plannedAt: row.planned_at, firstAttemptAt: row.first_attempt_at, delivery: readPlanned(row.planned, row.planned_at) };
+    return rows[0].map((row) => ({ id: row.id, attempt: row.attempts, plannedAt: row.planned_at, firstAttemptAt: row.first_attempt_at, delivery: readPlanned(row.planned, row.planned_at) }));
   },
 
-  /** Where a delivery stands and when it may next be tried (for a caller that could not claim it). */
-  async stateOf(manager: EntityManager, id: string): Promise<{ state: DeliveryState; retryAt: Date | null } | null> {
-    const rows: { state: DeliveryState; next_attempt_at: Date | null; claimed_until: Date | null }[] = await manager.query(
-      `SELECT "state", "next_attempt_at", "claimed_until" FROM "notify"."delivery" WHERE "id" = $1`,
-      [id],
-    );
-    if (!rows.length) return null;
-    const row = rows[0];
-    return { state: row.state, retryAt: row.state === 'sending' ? row.claimed_until : row.next_attempt_at };
-  },
-
-  /** Records the attempt and what follows from it (delivered, another try at `retryAt`, or a dead letter) in one statement. */
-  async finishAttempt(manager: EntityManager, id: string, record: AttemptRecord, retryAt: Date | null): Promise<void> {
-    const { decision } = record;
-    const state: DeliveryState = decision.action === 'done' ? 'delivered' : decision.action === 'retry' ? 'retrying' : 'dead-letter';
+  /**
+   * Records attempts and what follows from each (delivered, another try at its `retryAt`, or a
+   * dead letter) in one statement, whatever their number.
+   */
+  async finishAll(manager: EntityManager, finished: readonly FinishedAttempt[]): Promise<void> {
+    if (finished.length === 0) return;
+    const rows = finished.map(({ id, record, retryAt }) => ({
+      id,
+      attempt: record.attempt,
+      startedAt: record.startedAt,
+      durationMs: record.durationMs,
+      ok: record.ok,
+      status: record.status ?? null,
+      error: record.error ?? null,
+      decision: record.decision.reason,
+      state: stateAfter(record.decision),
+      retryAt,
+      finishedAt: new Date(record.startedAt.getTime() + record.durationMs),
+    }));
     await manager.query(
-      `WITH "attempt" AS (
-         INSERT INTO "notify"."delivery_attempt" ("delivery_id", "attempt", "started_at", "duration_ms", "ok", "status", "error", "decision") VALUES ($1, $2, $3, $4, $5, $6, $7, $8))
-       UPDATE "notify"."delivery" SET "state" = $9, "claimed_until" = NULL, "next_attempt_at" = $10, "last_error" = $7,
-              "delivered_at" = CASE WHEN $9 = 'delivered' THEN $11::timestamptz ELSE NULL END
-       WHERE "id" = $1`,
-      [id, record.attempt, record.startedAt, record.durationMs, record.ok, record.status ?? null, record.error ?? null, decision.reason, state, retryAt, new Date(record.startedAt.getTime() + record.durationMs)],
+      `WITH "f" AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS "x"("id" uuid, "attempt" int, "startedAt" timestamptz, "durationMs" int, "ok" boolean, "status" int,
+                                                          "error" text, "decision" text, "state" text, "retryAt" timestamptz, "finishedAt" timestamptz)),
+       "attempt" AS (
+         INSERT INTO "notify"."delivery_attempt" ("delivery_id", "attempt", "started_at", "duration_ms", "ok", "status", "error", "decision")
+         SELECT "id", "attempt", "startedAt", "durationMs", "ok", "status", "error", "decision" FROM "f")
+       UPDATE "notify"."delivery" AS "d" SET "state" = "f"."state", "claimed_until" = NULL, "next_attempt_at" = "f"."retryAt", "last_error" = "f"."error",
+              "delivered_at" = CASE WHEN "f"."state" = 'delivered' THEN "f"."finishedAt" ELSE NULL END
+       FROM "f" WHERE "d"."id" = "f"."id"`,
+      [JSON.stringify(rows)],
     );
   },
 };

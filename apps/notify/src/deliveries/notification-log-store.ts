@@ -17,16 +17,26 @@ interface LogRow {
  * must already see it and not plan the same message again.
  */
 export const notificationLogStore = {
-  async entries(manager: EntityManager, groupKey: string): Promise<NotificationLogEntry[]> {
-    const rows: LogRow[] = await manager.query(`SELECT * FROM "notify"."notification_log" WHERE "group_key" = $1`, [groupKey]);
-    return rows.map((row) => ({ groupKey: row.group_key, channel: row.channel, firing: row.firing, resolved: row.resolved, sentAt: row.sent_at }));
+  /** The entries of each group, by group key (a group never told has none). */
+  async entriesOf(manager: EntityManager, groupKeys: readonly string[]): Promise<Map<string, NotificationLogEntry[]>> {
+    const entries = new Map<string, NotificationLogEntry[]>();
+    if (groupKeys.length === 0) return entries;
+    const rows: LogRow[] = await manager.query(`SELECT * FROM "notify"."notification_log" WHERE "group_key" = ANY($1)`, [groupKeys]);
+    for (const row of rows) {
+      const entry = { groupKey: row.group_key, channel: row.channel, firing: row.firing, resolved: row.resolved, sentAt: row.sent_at };
+      entries.set(row.group_key, [...(entries.get(row.group_key) ?? []), entry]);
+    }
+    return entries;
   },
 
-  async record(manager: EntityManager, entry: NotificationLogEntry): Promise<void> {
+  /** Records the entries, one statement whatever their number; each (group, channel) appears once. */
+  async recordAll(manager: EntityManager, entries: readonly NotificationLogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     await manager.query(
-      `INSERT INTO "notify"."notification_log" ("group_key", "channel", "firing", "resolved", "sent_at") VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ("group_key", "channel") DO UPDATE SET "firing" = $3, "resolved" = $4, "sent_at" = $5`,
-      [entry.groupKey, entry.channel, JSON.stringify(entry.firing), JSON.stringify(entry.resolved), entry.sentAt],
+      `INSERT INTO "notify"."notification_log" ("group_key", "channel", "firing", "resolved", "sent_at")
+       SELECT "e"->>'groupKey', "e"->>'channel', "e"->'firing', "e"->'resolved', ("e"->>'sentAt')::timestamptz FROM jsonb_array_elements($1::jsonb) AS "e"
+       ON CONFLICT ("group_key", "channel") DO UPDATE SET "firing" = excluded."firing", "resolved" = excluded."resolved", "sent_at" = excluded."sent_at"`,
+      [JSON.stringify(entries)],
     );
   },
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { buildNotifyPipeline, Held, Notification, PlannedDelivery, runNotifyPipeline, stageContext } from '../domain';
+import { buildNotifyPipeline, Held, Notification, NotificationLogEntry, PlannedDelivery, runNotifyPipeline, stageContext } from '../domain';
 import { deliveryStore } from './delivery-store';
 import { INHIBITION_RULES, inhibitionSourcesFor, SILENCES_IN_FORCE, SilencesInForce } from './muting-data';
 import { notificationLogStore } from './notification-log-store';
@@ -11,10 +11,13 @@ export interface PlannedSend {
   delivery: PlannedDelivery;
 }
 
-/** What planning a notification came to. */
+/** What the pipeline held back, and in which group. */
+export type HeldInGroup = Held & { groupKey: string };
+
+/** What planning notifications came to. */
 export interface PlanOutcome {
   sends: PlannedSend[];
-  held: Held[];
+  held: HeldInGroup[];
 }
 
 /**
@@ -28,25 +31,35 @@ export class PlanDeliveries {
 
   constructor(@Inject(SILENCES_IN_FORCE) private readonly silences: SilencesInForce) {}
 
+  /** Plans every notification in a fixed number of statements, whatever their number: a batch of events costs what one does. */
   async plan(manager: EntityManager, notifications: readonly Notification[], now: Date): Promise<PlanOutcome> {
     const outcome: PlanOutcome = { sends: [], held: [] };
     if (notifications.length === 0) return outcome;
     const alerts = notifications.flatMap((notification) => notification.alerts);
-    // One after the other: both run on the transaction's one connection.
+    // One after the other: all run on the transaction's one connection.
     const silences = await this.silences.inForce(now, manager);
     const firingAlerts = await inhibitionSourcesFor(manager, alerts);
+    const logEntries = await notificationLogStore.entriesOf(manager, [...new Set(notifications.map((notification) => notification.groupKey))]);
+    const deliveries: PlannedDelivery[] = [];
     for (const notification of notifications) {
-      const logEntries = await notificationLogStore.entries(manager, notification.groupKey);
       // Faults' maintenance windows are not known to notify yet: no window mutes here (see README, Notify).
-      const context = stageContext({ now, maintenanceWindows: [], inhibitionRules: INHIBITION_RULES, firingAlerts, silences, logEntries });
-      const { deliveries, held } = runNotifyPipeline(this.pipeline, notification, context);
-      outcome.held.push(...held);
-      for (const delivery of deliveries) {
-        const id = await deliveryStore.insert(manager, delivery, now);
-        await notificationLogStore.record(manager, delivery.logEntry);
-        outcome.sends.push({ id, delivery });
+      const context = stageContext({ now, maintenanceWindows: [], inhibitionRules: INHIBITION_RULES, firingAlerts, silences, logEntries: logEntries.get(notification.groupKey) ?? [] });
+      const planned = runNotifyPipeline(this.pipeline, notification, context);
+      outcome.held.push(...planned.held.map((held) => ({ ...held, groupKey: notification.groupKey })));
+      deliveries.push(...planned.deliveries);
+      // A later notification of the same group in this plan must find what this one will leave.
+      for (const { logEntry } of planned.deliveries) {
+        logEntries.set(logEntry.groupKey, [...(logEntries.get(logEntry.groupKey) ?? []).filter((entry) => entry.channel !== logEntry.channel), logEntry]);
       }
     }
+    const ids = await deliveryStore.insertAll(manager, deliveries, now);
+    await notificationLogStore.recordAll(manager, latestPerGroupAndChannel(deliveries.map((delivery) => delivery.logEntry)));
+    outcome.sends.push(...deliveries.map((delivery, i) => ({ id: ids[i], delivery })));
     return outcome;
   }
+}
+
+/** One entry per (group, channel), the last planned: two notifications of one group in a plan leave the later one's. */
+function latestPerGroupAndChannel(entries: readonly NotificationLogEntry[]): NotificationLogEntry[] {
+  return [...new Map(entries.map((entry) => [`${entry.groupKey}\u0000${entry.channel}`, entry])).values()];
 }

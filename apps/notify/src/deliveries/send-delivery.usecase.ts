@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notifyAttempts, notifyDeliverySeconds } from '@vigil/observability';
 import { DEFAULT_RETRY_POLICY, DeliveryResult, decideRetry, RetryDecision } from '../domain';
+import { AttemptRecorder } from './attempt-recorder';
 import { AcknowledgeLinks } from '../escalations/acknowledge-links';
 import { NOTIFY_SCHEMA } from '../notify.schema';
 import { CHANNEL_REGISTRY, ChannelRegistry } from './channel-registry';
@@ -12,17 +13,13 @@ import { notificationLogStore } from './notification-log-store';
 /** How long a replica holds a delivery it is sending before another may take it over. */
 const CLAIM_MS = 60_000;
 
-/** What became of one try to send a delivery. */
-export type SendOutcome =
-  | { sent: true; decision: RetryDecision }
-  | { sent: false; reason: 'unknown-delivery' | 'finished' | 'held-elsewhere' | 'not-due'; retryAt?: Date | null };
-
 /**
- * Sends one planned delivery once: claims it (so one replica sends it, however many try), makes
- * one attempt on its channel, and records the attempt with what follows from it: delivered; a
- * retry after a backoff (its `next_attempt_at`); or a dead letter, whose log entry goes so the next
- * flush may try again. The fast path calls it as soon as the delivery's transaction commits, the
- * due-work poller for retries and for anything a dead replica left.
+ * Sends planned deliveries once each: claims them in one statement (so one replica sends each,
+ * however many try), makes one attempt per delivery on its channel, and records each attempt with
+ * what follows from it: delivered; a retry after a backoff (its `next_attempt_at`); or a dead
+ * letter, whose log entry goes so the next flush may try again. The fast path calls it as soon as
+ * the deliveries' transaction commits, the due-work poller for retries and for anything a dead
+ * replica left. Deliveries another replica holds, or already finished, are left alone.
  */
 @Injectable()
 export class SendDeliveryUseCase {
@@ -32,32 +29,34 @@ export class SendDeliveryUseCase {
     @InjectDataSource(NOTIFY_SCHEMA) private readonly dataSource: DataSource,
     @Inject(CHANNEL_REGISTRY) private readonly channels: ChannelRegistry,
     private readonly links: AcknowledgeLinks,
+    private readonly recorder: AttemptRecorder,
   ) {}
 
-  async execute(id: string): Promise<SendOutcome> {
-    const claimed = await deliveryStore.claim(this.dataSource.manager, id, new Date(), CLAIM_MS);
-    if (!claimed) return this.whyNotClaimed(id);
+  async execute(ids: readonly string[]): Promise<void> {
+    const claimed = await deliveryStore.claimAll(this.dataSource.manager, ids, new Date(), CLAIM_MS);
+    await Promise.all(claimed.map((delivery) => this.sendClaimed(delivery)));
+  }
+
+  private async sendClaimed(claimed: ClaimedDelivery): Promise<void> {
     const startedAt = new Date();
     const result = await this.attempt(claimed);
     const finishedAt = new Date();
     const decision = decideRetry(result, claimed.attempt, claimed.firstAttemptAt, finishedAt, DEFAULT_RETRY_POLICY);
     const retryAt = decision.action === 'retry' ? new Date(finishedAt.getTime() + decision.delayMs) : null;
     const failure = result.ok ? {} : { status: result.status, error: result.message };
-    const attempt = { attempt: claimed.attempt, startedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), ok: result.ok, ...failure, decision };
+    const record = { attempt: claimed.attempt, startedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), ok: result.ok, ...failure, decision };
     if (decision.action === 'dead-letter') {
       await this.dataSource.transaction(async (manager) => {
-        await deliveryStore.finishAttempt(manager, id, attempt, retryAt);
+        await deliveryStore.finishAll(manager, [{ id: claimed.id, record, retryAt }]);
         await notificationLogStore.forget(manager, claimed.delivery.groupKey, claimed.delivery.channel.key, claimed.plannedAt);
       });
     } else {
-      // One statement is its own transaction: no BEGIN and COMMIT round trips on the path every message takes.
-      await deliveryStore.finishAttempt(this.dataSource.manager, id, attempt, retryAt);
+      await this.recorder.record({ id: claimed.id, record, retryAt });
     }
     this.log(claimed, decision, result);
     const channel = claimed.delivery.channel.config.type;
     notifyAttempts.inc({ channel, decision: decision.reason });
     if (decision.action === 'done') notifyDeliverySeconds.observe({ channel }, (finishedAt.getTime() - claimed.plannedAt.getTime()) / 1000);
-    return { sent: true, decision };
   }
 
   private async attempt(claimed: ClaimedDelivery): Promise<DeliveryResult> {
@@ -71,13 +70,6 @@ export class SendDeliveryUseCase {
       // A channel must not throw; if one does, it is a bug worth a retry rather than a lost message.
       return { ok: false, recoverable: true, message: `channel failed unexpectedly: ${(error as Error).message}` };
     }
-  }
-
-  private async whyNotClaimed(id: string): Promise<SendOutcome> {
-    const state = await deliveryStore.stateOf(this.dataSource.manager, id);
-    if (!state) return { sent: false, reason: 'unknown-delivery' };
-    if (state.state === 'delivered' || state.state === 'dead-letter') return { sent: false, reason: 'finished' };
-    return { sent: false, reason: state.state === 'sending' ? 'held-elsewhere' : 'not-due', retryAt: state.retryAt };
   }
 
   private log(claimed: ClaimedDelivery, decision: RetryDecision, result: DeliveryResult): void {

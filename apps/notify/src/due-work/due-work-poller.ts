@@ -9,8 +9,8 @@ import { dueWork } from './due-work';
 
 /** How often each replica looks for due work when not told otherwise. */
 export const DEFAULT_DUE_POLL_MS = 1_000;
-/** Groups or deliveries handled at once per replica, so one slow receiver does not hold the rest. */
-const PARALLEL = 8;
+/** Groups flushed in one transaction: a minute after a burst, its thousands of groups come due together. */
+const GROUPS_PER_TRANSACTION = 100;
 
 /**
  * The durable clock of notify's busiest waits: a group's next flush (`alert_group.flush_at`) and a
@@ -46,19 +46,12 @@ export class DueWorkPoller implements OnApplicationBootstrap, BeforeApplicationS
   private async tick(): Promise<void> {
     try {
       const due = await dueWork(this.dataSource.manager, new Date());
-      await inParallel(due.groups, (groupKey) => this.flush.execute(groupKey));
-      await inParallel(due.deliveries, (id) => this.send.execute(id));
+      for (let i = 0; i < due.groups.length; i += GROUPS_PER_TRANSACTION) await this.flush.execute(due.groups.slice(i, i + GROUPS_PER_TRANSACTION));
+      // Claimed in one statement and sent side by side: one slow receiver does not hold the rest.
+      await this.send.execute(due.deliveries);
     } catch (error) {
       // Postgres away: the work stays due and the next tick finds it.
       this.logger.warn({ msg: 'could not look for due notify work, will look again', error: (error as Error).message });
     }
   }
-}
-
-async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
 }

@@ -1,21 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { transientFaultOf } from '@vigil/bus';
 import { decisions } from '@vigil/observability';
-import { Alert, decideFlush, Held } from '../domain';
+import { decideFlush, FlushDecision, Held, MatchedRoute } from '../domain';
 import { DeliverySender } from '../deliveries/delivery-sender';
 import { PlanDeliveries, PlannedSend } from '../deliveries/plan-deliveries';
 import { EscalationSteps } from '../escalations/escalation-steps';
 import { NOTIFY_SCHEMA } from '../notify.schema';
 import { RoutingInForce } from '../routing/routing-in-force';
-import { groupStore, StoredGroup } from './group-store';
+import { groupStore } from './group-store';
 import { routeInForce } from './route-in-force';
-
-/** A group this transaction has just created for one alert: its row and its one member are known without reading them back. */
-export interface NewGroup {
-  group: StoredGroup;
-  member: Alert;
-}
 
 /** What one flush came to, for the log, the metrics and tests. */
 export interface FlushResult {
@@ -43,43 +38,90 @@ export class FlushGroupUseCase {
     private readonly sender: DeliverySender,
   ) {}
 
-  /** Flushes the group in a transaction of its own (the due-work poller), then sends what it planned. */
-  async execute(groupKey: string): Promise<FlushResult> {
+  /**
+   * Flushes the groups in a transaction of their own (the due-work poller), then sends what they
+   * planned. When one group makes the flush fail, each goes again alone, so the others still go.
+   */
+  async execute(groupKeys: readonly string[]): Promise<void> {
+    try {
+      await this.flushTogether(groupKeys);
+    } catch (error) {
+      if (transientFaultOf(error) || groupKeys.length === 1) throw error;
+      for (const groupKey of groupKeys) {
+        await this.flushTogether([groupKey]).catch((alone: Error) => this.logger.error({ msg: 'group could not be flushed, will try again', groupKey, error: alone.message }));
+      }
+    }
+  }
+
+  private async flushTogether(groupKeys: readonly string[]): Promise<void> {
     const now = new Date();
-    const result = await this.dataSource.transaction((manager) => this.flushIn(manager, groupKey, now));
-    this.afterCommit(groupKey, result);
-    return result;
+    const results = await this.dataSource.transaction((manager) => this.flushAllIn(manager, groupKeys, now));
+    this.sender.sendSoon(results.flatMap((result) => result.sends));
+    this.count(results.map((result, i) => ({ groupKey: groupKeys[i], result })));
   }
 
   /**
-   * Flushes inside the caller's transaction (an event whose group is due at once is taken and
-   * flushed in one commit); the caller sends `sends` once it has committed, by {@link afterCommit}.
+   * Flushes the groups inside the caller's transaction (events whose groups are due at once are
+   * taken and flushed in one commit), in a fixed number of statements whatever their number; the
+   * caller sends what they planned once it has committed, and counts them by {@link count}. One result per
+   * key, in order.
    */
-  async flushIn(manager: EntityManager, groupKey: string, now: Date, created?: NewGroup): Promise<FlushResult> {
-    const group = created?.group ?? (await groupStore.lock(manager, groupKey));
-    if (!group) return { reason: 'group-closed', sends: [], held: [] };
-    const route = routeInForce(this.routing.current()?.tree, group.route);
-    const decision = decideFlush(group.timing, route, now);
-    if (!decision.flush) return { reason: decision.reason, sends: [], held: [] };
-    const alerts = created ? [created.member] : await groupStore.members(manager, groupKey);
-    const { sends, held } = await this.plan.plan(manager, [{ groupKey, route, alerts, channel: null, reason: null }], now);
-    const told = new Set(sends.flatMap((send) => send.delivery.alerts.filter((alert) => alert.status === 'firing').map((alert) => alert.fingerprint)));
-    for (const alert of alerts.filter((member) => told.has(member.fingerprint))) {
-      const step = await this.escalation.start(manager, alert, route, now);
-      if (step) sends.push(...step.sends);
+  async flushAllIn(manager: EntityManager, groupKeys: readonly string[], now: Date): Promise<FlushResult[]> {
+    const groups = new Map((await groupStore.lockAll(manager, groupKeys)).map((group) => [group.groupKey, group]));
+    const tree = this.routing.current()?.tree;
+    const due = new Map<string, { route: MatchedRoute; decision: Extract<FlushDecision, { flush: true }> }>();
+    const results = new Map<string, FlushResult>();
+    for (const key of groupKeys) {
+      const group = groups.get(key);
+      if (!group) {
+        results.set(key, { reason: 'group-closed', sends: [], held: [] });
+        continue;
+      }
+      const route = routeInForce(tree, group.route);
+      const decision = decideFlush(group.timing, route, now);
+      if (decision.flush) due.set(key, { route, decision });
+      else results.set(key, { reason: decision.reason, sends: [], held: [] });
     }
-    const closed = await groupStore.dropResolved(manager, groupKey, alerts.filter((alert) => alert.status === 'resolved').map((alert) => alert.fingerprint), alerts.length);
-    // The next flush is the group's flush_at, which the due-work poller watches.
-    if (!closed) await groupStore.saveTiming(manager, groupKey, decision.group);
-    return { reason: decision.reason, sends, held };
+    if (due.size > 0) await this.flushDue(manager, due, results, now);
+    return groupKeys.map((key) => results.get(key) ?? { reason: 'group-closed', sends: [], held: [] });
   }
 
-  /** Sends what a committed flush planned, and counts what it held back. */
-  afterCommit(groupKey: string, result: FlushResult): void {
-    this.sender.sendSoon(result.sends);
-    for (const held of result.held) decisions.inc({ app: 'notify', decision: `held-by-${held.stage}`, reason: held.reason });
-    if (result.sends.length || result.held.length) {
-      this.logger.debug({ msg: 'group flushed', groupKey, reason: result.reason, deliveries: result.sends.length, held: result.held.map((h) => `${h.stage}:${h.reason}`) });
+  private async flushDue(
+    manager: EntityManager,
+    due: ReadonlyMap<string, { route: MatchedRoute; decision: Extract<FlushDecision, { flush: true }> }>,
+    results: Map<string, FlushResult>,
+    now: Date,
+  ): Promise<void> {
+    const members = await groupStore.membersOf(manager, [...due.keys()]);
+    const notifications = [...due].map(([groupKey, { route }]) => ({ groupKey, route, alerts: members.get(groupKey) ?? [], channel: null, reason: null }));
+    const { sends, held } = await this.plan.plan(manager, notifications, now);
+    for (const [groupKey, { decision }] of due) {
+      results.set(groupKey, { reason: decision.reason, sends: sends.filter((send) => send.delivery.groupKey === groupKey), held: held.filter((h) => h.groupKey === groupKey) });
+    }
+    for (const [groupKey, { route }] of due) {
+      const result = results.get(groupKey)!;
+      const told = new Set(result.sends.flatMap((send) => send.delivery.alerts.filter((alert) => alert.status === 'firing').map((alert) => alert.fingerprint)));
+      for (const alert of (members.get(groupKey) ?? []).filter((member) => told.has(member.fingerprint))) {
+        const step = await this.escalation.start(manager, alert, route, now);
+        if (step) result.sends.push(...step.sends);
+      }
+    }
+    const flushed = [...due.keys()].map((groupKey) => {
+      const alerts = members.get(groupKey) ?? [];
+      return { groupKey, resolved: alerts.filter((alert) => alert.status === 'resolved').map((alert) => alert.fingerprint), members: alerts.length };
+    });
+    const closed = await groupStore.dropResolvedAll(manager, flushed);
+    // The next flush is the group's flush_at, which the due-work poller watches.
+    await groupStore.saveTimings(manager, [...due].filter(([groupKey]) => !closed.has(groupKey)).map(([groupKey, { decision }]) => ({ groupKey, timing: decision.group })));
+  }
+
+  /** Counts what committed flushes held back, and logs the flushes that did something. */
+  count(flushed: readonly { groupKey: string; result: FlushResult }[]): void {
+    for (const { groupKey, result } of flushed) {
+      for (const held of result.held) decisions.inc({ app: 'notify', decision: `held-by-${held.stage}`, reason: held.reason });
+      if (result.sends.length || result.held.length) {
+        this.logger.debug({ msg: 'group flushed', groupKey, reason: result.reason, deliveries: result.sends.length, held: result.held.map((h) => `${h.stage}:${h.reason}`) });
+      }
     }
   }
 }
