@@ -4,12 +4,6 @@ import { readAlert, StoredAlert, storeAlert } from './stored-alert';
 
 /** Notify's alerts, one row per real thing, read and written inside the caller's transaction. */
 export const alertStore = {
-  /** The alert held for `fingerprint`, locked until the transaction ends: two events about one thing apply one after the other. */
-  async lock(manager: EntityManager, fingerprint: string): Promise<Alert | null> {
-    const rows: { alert: StoredAlert }[] = await manager.query(`SELECT "alert" FROM "notify"."alert" WHERE "fingerprint" = $1 FOR UPDATE`, [fingerprint]);
-    return rows.length ? readAlert(rows[0].alert) : null;
-  },
-
   /**
    * The alerts held for `fingerprints`, locked until the transaction ends, with an advisory lock
    * per fingerprint first (an alert seen for the first time has no row to lock). Locks are taken
@@ -30,14 +24,6 @@ export const alertStore = {
        SELECT "a"->>'fingerprint', "a"->'labels'->>'kind', "a"->>'status', ("a"->>'version')::bigint, "a", $2 FROM jsonb_array_elements($1::jsonb) AS "a"
        ON CONFLICT ("fingerprint") DO UPDATE SET "kind" = excluded."kind", "status" = excluded."status", "version" = excluded."version", "alert" = excluded."alert", "updated_at" = excluded."updated_at"`,
       [JSON.stringify(alerts.map(storeAlert)), now],
-    );
-  },
-
-  async save(manager: EntityManager, alert: Alert, now: Date): Promise<void> {
-    await manager.query(
-      `INSERT INTO "notify"."alert" ("fingerprint", "kind", "status", "version", "alert", "updated_at") VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT ("fingerprint") DO UPDATE SET "kind" = $2, "status" = $3, "version" = $4, "alert" = $5, "updated_at" = $6`,
-      [alert.fingerprint, alert.labels.kind, alert.status, alert.version, storeAlert(alert), now],
     );
   },
 
