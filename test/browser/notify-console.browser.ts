@@ -4,13 +4,15 @@
  *      of a version someone replaced meanwhile is refused as stale) and sees the new version and its author;
  *      an operator reads the same rules without an editor;
  *   2. an operator creates a silence (refused without a reason, nothing sent) and expires it;
- *   3. an incident's pane has a Notifications section;
- *   4. at 390 px the sections, the rules and the silence form fit and work; axe passes on each screen.
+ *   3. an incident's pane has a Notifications section, its escalation in plain words;
+ *   4. a police dispatcher acknowledges an incident's alert from the console (the tray offers it too):
+ *      at 390 px the line and the button fit, and the line says who acknowledged and what happens next;
+ *   5. at 390 px the sections, the rules and the silence form fit and work; axe passes on each screen.
  * Screenshots go to /tmp/notify-console-shots/. Run with `npm run test:browser:notify-console`.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { PARTNERSHIP_ROUTING } from '../../apps/notify/src/testing/routing-fixtures';
 import { axeScan, ConsoleHarness, PHONE, reachable, runConsoleTest, runScenarios } from './console-harness';
 
@@ -21,6 +23,7 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
   const supervisor = token({ subject: 'sup-lee', role: 'supervisor' });
   const nightSupervisor = token({ subject: 'sup-night', role: 'supervisor' });
   const operator = token({ subject: 'op-7', role: 'operator' });
+  const police = token({ subject: 'pc-1234', role: 'police' });
   const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   /** Puts rules as another supervisor would from elsewhere: the page must notice it is behind. */
   const putRules = async (config: object, expectedVersion: number, comment: string) => {
@@ -45,6 +48,8 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
 
   const page = await openConsole(supervisor);
   const operatorPage = await openConsole(operator);
+  // Open from the start: the tray is live only, and must be listening when notify pushes to the police.
+  const policePage = await openConsole(police);
   const posted: string[] = [];
   operatorPage.on('request', (r) => r.method() === 'POST' && posted.push(new URL(r.url()).pathname));
 
@@ -140,16 +145,69 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
         await operatorPage.locator('#board tbody tr', { hasText: summary }).locator('button.open').click({ timeout: 15_000 });
         await operatorPage.locator('#pane .summary', { hasText: summary }).waitFor({ timeout: 5000 });
         await operatorPage.locator('#pane .delivery', { hasText: 'police' }).first().waitFor({ timeout: 15_000 });
-        await operatorPage.locator('#pane #escalation-status', { hasText: /Escalating: level 0 of policy police-then-supervisor, next at \d\d:\d\d/ }).waitFor({ timeout: 15_000 });
+        await operatorPage.locator('#pane #escalation-status', { hasText: /^Police control room told \d\d:\d\d\. Supervisor next at \d\d:\d\d unless acknowledged\.$/ }).waitFor({ timeout: 15_000 });
         await operatorPage.locator('#pane .notifications').scrollIntoViewIfNeeded();
         await operatorPage.locator('#pane .notifications').screenshot({ path: join(SHOTS, 'incident-escalating.png') });
         await operatorPage.click('#pane #acknowledge-alert');
-        await operatorPage.locator('#pane #escalation-status', { hasText: /Acknowledged by op-7 at \d\d:\d\d/ }).waitFor({ timeout: 10_000 });
+        await operatorPage.locator('#pane #escalation-status', { hasText: /^Acknowledged by op-7 at \d\d:\d\d; escalates to Supervisor at \d\d:\d\d if not in progress by then\.$/ }).waitFor({ timeout: 10_000 });
         if ((await operatorPage.locator('#pane #acknowledge-alert').count()) !== 0) throw new Error('Acknowledge is still offered after acknowledging');
         await operatorPage.locator('#pane .notifications').scrollIntoViewIfNeeded();
         await axeScan(operatorPage, 'incident pane with notifications');
         await operatorPage.screenshot({ path: join(SHOTS, 'incident-notifications.png') });
         await operatorPage.keyboard.press('Escape');
+      },
+    },
+    {
+      name: "a police dispatcher acknowledges an incident's alert from the console at 390 px; the line says who and what next, on the phone and the desk",
+      run: async () => {
+        const summary = 'car driven at people on Bancroft';
+        await enterCall({ text: summary, town: 'Hitchin', category: 'Assault', emergency: true });
+        const line = (p: Page) => p.locator('#pane #escalation-status');
+        const openPane = async (p: Page) => {
+          await section(p, 'Incidents');
+          await p.locator('#board tbody tr', { hasText: summary }).locator('button.open').click({ timeout: 15_000 });
+          await p.locator('#pane .summary', { hasText: summary }).waitFor({ timeout: 5000 });
+        };
+        const escalating = /^Police control room told (\d\d:\d\d)\. Supervisor next at (\d\d:\d\d) unless acknowledged\.$/;
+        await openPane(policePage);
+        await line(policePage).filter({ hasText: escalating }).waitFor({ timeout: 15_000 });
+        // The clock is London's: the time the police were told is the first delivery's, five minutes (the policy's first step) before the supervisor's.
+        const [, toldAt, nextAt] = escalating.exec(await line(policePage).innerText())!;
+        const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+        if ((minutes(nextAt) - minutes(toldAt) + 1440) % 1440 !== 5) throw new Error(`told ${toldAt}, supervisor next at ${nextAt}: not the policy's 5 minutes`);
+        const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(new Date());
+        if (Math.abs(minutes(london) - minutes(toldAt)) > 1 && Math.abs(minutes(london) - minutes(toldAt)) < 1439) throw new Error(`told at ${toldAt}, but it is ${london} in London`);
+        if (!(await policePage.locator('#pane #acknowledge-alert').isVisible())) throw new Error('the police are not offered Acknowledge in the pane');
+        // The tray offers it as well: notify pushed the alert to the police's consoles.
+        const tray = policePage.locator('#notifications li.notified-alert', { hasText: summary });
+        await tray.getByRole('button', { name: /^Acknowledge/ }).waitFor({ timeout: 15_000 });
+        await policePage.locator('#pane .notifications').scrollIntoViewIfNeeded();
+        await policePage.locator('#pane .notifications').screenshot({ path: join(SHOTS, 'police-pane-before.png') });
+
+        const phone = await openConsole(police, { viewport: PHONE });
+        await openPane(phone);
+        await line(phone).filter({ hasText: escalating }).waitFor({ timeout: 15_000 });
+        await fitsWidth(line(phone), PHONE.width);
+        await reachable(phone.locator('#pane #acknowledge-alert'), PHONE.width);
+        await noSidewaysScroll(phone);
+        await phone.locator('#pane .notifications').screenshot({ path: join(SHOTS, 'phone-police-before.png') });
+        // By keyboard, as on a handheld with a keyboard case.
+        await phone.focus('#pane #acknowledge-alert');
+        await phone.keyboard.press('Enter');
+        const acknowledged = /^Acknowledged by pc-1234 at \d\d:\d\d; escalates to Supervisor at \d\d:\d\d if not in progress by then\.$/;
+        await line(phone).filter({ hasText: acknowledged }).waitFor({ timeout: 10_000 });
+        if (await phone.locator('#pane #acknowledge-alert').count()) throw new Error('Acknowledge is still offered to the police after acknowledging');
+        if (await phone.locator('#pane .notifications .problem').count()) throw new Error(`the pane reports: ${await phone.locator('#pane .notifications .problem').innerText()}`);
+        await fitsWidth(line(phone), PHONE.width);
+        await noSidewaysScroll(phone);
+        await axeScan(phone, "the police's pane at 390 px, acknowledged");
+        await phone.locator('#pane .notifications').screenshot({ path: join(SHOTS, 'phone-police-after.png') });
+        await phone.context().close();
+
+        // The desk's pane asks again every 10 s: it comes to say the same.
+        await line(policePage).filter({ hasText: acknowledged }).waitFor({ timeout: 15_000 });
+        await policePage.locator('#pane .notifications').screenshot({ path: join(SHOTS, 'police-pane-after.png') });
+        await policePage.keyboard.press('Escape');
       },
     },
     {
@@ -184,7 +242,17 @@ async function main({ origin, token, enterCall, openConsole }: ConsoleHarness): 
   return runScenarios(scenarios, async (n) => {
     await shot(page, `failed-${n}-supervisor`);
     await shot(operatorPage, `failed-${n}-operator`);
+    await shot(policePage, `failed-${n}-police`);
   });
+}
+
+/** A block of text wholly inside the viewport's width, and not clipped: every word can be read. */
+async function fitsWidth(text: Locator, width: number): Promise<void> {
+  await text.scrollIntoViewIfNeeded();
+  const box = await text.boundingBox();
+  if (!box || box.x < 0 || box.x + box.width > width + 0.5) throw new Error(`"${await text.innerText()}" runs outside the ${width} px screen (${JSON.stringify(box)})`);
+  const clipped = await text.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  if (clipped) throw new Error(`"${await text.innerText()}" is clipped`);
 }
 
 async function noSidewaysScroll(page: Page): Promise<void> {

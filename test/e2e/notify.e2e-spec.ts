@@ -133,8 +133,21 @@ describe('notify: the right people, once, and again until someone answers', () =
       ['police', 'webhook', 'delivered'],
       ['supervisor', 'webhook', 'delivered'],
     ]);
+    // Who the escalation told, by name and role, and when: the supervisor's step, from its delivery.
+    const toSupervisor = log.body.deliveries.find((d: { receiver: string }) => d.receiver === 'supervisor');
+    expect(log.body.escalation).toMatchObject({ told: [{ name: 'supervisor', role: 'control-room-supervisor' }], toldAt: toSupervisor.plannedAt, next: null });
     const acknowledgedLog = await api(operator, 'GET', `/api/notify/alerts/${acknowledged.alert.fingerprint}`);
     expect(acknowledgedLog.body.acknowledgements).toEqual([expect.objectContaining({ by: 'op-jones', via: 'console', outcome: 'acknowledged' })]);
+    // Police told first (by their rule, before escalation), the supervisor if no work starts; the police may acknowledge too.
+    const firstToPolice = acknowledgedLog.body.deliveries.filter((d: { receiver: string }) => d.receiver === 'police').map((d: { plannedAt: string }) => d.plannedAt).sort()[0];
+    expect(acknowledgedLog.body.escalation).toMatchObject({
+      phase: 'acknowledged',
+      told: [{ name: 'police', role: 'police-control-room' }],
+      toldAt: firstToPolice,
+      next: { level: 1, round: 0, receivers: [{ name: 'supervisor', role: 'control-room-supervisor' }] },
+    });
+    expect(acknowledgedLog.body.mayAcknowledge).toBe(true);
+    expect((await api({ subject: 'pc-control', role: 'police' }, 'GET', `/api/notify/alerts/${acknowledged.alert.fingerprint}`)).body.mayAcknowledge).toBe(true);
   });
 
   it('keeps the delivery log from partners and the contractor who have no part in it', async () => {

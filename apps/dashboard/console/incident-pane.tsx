@@ -139,7 +139,7 @@ export function IncidentPane({ incident, api, abilities, me, now, keep, find, ti
       )}
 
       <IncidentRecord incident={incident} />
-      {notify && <NotificationsSection api={notify} incidentId={incident.incidentId} version={incident.version} mayAcknowledge={abilities.managesAlerts} />}
+      {notify && <NotificationsSection api={notify} incidentId={incident.incidentId} version={incident.version} />}
       <CallList calls={calls} />
       <Timeline entries={timeline} />
     </aside>

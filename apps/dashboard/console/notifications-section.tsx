@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { NotifyApi } from './notify-api';
 import type { AlertNotifications } from './notify-types';
-import { deliveryOutcome, escalationText, londonTimeSeconds } from './notify-format';
+import { escalationLine } from './escalation-line';
+import { deliveryOutcome, londonTimeSeconds } from './notify-format';
 
 /** How often the section asks again while open: deliveries and escalation move without the incident changing. */
 const REFRESH_MS = 10_000;
@@ -11,11 +12,13 @@ interface Props {
   incidentId: string;
   /** The incident's version: a change (a new call, closed) may mean new notifications. */
   version: number;
-  mayAcknowledge: boolean;
 }
 
-/** Who notify told about the incident, on which channel, why and with what result; where escalation stands, and acknowledging it. */
-export function NotificationsSection({ api, incidentId, version, mayAcknowledge }: Props) {
+/**
+ * Who notify told about the incident, on which channel, why and with what result; where escalation
+ * stands, and acknowledging it for whoever notify says may (the police too, as over REST and by link).
+ */
+export function NotificationsSection({ api, incidentId, version }: Props) {
   const [alert, setAlert] = useState<AlertNotifications | null | string>('loading…');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,8 +56,8 @@ export function NotificationsSection({ api, incidentId, version, mayAcknowledge 
         <>
           {alert.escalation && (
             <div class={`escalation escalation-${alert.escalation.phase}`}>
-              <p id="escalation-status">{escalationText(alert.escalation, alert.acknowledgements)}</p>
-              {mayAcknowledge && alert.escalation.phase === 'escalating' && (
+              <p id="escalation-status">{escalationLine(alert.escalation, alert.acknowledgements)}</p>
+              {alert.mayAcknowledge && alert.escalation.phase === 'escalating' && (
                 <button type="button" id="acknowledge-alert" disabled={busy} onClick={() => void acknowledge(alert.fingerprint)}>
                   Acknowledge
                 </button>

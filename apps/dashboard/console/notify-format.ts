@@ -1,4 +1,4 @@
-import type { AlertAcknowledgement, Delivery, EscalationStatus, Matcher } from './notify-types';
+import type { Delivery, Matcher } from './notify-types';
 
 // The control room works in London time whatever the browser's zone: a handheld abroad reads the same clock.
 const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
@@ -23,27 +23,6 @@ export function matcherText(matcher: Matcher): string {
 /** All matchers of a rule or silence, or what none means. */
 export function matchersText(matchers: readonly Matcher[] | undefined, none = 'every alert'): string {
   return matchers && matchers.length > 0 ? matchers.map(matcherText).join(' and ') : none;
-}
-
-/** One line on where escalation stands, as the operator reads it out. */
-export function escalationText(escalation: EscalationStatus, acknowledgements: readonly AlertAcknowledgement[]): string {
-  const round = escalation.round > 0 ? `, round ${escalation.round + 1}` : '';
-  const byWhomWhen = () => {
-    const at = [...acknowledgements].reverse().find((a) => a.by === escalation.acknowledgedBy)?.at;
-    return `by ${escalation.acknowledgedBy ?? 'someone'}${at ? ` at ${londonTime(at)}` : ''}`;
-  };
-  switch (escalation.phase) {
-    case 'escalating':
-      return `Escalating: level ${escalation.level} of policy ${escalation.policy}${round}${escalation.nextAt ? `, next at ${londonTime(escalation.nextAt)}` : ''}`;
-    case 'acknowledged':
-      return `Acknowledged ${byWhomWhen()}${escalation.nextAt ? `; escalates again at ${londonTime(escalation.nextAt)} unless work starts` : ''}`;
-    case 'in-progress':
-      return `In progress (acknowledged ${byWhomWhen()})`;
-    case 'resolved':
-      return `Escalation over: resolved (policy ${escalation.policy})`;
-    case 'exhausted':
-      return `Escalation exhausted: every level of policy ${escalation.policy} was told and nobody acknowledged`;
-  }
 }
 
 /** What came of a delivery, with the last error when it failed. */

@@ -33,6 +33,16 @@ export interface Delivery {
   attempts: DeliveryAttempt[];
 }
 
+/** Who a receiver is, as notify's routing rules say (apps/notify/src/domain/routing/receiver.ts). */
+export type ReceiverRole = 'police-control-room' | 'partner-duty-officer' | 'control-room-supervisor' | 'maintenance-contractor' | 'webhook';
+
+/** A receiver an escalation told or will tell; `role` null when it is no longer in the rules. */
+export interface EscalationReceiver {
+  name: string;
+  role: ReceiverRole | null;
+  partner?: string;
+}
+
 /** Where an alert's escalation stands. Level 0 is the route's own receiver; level n the policy's step n. */
 export interface EscalationStatus {
   policy: string;
@@ -41,6 +51,12 @@ export interface EscalationStatus {
   round: number;
   nextAt: string | null;
   acknowledgedBy: string | null;
+  /** The level last told (only receivers the reader may see); null when its policy is no longer in the rules. */
+  told: EscalationReceiver[] | null;
+  /** When that level was first told. */
+  toldAt: string | null;
+  /** Who is told at `nextAt` unless acknowledged (acknowledged: unless work starts); null when nothing waits. */
+  next: { level: number; round: number; receivers: EscalationReceiver[] } | null;
 }
 
 /** Who acknowledged an alert, when, and from where. */
@@ -56,6 +72,8 @@ export interface AlertNotifications {
   reference: string;
   status: 'firing' | 'resolved';
   handling: string;
+  /** Whether the signed-in person may acknowledge it: notify's own access rule answers, so the console offers what it allows. */
+  mayAcknowledge: boolean;
   escalation: EscalationStatus | null;
   acknowledgements: AlertAcknowledgement[];
   deliveries: Delivery[];

@@ -20,7 +20,7 @@ export interface Abilities {
   reportsFaults: boolean;
   /** Who was notified of an incident, the silences and the routing rules (read): the control room and police. */
   seesNotifications: boolean;
-  /** Acknowledge an alert's escalation, create and expire silences: the control room's operators and supervisor. */
+  /** Create and expire silences: the control room's operators and supervisor. (Whether one may acknowledge an alert, notify's answer says.) */
   managesAlerts: boolean;
   /** Change the routing rules: the supervisor alone (notify's mayChangeRouting), since a bad edit silences the police. */
   editsRouting: boolean;

@@ -60,6 +60,7 @@ export * from './retry/delivery-result';
 export * from './retry/http-failure';
 export * from './retry/retry-decision';
 export * from './escalation/decide-escalation';
+export * from './escalation/escalation-levels';
 export * from './escalation/escalation-notice-key';
 export * from './escalation/escalation-state';
 export * from './pipeline/escalation-notification';

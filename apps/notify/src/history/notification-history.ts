@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { EscalationState } from '../domain';
+import { escalationStepKey, EscalationState } from '../domain';
 
 /** One attempt at a delivery, as the console shows it. */
 export interface AttemptView {
@@ -44,8 +44,14 @@ export interface EscalationView {
   acknowledgedBy: string | null;
 }
 
-export const escalationView = (state: EscalationState | null): EscalationView | null =>
-  state && { policy: state.policy, phase: state.phase, level: state.level, round: state.round, nextAt: state.wakeAt?.toISOString() ?? null, acknowledgedBy: state.acknowledgedBy };
+export const escalationView = (state: EscalationState): EscalationView => ({
+  policy: state.policy,
+  phase: state.phase,
+  level: state.level,
+  round: state.round,
+  nextAt: state.wakeAt?.toISOString() ?? null,
+  acknowledgedBy: state.acknowledgedBy,
+});
 
 interface DeliveryRow {
   id: string;
@@ -106,6 +112,22 @@ export const notificationHistory = {
       [filter.state ?? null, filter.receiver ?? null, filter.limit],
     );
     return rows.map(toView);
+  },
+
+  /**
+   * When the level an escalation last told was first told, from the deliveries the reader may see:
+   * a step of the policy by its group key; the first level of the first round (told by the routing
+   * rule, not by escalation) by the first delivery to that receiver about the alert.
+   */
+  async stepToldAt(manager: EntityManager, state: EscalationState, receivers: 'all' | readonly string[]): Promise<string | null> {
+    const step = state.level === 0 && state.round === 0 ? null : `${escalationStepKey(state)}:`;
+    const rows: { at: Date | null }[] = await manager.query(
+      `SELECT min(d."planned_at") AS "at" FROM "notify"."delivery" d
+       WHERE d."fingerprints" @> ARRAY[$1]::text[] AND ($2::text[] IS NULL OR d."receiver" = ANY($2))
+         AND CASE WHEN $3::text IS NULL THEN d."receiver" = $4 AND NOT starts_with(d."group_key", 'escalation:') ELSE starts_with(d."group_key", $3) END`,
+      [state.fingerprint, receivers === 'all' ? null : receivers, step, state.firstLevel],
+    );
+    return rows[0]?.at?.toISOString() ?? null;
   },
 
   async acknowledgementsOf(manager: EntityManager, fingerprint: string): Promise<AcknowledgementView[]> {

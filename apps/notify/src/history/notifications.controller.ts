@@ -11,6 +11,8 @@ import { ApiEmptyBody } from '../notify-openapi';
 import { NOTIFY_SCHEMA } from '../notify.schema';
 import { RoutingInForce } from '../routing/routing-in-force';
 import { alertAccess } from './alert-access';
+import { ALERT_NOTIFICATIONS_SCHEMA } from './alert-notifications.schema';
+import { EscalationReceivers, escalationReceivers } from './escalation-receivers';
 import { AcknowledgementView, DeliveryView, EscalationView, escalationView, notificationHistory } from './notification-history';
 
 /** What was sent about one alert, to whom, how it went, who acknowledged, and where its escalation stands. */
@@ -20,7 +22,9 @@ export interface AlertNotificationsView {
   summary: string;
   status: 'firing' | 'resolved';
   handling: string;
-  escalation: EscalationView | null;
+  /** Whether the reader may acknowledge it (alertAccess), so the console offers what the server allows. */
+  mayAcknowledge: boolean;
+  escalation: (EscalationView & EscalationReceivers & { toldAt: string | null }) | null;
   acknowledgements: AcknowledgementView[];
   deliveries: DeliveryView[];
 }
@@ -44,7 +48,7 @@ export class NotificationsController {
     summary: 'What was sent about an alert (incident:<id>, fault:<id>, supervision:<kind>:<id>): every delivery and attempt, acknowledgements, escalation',
     description: 'Who: the control room, everything; a partner its own alerts and a contractor fault alerts, each only the deliveries to its own receivers.',
   })
-  @ApiOkResponse({ description: 'The alert’s notifications.' })
+  @ApiOkResponse({ description: 'The alert’s notifications.', schema: ALERT_NOTIFICATIONS_SCHEMA })
   @ApiNotFoundResponse({ description: 'Notify has heard nothing of it (or it is not yours to see).', schema: ERROR_SCHEMA })
   async alert(@Req() req: AuthenticatedRequest, @Param('fingerprint') fingerprint: string): Promise<AlertNotificationsView> {
     const manager = this.dataSource.manager;
@@ -57,7 +61,18 @@ export class NotificationsController {
       notificationHistory.acknowledgementsOf(manager, fingerprint),
       notificationHistory.deliveriesOf(manager, fingerprint, access.receivers),
     ]);
-    return { fingerprint, reference: alert.reference, summary: alert.summary, status: alert.status, handling: alert.handling, escalation: escalationView(escalation), acknowledgements, deliveries };
+    const toldAt = escalation && (await notificationHistory.stepToldAt(manager, escalation, access.receivers));
+    return {
+      fingerprint,
+      reference: alert.reference,
+      summary: alert.summary,
+      status: alert.status,
+      handling: alert.handling,
+      mayAcknowledge: access.acknowledge,
+      escalation: escalation && { ...escalationView(escalation), ...escalationReceivers(escalation, this.routing.current()?.tree, access.receivers), toldAt },
+      acknowledgements,
+      deliveries,
+    };
   }
 
   @Post('alerts/:fingerprint/acknowledge')
@@ -76,7 +91,7 @@ export class NotificationsController {
     const result = await this.acknowledge.execute({ fingerprint, by: req.principal.subject, via: 'console' });
     if (!result.found) throw new NotFoundException('no such alert');
     if (result.outcome === 'already-resolved') throw new ConflictException({ statusCode: 409, message: `${result.reference} is already over: nothing to acknowledge`, reason: result.outcome });
-    return { reference: result.reference, outcome: result.outcome, escalation: escalationView(result.escalation) };
+    return { reference: result.reference, outcome: result.outcome, escalation: result.escalation && escalationView(result.escalation) };
   }
 
   @Get('deliveries')

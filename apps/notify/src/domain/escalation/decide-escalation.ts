@@ -1,6 +1,6 @@
 import type { Alert } from '../alerts/alert';
 import type { EscalationPolicy } from '../routing/routing-config.schema';
-import { levelReceivers, nextLevel, waitBefore } from './escalation-levels';
+import { dueLevel, levelReceivers, nextLevel, waitBefore } from './escalation-levels';
 import type { EscalationDecision, EscalationReason, EscalationState } from './escalation-state';
 
 /** What can move an escalation: its timer, a newer state of the alert, or someone acknowledging on the console or a signed link. */
@@ -52,13 +52,10 @@ export function decideEscalation(state: EscalationState, input: EscalationInput,
 function onDue(state: EscalationState, policy: EscalationPolicy, now: Date): EscalationDecision {
   if (state.wakeAt === null || (state.phase !== 'escalating' && state.phase !== 'acknowledged')) return keep(state, 'nothing-due');
   if (now < state.wakeAt) return keep(state, 'not-due');
-  if (state.phase === 'acknowledged') {
-    const level = Math.min(state.level + 1, policy.steps.length);
-    return tell({ ...state, phase: 'escalating', acknowledgedBy: null }, { level, round: state.round }, policy, now, 'acknowledged-not-progressed');
-  }
-  const next = nextLevel(policy, state.level, state.round);
-  if (!next) return keep({ ...state, phase: 'exhausted', wakeAt: null }, 'exhausted');
-  return tell(state, next, policy, now, next.round > state.round ? 'escalated-again' : 'escalated');
+  const target = dueLevel(state, policy);
+  if (!target) return keep({ ...state, phase: 'exhausted', wakeAt: null }, 'exhausted');
+  if (state.phase === 'acknowledged') return tell({ ...state, phase: 'escalating', acknowledgedBy: null }, target, policy, now, 'acknowledged-not-progressed');
+  return tell(state, target, policy, now, target.round > state.round ? 'escalated-again' : 'escalated');
 }
 
 /** Tells a level and sets the timer for the one after (or none, when it was the last). */

@@ -16,3 +16,14 @@ export function nextLevel(policy: EscalationPolicy, level: number, round: number
 export function waitBefore(policy: EscalationPolicy, level: number): number {
   return level === 0 ? policy.steps[0].after : policy.steps[level - 1].after;
 }
+
+/**
+ * The level the escalation's timer tells when it falls due: escalating, the next level (null when
+ * the policy is spent); acknowledged but not progressed, one level past where it stopped; otherwise
+ * nobody. One rule for decideEscalation and for what the console says happens next.
+ */
+export function dueLevel(state: Pick<EscalationState, 'phase' | 'level' | 'round' | 'wakeAt'>, policy: EscalationPolicy): { level: number; round: number } | null {
+  if (state.wakeAt === null) return null;
+  if (state.phase === 'acknowledged') return { level: Math.min(state.level + 1, policy.steps.length), round: state.round };
+  return state.phase === 'escalating' ? nextLevel(policy, state.level, state.round) : null;
+}
