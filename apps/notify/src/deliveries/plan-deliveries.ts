@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { buildNotifyPipeline, Held, Notification, PlannedDelivery, runNotifyPipeline, stageContext } from '../domain';
+import { MAINTENANCE_IN_FORCE, MaintenanceInForce } from '../maintenance/maintenance-in-force';
 import { deliveryStore } from './delivery-store';
 import { INHIBITION_RULES, inhibitionSourcesFor, SILENCES_IN_FORCE, SilencesInForce } from './muting-data';
 import { notificationLogStore } from './notification-log-store';
@@ -26,7 +27,7 @@ export interface PlanOutcome {
 export class PlanDeliveries {
   private readonly pipeline = buildNotifyPipeline();
 
-  constructor(@Inject(SILENCES_IN_FORCE) private readonly silences: SilencesInForce) {}
+  constructor(@Inject(SILENCES_IN_FORCE) private readonly silences: SilencesInForce, @Inject(MAINTENANCE_IN_FORCE) private readonly maintenance: MaintenanceInForce) {}
 
   async plan(manager: EntityManager, notifications: readonly Notification[], now: Date): Promise<PlanOutcome> {
     const outcome: PlanOutcome = { sends: [], held: [] };
@@ -34,11 +35,11 @@ export class PlanDeliveries {
     const alerts = notifications.flatMap((notification) => notification.alerts);
     // One after the other: both run on the transaction's one connection.
     const silences = await this.silences.inForce(now, manager);
+    const maintenanceWindows = await this.maintenance.inForce(now, manager);
     const firingAlerts = await inhibitionSourcesFor(manager, alerts);
     for (const notification of notifications) {
       const logEntries = await notificationLogStore.entries(manager, notification.groupKey);
-      // Faults' maintenance windows are not known to notify yet: no window mutes here (see README, Notify).
-      const context = stageContext({ now, maintenanceWindows: [], inhibitionRules: INHIBITION_RULES, firingAlerts, silences, logEntries });
+      const context = stageContext({ now, maintenanceWindows, inhibitionRules: INHIBITION_RULES, firingAlerts, silences, logEntries });
       const { deliveries, held } = runNotifyPipeline(this.pipeline, notification, context);
       outcome.held.push(...held);
       for (const delivery of deliveries) {
