@@ -591,6 +591,31 @@ const EVENT_CHANNELS: { [N in EventName]: EventChannel<N> } = {
       },
     },
   },
+  maintenanceWindowChanged: {
+    address: 'maintenance.window.{windowId}',
+    parameters: {
+      windowId: { description: "The window's id (a uuid): the subject is the window alone, so its planning and its cancellation are one entry." },
+    },
+    title: 'Maintenance window changed',
+    summary:
+      'A planned maintenance window over a camera, a site or an owner, as it stands after it was planned or cancelled (cancelledAt set), without who did it. MAINTENANCE_WINDOWS keeps one message per window and never ages it out, so a consumer that reads the whole stream learns every window planned, however far ahead; notify holds back the faults a window covers while it lasts, and sends what it held once it ends or is cancelled.',
+    publishedBy: "Vigil's faults, through its transactional outbox in the transaction that plans or cancels the window, in version order per window; windows planned before the stream existed and not yet over are announced by a faults migration.",
+    example: {
+      id: 'maintenance-window:3c9e7a12-5b4d-4f2e-8a61-0d9c8b7a6e5f:1',
+      source: '/vigil/faults',
+      time: '2026-11-20T14:02:11.480Z',
+      data: {
+        windowId: '3c9e7a12-5b4d-4f2e-8a61-0d9c8b7a6e5f',
+        scope: 'site' as const,
+        target: 'hitchin-market',
+        startsAt: '2026-11-25T22:00:00.000Z',
+        endsAt: '2026-11-26T04:00:00.000Z',
+        reason: 'Market Place cabinet re-cabled overnight',
+        cancelledAt: null,
+        version: 1,
+      },
+    },
+  },
   loanChanged: {
     address: 'loan.{owner}.{change}',
     parameters: {

@@ -43,7 +43,7 @@ export class FaultsModule {
     return {
       module: FaultsModule,
       imports: [
-        ProducedStreamsModule.of('faults', [STREAMS.faults, STREAMS.cameraHealth, STREAMS.cameraRegister]),
+        ProducedStreamsModule.of('faults', [STREAMS.faults, STREAMS.cameraHealth, STREAMS.cameraRegister, STREAMS.maintenanceWindows]),
         appDatabaseModule({ url: options.databaseUrl, schema: FAULTS_SCHEMA, entities: [CameraEntity, SiteEntity, TicketEntity, FaultEntity, TicketTimelineEntryEntity, MaintenanceWindowEntity, ...LEND_A_CAM.entities], migrations: FAULTS_MIGRATIONS }),
       ],
       controllers: [CamerasController, SitesController, FaultReportsController, TicketsController, MaintenanceWindowsController, FaultFiguresController, ...LEND_A_CAM.controllers, ...healthControllers(options)],

@@ -6,4 +6,6 @@
 export const NOTIFY_TIMERS = {
   /** Keyed by fingerprint: the escalation's next step, or its progress timeout. */
   escalation: 'notify-escalation',
+  /** Keyed by window id: a faults maintenance window's end, when what it held back goes out. */
+  maintenanceEnd: 'notify-maintenance-end',
 } as const;

@@ -23,6 +23,7 @@ import { EscalationSteps } from './escalations/escalation-steps';
 import { DueWorkPoller } from './due-work/due-work-poller';
 import { FlushGroupUseCase } from './groups/flush-group.usecase';
 import { NotificationsController } from './history/notifications.controller';
+import { MAINTENANCE } from './maintenance/maintenance.parts';
 import { NOTIFY_MIGRATIONS } from './notify.migrations';
 import { NOTIFY_OPTIONS, NotifyOptions } from './notify.options';
 import { NOTIFY_SCHEMA } from './notify.schema';
@@ -39,7 +40,7 @@ import { SILENCES } from './silences/silences.parts';
 
 /**
  * Notify: incident, fault and source events become alerts, routed by rules kept as data, grouped,
- * muted, de-duplicated against the notification log, sent on each receiver's channels with retries,
+ * muted (silences, inhibition, faults' maintenance windows), de-duplicated against the notification log, sent on each receiver's channels with retries,
  * and escalated until someone acknowledges. Everything it must not forget is in Postgres and its
  * waits are durable (escalation timers, and flush and retry times the due-work poller reads), so a restart or a second replica changes nothing that is sent.
  */
@@ -49,7 +50,7 @@ export class NotifyModule {
     return {
       module: NotifyModule,
       imports: [ProducedStreamsModule.of('notify', SOCKET_CHANNEL.streams), appDatabaseModule({ url: options.databaseUrl, schema: NOTIFY_SCHEMA, entities: [RoutingVersionEntity, ...SILENCES.entities], migrations: NOTIFY_MIGRATIONS })],
-      controllers: [RoutingController, NotificationsController, AcknowledgeLinkController, ...SILENCES.controllers, AlertEventsConsumer],
+      controllers: [RoutingController, NotificationsController, AcknowledgeLinkController, ...SILENCES.controllers, AlertEventsConsumer, ...MAINTENANCE.consumers],
       providers: [
         { provide: NOTIFY_OPTIONS, useValue: options },
         appTimersProvider({ url: options.databaseUrl, appSchema: NOTIFY_SCHEMA, runner: { concurrency: 8 } }),
@@ -58,6 +59,7 @@ export class NotifyModule {
         ...SILENCES.providers,
         { provide: SILENCES_IN_FORCE, useExisting: SilenceStore },
         { provide: SILENCE_LIFECYCLE, useClass: SilenceEffects },
+        ...MAINTENANCE.providers,
         RoutingInForce,
         LoadRouting,
         ChangeRoutingUseCase,

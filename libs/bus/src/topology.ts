@@ -52,6 +52,10 @@ export const STREAMS = {
   // subject and no age limit, so a projection that starts today still learns a camera registered
   // years ago, which FAULTS (31 days) has long dropped. Fed through faults' outbox like every event.
   cameraRegister: { name: 'CAMERA_REGISTER', subjects: [SUBJECTS.cameraRegister], maxAgeHours: null, maxMessagesPerSubject: 1, duplicateWindowMinutes: 10 },
+  // Faults' too: its planned maintenance windows as they stand (maintenance.window.<windowId>), one
+  // message per window and no age limit, so a notify deployed today learns a window planned months
+  // ahead (FAULTS keeps 31 days). One small message per window ever planned; fed through faults' outbox.
+  maintenanceWindows: { name: 'MAINTENANCE_WINDOWS', subjects: [SUBJECTS.maintenanceWindows], maxAgeHours: null, maxMessagesPerSubject: 1, duplicateWindowMinutes: 10 },
   // Ingest's: source supervision is ingest's judgement of its own inputs, not a fault the faults service raised.
   sources: { name: 'SOURCES', subjects: [SUBJECTS.sources], maxAgeHours: 24 * 31, duplicateWindowMinutes: 10 },
   // Notify's: what it pushed to consoles, for the dashboard to fan out to the audience's rooms. Read
@@ -139,6 +143,18 @@ export const CONSUMERS = {
     ackWaitSeconds: 30,
     concurrency: 8,
     deliverPolicy: 'new',
+  },
+  // Faults' maintenance windows, projected into notify's table to hold back the faults they cover.
+  // `all`: the stream keeps one message per window, so a new notify learns every window still to
+  // come or under way (and those over, which it records without effect); versions make a replay a no-op.
+  notifyMaintenanceWindows: {
+    durable: 'notify-maintenance-windows',
+    stream: STREAMS.maintenanceWindows.name,
+    filterSubject: SUBJECTS.maintenanceWindows,
+    maxDeliver: 8,
+    ackWaitSeconds: 30,
+    concurrency: 4,
+    deliverPolicy: 'all',
   },
 } satisfies Record<string, ConsumerDeclaration>;
 

@@ -7,6 +7,7 @@ import { deadLetterSchema } from './payloads/dead-letter';
 import { sourceStateChangedSchema } from './payloads/source-state';
 import { assetOwnerToken, cameraChangedSchema, cameraSchema } from './payloads/camera';
 import { faultTicketChangedSchema, faultTicketSchema } from './payloads/fault-ticket';
+import { maintenanceWindowChangedSchema } from './payloads/maintenance-window';
 import { loanChangedSchema, waitingEntryChangedSchema } from './payloads/loan';
 import { notificationPushedSchema } from './payloads/notification';
 import { SUBJECTS } from './subjects';
@@ -63,6 +64,13 @@ export const EVENTS = {
     type: 'vigil.camera.register-entry',
     schema: cameraSchema,
     subject: (d: z.infer<typeof cameraSchema>) => `register.camera.${d.cameraId}`,
+  },
+  // A planned maintenance window as it stands, keyed by window alone: a last-value record, so a
+  // reader that starts late still learns every window (MAINTENANCE_WINDOWS keeps one per window).
+  maintenanceWindowChanged: {
+    type: 'vigil.maintenance-window.changed',
+    schema: maintenanceWindowChangedSchema,
+    subject: (d: z.infer<typeof maintenanceWindowChangedSchema>) => `maintenance.window.${d.windowId}`,
   },
   loanChanged: {
     type: 'vigil.loan.changed',

@@ -15,6 +15,7 @@ export * from './payloads/camera-health';
 export * from './payloads/camera';
 export * from './payloads/fault-ticket';
 export * from './payloads/fault-commands';
+export * from './payloads/maintenance-window';
 export * from './payloads/loan';
 export * from './payloads/notification';
 export * from './reference/taxonomy';

@@ -38,6 +38,12 @@ export const SUBJECTS = {
    * owner is not in the subject on purpose: a camera moved to another owner keeps its one key.
    */
   cameraRegister: 'register.camera.>',
+  /**
+   * Faults' planned maintenance windows as they stand: `maintenance.window.<windowId>`, on a stream
+   * of its own that keeps the last message per window and never ages it out, so a reader that
+   * starts today still learns a window planned months ahead.
+   */
+  maintenanceWindows: 'maintenance.window.>',
   /** Lend-A-Cam deployments of redeployable cameras: `loan.<owner>.<change>`, on the FAULTS stream. */
   loans: 'loan.>',
   /** Lend-A-Cam waiting lists: `loan-waiting.<owner>.<change>`, on the FAULTS stream. */

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@vigil/auth';
 import { EventPublisher } from '@vigil/bus';
 import { CreateMaintenanceWindow } from '@vigil/contracts';
-import { isUuid } from '@vigil/db';
+import { appendAllToOutbox, isUuid } from '@vigil/db';
 import { AppTimers, timersToken } from '@vigil/timers';
 import { DEFAULT_SLA_CONTRACT } from '../domain/sla-contract';
 import { decideFaultAccess } from '../domain/ticket-access';
@@ -13,6 +13,7 @@ import { faultActorOf } from '../fault-actor';
 import { FAULTS_OPTIONS, FaultsOptions } from '../faults.options';
 import { FAULTS_SCHEMA } from '../faults.schema';
 import { refreshCameraStatus } from '../register/refresh-camera-status';
+import { windowChangedEvent } from './announce-window';
 import { MaintenanceResult } from './maintenance-result';
 import { MaintenanceWindowEntity } from './maintenance-window.entity';
 import { toMaintenanceWindowView } from './maintenance-window-view';
@@ -22,7 +23,8 @@ import { moveDeadlines, WindowScope } from './move-deadlines';
  * Plans and cancels maintenance windows (POST /api/maintenance-windows, …/:id/cancel). A window
  * stops the SLA clocks of the open tickets it covers, so creating one moves their deadlines later
  * and cancelling one gives the time back, each moved ticket announced as `deadlines-moved`; the
- * cameras it covers are in maintenance while it lasts.
+ * cameras it covers are in maintenance while it lasts. Each version of the window is announced
+ * (`maintenanceWindowChanged`) in the same transaction, for notify to hold back what it covers.
  */
 @Injectable()
 export class PlanMaintenanceUseCase {
@@ -52,6 +54,7 @@ export class PlanMaintenanceUseCase {
         version: 1,
       };
       await manager.insert(MaintenanceWindowEntity, window);
+      await appendAllToOutbox(manager, FAULTS_SCHEMA, [windowChangedEvent(this.publisher, window, now)]);
       const ticketsMoved = await this.follow(manager, window, principal.subject, `planned maintenance: ${input.reason}`, now);
       return { kind: 'saved', window: toMaintenanceWindowView(window), ticketsMoved };
     });
@@ -67,6 +70,7 @@ export class PlanMaintenanceUseCase {
       if (before.cancelledAt) return { kind: 'refused', reason: 'already-cancelled', message: 'the window is already cancelled' };
       const after: MaintenanceWindowEntity = { ...before, cancelledAt: now, cancelledBy: principal.subject, cancelReason: input.reason, version: before.version + 1 };
       await manager.update(MaintenanceWindowEntity, { id: before.id, version: before.version }, { cancelledAt: now, cancelledBy: principal.subject, cancelReason: input.reason, version: after.version });
+      await appendAllToOutbox(manager, FAULTS_SCHEMA, [windowChangedEvent(this.publisher, after, now)]);
       const ticketsMoved = await this.follow(manager, after, principal.subject, `maintenance cancelled: ${input.reason}`, now);
       return { kind: 'saved', window: toMaintenanceWindowView(after), ticketsMoved };
     });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { buildNotifyPipeline, Held, Notification, NotificationLogEntry, PlannedDelivery, runNotifyPipeline, stageContext } from '../domain';
+import { MAINTENANCE_IN_FORCE, MaintenanceInForce } from '../maintenance/maintenance-in-force';
 import { deliveryStore } from './delivery-store';
 import { INHIBITION_RULES, inhibitionSourcesFor, SILENCES_IN_FORCE, SilencesInForce } from './muting-data';
 import { notificationLogStore } from './notification-log-store';
@@ -29,7 +30,7 @@ export interface PlanOutcome {
 export class PlanDeliveries {
   private readonly pipeline = buildNotifyPipeline();
 
-  constructor(@Inject(SILENCES_IN_FORCE) private readonly silences: SilencesInForce) {}
+  constructor(@Inject(SILENCES_IN_FORCE) private readonly silences: SilencesInForce, @Inject(MAINTENANCE_IN_FORCE) private readonly maintenance: MaintenanceInForce) {}
 
   /** Plans every notification in a fixed number of statements, whatever their number: a batch of events costs what one does. */
   async plan(manager: EntityManager, notifications: readonly Notification[], now: Date): Promise<PlanOutcome> {
@@ -38,12 +39,12 @@ export class PlanDeliveries {
     const alerts = notifications.flatMap((notification) => notification.alerts);
     // One after the other: all run on the transaction's one connection.
     const silences = await this.silences.inForce(now, manager);
+    const maintenanceWindows = await this.maintenance.inForce(now, manager);
     const firingAlerts = await inhibitionSourcesFor(manager, alerts);
     const logEntries = await notificationLogStore.entriesOf(manager, [...new Set(notifications.map((notification) => notification.groupKey))]);
     const deliveries: PlannedDelivery[] = [];
     for (const notification of notifications) {
-      // Faults' maintenance windows are not known to notify yet: no window mutes here (see README, Notify).
-      const context = stageContext({ now, maintenanceWindows: [], inhibitionRules: INHIBITION_RULES, firingAlerts, silences, logEntries: logEntries.get(notification.groupKey) ?? [] });
+      const context = stageContext({ now, maintenanceWindows, inhibitionRules: INHIBITION_RULES, firingAlerts, silences, logEntries: logEntries.get(notification.groupKey) ?? [] });
       const planned = runNotifyPipeline(this.pipeline, notification, context);
       outcome.held.push(...planned.held.map((held) => ({ ...held, groupKey: notification.groupKey })));
       deliveries.push(...planned.deliveries);

@@ -29,6 +29,9 @@
  *    resolved; each level it tells goes through the same pipeline, keyed per step.
  * 6. **Silence expiry** (`mute/silence-expiry.ts`): a reminder before a silence ends; at its end,
  *    what it held back goes at once if still firing and nothing else holds it.
+ * 7. **Maintenance windows** (`mute/maintenance-*.ts`): faults' planned works, kept at their newest
+ *    version, mute the faults their scope covers (`maintenanceMatchers`); at their end or
+ *    cancellation what they held goes at once, as a silence's does (`windowEndStep`).
  */
 export * from './alerts/alert';
 export * from './alerts/alert-update';
@@ -50,6 +53,8 @@ export * from './grouping/group-flush';
 export * from './grouping/group-key';
 export * from './mute/inhibition';
 export * from './mute/maintenance-window';
+export * from './mute/maintenance-scope';
+export * from './mute/maintenance-window-record';
 export * from './mute/mute-alert';
 export * from './mute/muter';
 export * from './mute/silence';

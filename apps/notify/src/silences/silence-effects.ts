@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Alert, labelsMatch, MatchedRoute, Notification, Silence } from '../domain';
-import { readAlert, StoredAlert } from '../alerts/stored-alert';
+import { Alert, MatchedRoute, Notification, Silence } from '../domain';
 import { DeliverySender } from '../deliveries/delivery-sender';
 import { PlanDeliveries } from '../deliveries/plan-deliveries';
+import { flushGroupsMatchingNow } from '../groups/flush-groups-matching';
 import { NOTIFY_SCHEMA } from '../notify.schema';
 import { RoutingInForce } from '../routing/routing-in-force';
 import type { SilenceLifecycle } from './silence-lifecycle';
@@ -29,14 +29,8 @@ export class SilenceEffects implements SilenceLifecycle {
   ) {}
 
   async ended(silence: Silence): Promise<void> {
-    const now = new Date();
-    const rows: { group_key: string; alert: StoredAlert }[] = await this.dataSource.query(
-      `SELECT m."group_key", a."alert" FROM "notify"."group_member" m JOIN "notify"."alert" a USING ("fingerprint") WHERE a."status" = 'firing'`,
-    );
-    const groups = [...new Set(rows.filter((row) => labelsMatch(silence.matchers, readAlert(row.alert).labels)).map((row) => row.group_key))];
-    // Due now: the due-work poller flushes them within its interval.
-    if (groups.length) await this.dataSource.query(`UPDATE "notify"."alert_group" SET "flush_at" = $2 WHERE "group_key" = ANY($1) AND "flush_at" > $2`, [groups, now]);
-    this.logger.log({ msg: 'silence over: its groups go out now', silence: silence.id, groups: groups.length });
+    const groups = await flushGroupsMatchingNow(this.dataSource.manager, silence.matchers, new Date());
+    this.logger.log({ msg: 'silence over: its groups go out now', silence: silence.id, groups });
   }
 
   async reminderDue(silence: Silence): Promise<void> {

@@ -7,7 +7,7 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
  * The labels routing rules, silences and inhibition rules match on; a matcher naming anything else
  * is refused when the config is validated, so a typo cannot silently match nothing.
  */
-export const ALERT_LABEL_NAMES = ['kind', 'partner', 'town', 'category', 'grade', 'source', 'state', 'police', 'site', 'scope', 'severity'] as const;
+export const ALERT_LABEL_NAMES = ['kind', 'partner', 'town', 'category', 'grade', 'source', 'state', 'police', 'site', 'scope', 'severity', 'camera', 'owner'] as const;
 /** One of {@link ALERT_LABEL_NAMES}. */
 export type AlertLabelName = (typeof ALERT_LABEL_NAMES)[number];
 

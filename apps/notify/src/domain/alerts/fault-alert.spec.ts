@@ -32,11 +32,13 @@ describe('alertFromFaultEvent', () => {
     expect(alertFromFaultEvent({ ...held, version: 3 }, change('fixed', { version: 3, status: 'fixed' }))).toEqual({ action: 'ignore', reason: 'stale-version' });
   });
 
-  it('labels the ticket for routing and for site inhibition', () => {
+  it('labels the ticket for routing, site inhibition and maintenance windows', () => {
     expect(held).toMatchObject({
       fingerprint: 'fault:9a1d2c3b-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
-      labels: { kind: 'fault', partner: 'north-herts', town: 'Hitchin Town Centre', category: 'no-video', source: 'health-watchdog', state: 'reported', scope: 'camera', severity: 'emergency', site: 'hitchin-market' },
+      labels: { kind: 'fault', partner: 'north-herts', town: 'Hitchin Town Centre', category: 'no-video', source: 'health-watchdog', state: 'reported', scope: 'camera', severity: 'emergency', site: 'hitchin-market', camera: 'NH-014', owner: 'north-herts' },
     });
-    expect(alertFromFaultEvent(null, { change: 'opened', ticket: aTicket({ partnerId: null, clientName: 'Acme' }) })).toMatchObject({ alert: { labels: { partner: 'clients' } } });
+    expect(alertFromFaultEvent(null, { change: 'opened', ticket: aTicket({ partnerId: null, clientName: 'Acme' }) })).toMatchObject({ alert: { labels: { partner: 'clients', owner: 'Acme' } } });
+    const siteOutage = alertFromFaultEvent(null, { change: 'opened', ticket: aTicket({ scope: 'site', cameraIds: ['NH-014', 'NH-015'] }) });
+    expect(siteOutage.action === 'apply' && siteOutage.alert.labels.camera).toBeUndefined();
   });
 });

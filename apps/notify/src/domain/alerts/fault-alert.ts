@@ -68,7 +68,13 @@ function faultAlert(ticket: FaultTicket): Omit<Alert, 'notice' | 'noticeVersion'
   };
 }
 
+/**
+ * A fault's labels. `camera` only on a ticket of one camera: a site outage is not "that camera",
+ * so a window over one of its cameras does not hold it back. `owner` is faults' owner of the
+ * camera (partner id or client name), what an owner's maintenance window names.
+ */
 function faultLabels(ticket: FaultTicket): AlertLabels {
+  const owner = ticket.partnerId ?? ticket.clientName;
   return {
     kind: 'fault',
     partner: ticket.partnerId ?? 'clients',
@@ -79,5 +85,7 @@ function faultLabels(ticket: FaultTicket): AlertLabels {
     scope: ticket.scope,
     severity: ticket.severity,
     ...(ticket.siteId ? { site: ticket.siteId } : {}),
+    ...(ticket.cameraIds.length === 1 ? { camera: ticket.cameraIds[0] } : {}),
+    ...(owner ? { owner } : {}),
   };
 }
