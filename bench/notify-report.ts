@@ -10,17 +10,18 @@ const n = (value: number) => value.toLocaleString('en-GB');
 /**
  * A profile's finding (2026-12-02, \`BENCH_CPU_PROF_DIR\` on notify), not computed: update it when a new profile says otherwise.
  */
-const WHERE_THE_TIME_GOES = `Where the time goes (profile of 2026-12-02, after the first fixes; \`BENCH_CPU_PROF_DIR=<dir> npm run bench -- notify\`
-writes notify's CPU profile): notify is CPU-bound at about 3.5 ms of its own CPU per event (Alertmanager: about 0.4 ms), and
-46% of notify's CPU is the \`writev\` of Postgres queries from TypeORM's query runner (8% more in \`writeBuffer\`); pg's
-parsing 5%, the webhook's HTTP client 4%, notify's own code 3%, GC 4%. Each event costs about 19 statements in two
-round-trip chains: its one transaction (advisory lock, alert, group join, the group's flush: silences, notification log,
-delivery, log entry, timing; commit) and the send (claim, then the attempt recorded in one statement). Events queue in
-front of that (publish → planned is the whole of the latency; planned → sent is ~0.1–0.3 s). What was done: the hot
-path left the timers' queue (two job writes and removals per event), take and flush share one transaction, a new
-group is not read back, the attempt is one statement; 51–87 → 185 events/s. Where the rest is: fewer statements per
-event (a batch of events per transaction through the bus's batch consumer, with the alerts, groups, deliveries and log
-entries written as one multi-row statement each), and the silences held in memory between changes instead of read per flush.`;
+const WHERE_THE_TIME_GOES = `Where the time goes (profile of 2026-12-02 after batching; \`BENCH_CPU_PROF_DIR=<dir> npm run bench -- notify\`
+writes notify's CPU profile): notify takes events a batch per transaction (up to 100, two transactions at once), so a
+batch costs about 13 statements whatever its size: 20,500 events took 4,680 statements, down from 93,690 (19 per event
+before, and every delivery was claimed twice). Its CPU per event fell from 3.0–3.5 ms to about 0.7 ms, near
+Alertmanager's 0.4–0.5 ms. In the profile notify is idle a fifth of the time; 15% is the \`writev\` of Postgres statements
+(now large multi-row ones), GC 7%, the webhook's HTTP client (node:http with keep-alive; fetch was 15% on its own) and
+HMAC a few percent. What is left is the machine: on 2 cores, notify, Postgres (a WAL flush per transaction), NATS, the
+receiver and the publisher share the CPU, and at 1,000 events/s they are saturated, so events queue before their
+transaction (publish → planned is most of the latency; planned → sent is 0.1–0.3 s). Alertmanager keeps its state in
+memory and snapshots it; notify commits each event's alert, group, delivery and log entry before it sends, so that
+nothing acknowledged is lost across a kill -9. History: 51–87 events/s at first, 185–194 after leaving the timers'
+queue and cutting round trips, 800–900 after batching.`;
 
 /** The notify section of BENCHMARKS.md: notify beside Alertmanager given the same alerts in the same run. */
 export function notifySection(result: NotifyResult): string {
