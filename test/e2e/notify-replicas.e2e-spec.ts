@@ -118,6 +118,42 @@ describe('notify replicas: each message once, across replicas and a kill -9', ()
     expect(escalation.state).toMatchObject({ phase: 'exhausted', level: 2 });
   });
 
+  it('works through a backlog in batches, applying two changes of one incident in the same batch in order', async () => {
+    // Every notify down while 40 grade 1 incidents open and 10 of them close at once: on restart the
+    // backlog comes in batches, each holding an incident's opening and its closing one after the other.
+    await Promise.all(replicas.map((replica) => replica.kill()));
+    const references = Array.from({ length: 40 }, (_, i) => `INC-2026-7${String(i).padStart(5, '0')}`);
+    const closing = new Set(references.slice(0, 10));
+    for (const reference of references) {
+      const incident = await openIncident(reference);
+      if (!closing.has(reference)) continue;
+      const closedAt = new Date().toISOString();
+      await publisher.publish('incidentChanged', { ...incident, status: 'closed', closedAt, updatedAt: closedAt, version: 2, change: 'closed', changedBy: 'op-1', changeReason: 'Stood down' }, { id: `${incident.incidentId}:2` });
+    }
+
+    replicas = [new ChildApp('notify', notifyEnv), new ChildApp('notify', notifyEnv)];
+    await Promise.all(replicas.map((replica) => replica.start()));
+    const stillOpen = references.filter((reference) => !closing.has(reference));
+    // The open ones escalate to the supervisor two seconds after the police were told.
+    await eventually(() => {
+      for (const reference of stillOpen) expect([told(police, reference).length, told(supervisor, reference).length]).toEqual([1, 1]);
+    }, { timeoutMs: 30_000 });
+    await settled();
+
+    // Each alert was taken once per change: the police heard of every incident once, the closed ones resolved, and
+    // nobody escalated an incident that closed in the same batch as it opened.
+    for (const reference of references) expect(told(police, reference)).toHaveLength(1);
+    for (const reference of closing) expect(told(supervisor, reference)).toEqual([]);
+    const alerts = await sql<{ status: string; version: string }>(env.databaseUrl, `SELECT status, version FROM notify.alert WHERE alert->>'reference' = ANY($1)`, [[...closing]]);
+    expect(alerts).toEqual(Array.from({ length: 10 }, () => ({ status: 'resolved', version: '2' })));
+    const escalations = await sql<{ phase: string }>(
+      env.databaseUrl,
+      `SELECT e.state->>'phase' AS phase FROM notify.escalation e JOIN notify.alert a USING (fingerprint) WHERE a.alert->>'reference' = ANY($1)`,
+      [[...closing]],
+    );
+    expect(escalations.every((escalation) => escalation.phase === 'resolved')).toBe(true);
+  });
+
   it('tells the supervisor of a radio gateway gone silent', async () => {
     const lastSeen = new Date(Date.now() - 180_000).toISOString();
     await publisher.publish('sourceStateChanged', aSourceChange({ sourceId: 'tl-royston', state: 'down', previousState: 'late', lastSeen, changedAt: new Date().toISOString() }), { id: 'tl-royston:down' });

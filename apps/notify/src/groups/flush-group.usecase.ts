@@ -95,11 +95,9 @@ export class FlushGroupUseCase {
     const members = await groupStore.membersOf(manager, [...due.keys()]);
     const notifications = [...due].map(([groupKey, { route }]) => ({ groupKey, route, alerts: members.get(groupKey) ?? [], channel: null, reason: null }));
     const { sends, held } = await this.plan.plan(manager, notifications, now);
-    for (const [groupKey, { decision }] of due) {
-      results.set(groupKey, { reason: decision.reason, sends: sends.filter((send) => send.delivery.groupKey === groupKey), held: held.filter((h) => h.groupKey === groupKey) });
-    }
-    for (const [groupKey, { route }] of due) {
-      const result = results.get(groupKey)!;
+    for (const [groupKey, { route, decision }] of due) {
+      const result: FlushResult = { reason: decision.reason, sends: sends.filter((send) => send.delivery.groupKey === groupKey), held: held.filter((h) => h.groupKey === groupKey) };
+      results.set(groupKey, result);
       const told = new Set(result.sends.flatMap((send) => send.delivery.alerts.filter((alert) => alert.status === 'firing').map((alert) => alert.fingerprint)));
       for (const alert of (members.get(groupKey) ?? []).filter((member) => told.has(member.fingerprint))) {
         const step = await this.escalation.start(manager, alert, route, now);
