@@ -91,7 +91,8 @@ export async function createTestEnvironment(
     provisionStreams: async () => {
       const nc = await connect({ servers: bus.natsUrl });
       try {
-        await provisionStreams(await nc.jetstreamManager(), new BusNamespace(namespace), Object.values(STREAMS), { replicas: bus.streamReplicas });
+        // As the apps do (BusConnection): a replicated stream waits for a quorum, and 5 s (the default) timed out on a loaded CI machine.
+        await provisionStreams(await nc.jetstreamManager({ timeout: 15_000 }), new BusNamespace(namespace), Object.values(STREAMS), { replicas: bus.streamReplicas });
       } finally {
         await nc.close();
       }
