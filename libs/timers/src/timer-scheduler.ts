@@ -52,6 +52,26 @@ export class TimerScheduler {
     );
   }
 
+  /**
+   * Schedules many timers of `kind` in one statement (the library's `add_jobs`), each replacing
+   * the pending timer of its key as {@link schedule} does; one key at most once in `timers`.
+   */
+  async scheduleAll(kind: string, timers: readonly { key: string; dueAt: Date; payload?: unknown }[], options: Pick<ScheduleOptions, 'manager' | 'maxAttempts'> = {}): Promise<void> {
+    if (timers.length === 0) return;
+    const specs = timers.map(({ key, dueAt, payload }) => ({
+      key: jobKey(kind, key),
+      runAt: dueAt.toISOString(),
+      payload: { key, payload: payload ?? null, dueAt: dueAt.toISOString() },
+    }));
+    await this.on(options.manager).query(
+      `SELECT count(*) FROM "${this.schema}".add_jobs(
+         ARRAY(SELECT ROW($1::text, "s"->'payload', NULL, ("s"->>'runAt')::timestamptz, $3::int, "s"->>'key', NULL, NULL)::"${this.schema}".job_spec
+               FROM jsonb_array_elements($2::jsonb) AS "s"),
+         false)`,
+      [assertTimerKind(kind), JSON.stringify(specs), options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS],
+    );
+  }
+
   /** Cancels the pending timer of (kind, key), if any; one already running finishes but is never retried. */
   async cancel(kind: string, key: string, options: { manager?: Queryable } = {}): Promise<void> {
     await this.on(options.manager).query(`SELECT "${this.schema}".remove_job($1)`, [jobKey(kind, key)]);

@@ -67,6 +67,18 @@ describe('durable timers', () => {
     expect(runs.find((r) => r.key === 'k1')!.payload).toEqual({ version: 2 });
   });
 
+  it('schedules many timers in one statement, each replacing its pending key, and runs each once', async () => {
+    const runs = await startRunner('many', done);
+    await scheduler.schedule('many', 'm1', inMs(60_000), { version: 1 });
+    await scheduler.scheduleAll('many', [
+      { key: 'm1', dueAt: inMs(200), payload: { version: 2 } },
+      { key: 'm2', dueAt: inMs(300), payload: { version: 1 } },
+      { key: 'm3', dueAt: inMs(400) },
+    ]);
+    await eventually(() => expect(keysOf(runs)).toEqual(['m1', 'm2', 'm3']));
+    expect(runs.map((r) => [r.key, r.payload])).toEqual(expect.arrayContaining([['m1', { version: 2 }], ['m2', { version: 1 }], ['m3', null]]));
+  });
+
   it('keeps the first due time when asked to, and still runs once', async () => {
     const runs = await startRunner('window', done);
     const first = inMs(300);

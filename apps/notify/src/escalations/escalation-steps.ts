@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { decisions } from '@vigil/observability';
 import { AppTimers, timersToken } from '@vigil/timers';
-import { Alert, decideEscalation, EscalationDecision, EscalationInput, escalationNotifications, EscalationState, MatchedRoute, startEscalation } from '../domain';
+import { Alert, decideEscalation, EscalationDecision, EscalationInput, escalationNotifications, EscalationPolicy, EscalationState, MatchedRoute, startEscalation } from '../domain';
 import { PlanDeliveries, PlannedSend } from '../deliveries/plan-deliveries';
 import { NOTIFY_SCHEMA } from '../notify.schema';
 import { NOTIFY_TIMERS } from '../notify-timers';
@@ -31,12 +31,22 @@ export class EscalationSteps {
     private readonly plan: PlanDeliveries,
   ) {}
 
-  /** Once the route's receiver was told: level 0 is done, the next level waits its step. An alert already escalating keeps its own. */
-  async start(manager: EntityManager, alert: Alert, route: MatchedRoute, now: Date): Promise<EscalationStep | null> {
-    if (!route.escalation) return null;
-    if (await escalationStore.lock(manager, alert.fingerprint)) return null;
-    const decision = startEscalation(alert, route.receiver.name, route.escalation, now);
-    return this.keep(manager, alert, decision, now);
+  /**
+   * Once the routes' receivers were told: level 0 is done, the next level waits its step. An alert
+   * already escalating keeps its own, and an alert told on two routes in one flush starts once (the
+   * first). All of them in a fixed number of statements: a burst of grade 1 incidents is one batch.
+   */
+  async startAll(manager: EntityManager, told: readonly { alert: Alert; route: MatchedRoute }[], now: Date): Promise<EscalationStep[]> {
+    const firstPerAlert = new Map<string, { alert: Alert; policy: EscalationPolicy; firstLevel: string }>();
+    for (const { alert, route } of told) {
+      if (route.escalation && !firstPerAlert.has(alert.fingerprint)) firstPerAlert.set(alert.fingerprint, { alert, policy: route.escalation, firstLevel: route.receiver.name });
+    }
+    if (firstPerAlert.size === 0) return [];
+    const escalating = await escalationStore.lockWhichExist(manager, [...firstPerAlert.keys()]);
+    const decided = [...firstPerAlert.values()]
+      .filter(({ alert }) => !escalating.has(alert.fingerprint))
+      .map(({ alert, policy, firstLevel }) => ({ alert, decision: startEscalation(alert, firstLevel, policy, now) }));
+    return this.keepAll(manager, decided, now);
   }
 
   /** Moves the alert's escalation, if it has one, by its timer, a newer alert state or an acknowledgement. */
@@ -47,7 +57,7 @@ export class EscalationSteps {
     if (!policy) {
       // The supervisor removed the policy: nothing more to do, said once in the log, and the timer stops.
       await this.timers.cancel(NOTIFY_TIMERS.escalation, alert.fingerprint, { manager });
-      await escalationStore.save(manager, { ...state, phase: 'exhausted', wakeAt: null }, now);
+      await escalationStore.saveAll(manager, [{ ...state, phase: 'exhausted', wakeAt: null }], now);
       this.logger.warn({ msg: 'escalation stopped: its policy is no longer in the rules', fingerprint: alert.fingerprint, policy: state.policy });
       return { reason: 'policy-removed', state: null, sends: [] };
     }
@@ -55,17 +65,30 @@ export class EscalationSteps {
   }
 
   private async keep(manager: EntityManager, alert: Alert, decision: EscalationDecision, now: Date): Promise<EscalationStep> {
-    const { state } = decision;
-    decisions.inc({ app: 'notify', decision: 'escalation', reason: decision.reason });
-    if (!state) return { reason: decision.reason, state: null, sends: [] };
-    await escalationStore.save(manager, state, now);
-    if (state.wakeAt) await this.timers.schedule(NOTIFY_TIMERS.escalation, state.fingerprint, state.wakeAt, null, { manager });
-    else await this.timers.cancel(NOTIFY_TIMERS.escalation, state.fingerprint, { manager });
+    const [step] = await this.keepAll(manager, [{ alert, decision }], now);
+    return step;
+  }
+
+  /** Keeps the new states and their timers (the next step, or the progress timeout) together, and plans what a step tells. */
+  private async keepAll(manager: EntityManager, decided: readonly { alert: Alert; decision: EscalationDecision }[], now: Date): Promise<EscalationStep[]> {
+    for (const { decision } of decided) decisions.inc({ app: 'notify', decision: 'escalation', reason: decision.reason });
+    const states = decided.flatMap(({ decision }) => (decision.state ? [decision.state] : []));
+    await escalationStore.saveAll(manager, states, now);
+    await this.timers.scheduleAll(NOTIFY_TIMERS.escalation, states.flatMap((state) => (state.wakeAt ? [{ key: state.fingerprint, dueAt: state.wakeAt }] : [])), { manager });
+    for (const state of states.filter((s) => !s.wakeAt)) await this.timers.cancel(NOTIFY_TIMERS.escalation, state.fingerprint, { manager });
     const tree = this.routing.current()?.tree;
-    if (decision.notify.length === 0 || !tree) return { reason: decision.reason, state, sends: [] };
-    const notifications = escalationNotifications({ ...decision, state }, alert, tree);
-    const { sends } = await this.plan.plan(manager, notifications, now);
-    this.logger.log({ msg: 'escalation step', fingerprint: state.fingerprint, reason: decision.reason, level: state.level, round: state.round, receivers: decision.notify, deliveries: sends.length });
-    return { reason: decision.reason, state, sends };
+    const steps: EscalationStep[] = [];
+    for (const { alert, decision } of decided) {
+      const { state } = decision;
+      if (!state || decision.notify.length === 0 || !tree) {
+        steps.push({ reason: decision.reason, state, sends: [] });
+        continue;
+      }
+      // A step that tells someone now is rare on a hot path (a first wait of 0): planned alert by alert.
+      const { sends } = await this.plan.plan(manager, escalationNotifications({ ...decision, state }, alert, tree), now);
+      this.logger.log({ msg: 'escalation step', fingerprint: state.fingerprint, reason: decision.reason, level: state.level, round: state.round, receivers: decision.notify, deliveries: sends.length });
+      steps.push({ reason: decision.reason, state, sends });
+    }
+    return steps;
   }
 }

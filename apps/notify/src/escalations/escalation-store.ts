@@ -13,6 +13,13 @@ export const escalationStore = {
     return rows.length ? read(rows[0].state) : null;
   },
 
+  /** Which of `fingerprints` have an escalation, those locked until the transaction ends (in one order: no deadlock). */
+  async lockWhichExist(manager: EntityManager, fingerprints: readonly string[]): Promise<Set<string>> {
+    if (fingerprints.length === 0) return new Set();
+    const rows: { fingerprint: string }[] = await manager.query(`SELECT "fingerprint" FROM "notify"."escalation" WHERE "fingerprint" = ANY($1) ORDER BY "fingerprint" FOR UPDATE`, [fingerprints]);
+    return new Set(rows.map((row) => row.fingerprint));
+  },
+
   /** Which of `fingerprints` have an escalation: only those have one to move. */
   async withEscalation(manager: EntityManager, fingerprints: readonly string[]): Promise<Set<string>> {
     if (fingerprints.length === 0) return new Set();
@@ -25,12 +32,15 @@ export const escalationStore = {
     return rows.length ? read(rows[0].state) : null;
   },
 
-  async save(manager: EntityManager, state: EscalationState, now: Date): Promise<void> {
-    const stored: StoredEscalation = { ...state, wakeAt: state.wakeAt?.toISOString() ?? null };
+  /** Keeps each state, one statement whatever their number (one state per alert). */
+  async saveAll(manager: EntityManager, states: readonly EscalationState[], now: Date): Promise<void> {
+    if (states.length === 0) return;
+    const stored: StoredEscalation[] = states.map((state) => ({ ...state, wakeAt: state.wakeAt?.toISOString() ?? null }));
     await manager.query(
-      `INSERT INTO "notify"."escalation" ("fingerprint", "state", "wake_at", "updated_at") VALUES ($1, $2, $3, $4)
-       ON CONFLICT ("fingerprint") DO UPDATE SET "state" = $2, "wake_at" = $3, "updated_at" = $4`,
-      [state.fingerprint, stored, state.wakeAt, now],
+      `INSERT INTO "notify"."escalation" ("fingerprint", "state", "wake_at", "updated_at")
+       SELECT "s"->>'fingerprint', "s", ("s"->>'wakeAt')::timestamptz, $2 FROM jsonb_array_elements($1::jsonb) AS "s"
+       ON CONFLICT ("fingerprint") DO UPDATE SET "state" = excluded."state", "wake_at" = excluded."wake_at", "updated_at" = excluded."updated_at"`,
+      [JSON.stringify(stored), now],
     );
   },
 };

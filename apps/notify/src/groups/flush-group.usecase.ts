@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { transientFaultOf } from '@vigil/bus';
 import { decisions } from '@vigil/observability';
-import { decideFlush, FlushDecision, Held, MatchedRoute } from '../domain';
+import { Alert, decideFlush, FlushDecision, Held, MatchedRoute } from '../domain';
 import { DeliverySender } from '../deliveries/delivery-sender';
 import { PlanDeliveries, PlannedSend } from '../deliveries/plan-deliveries';
 import { EscalationSteps } from '../escalations/escalation-steps';
@@ -95,14 +95,18 @@ export class FlushGroupUseCase {
     const members = await groupStore.membersOf(manager, [...due.keys()]);
     const notifications = [...due].map(([groupKey, { route }]) => ({ groupKey, route, alerts: members.get(groupKey) ?? [], channel: null, reason: null }));
     const { sends, held } = await this.plan.plan(manager, notifications, now);
+    const told: { alert: Alert; route: MatchedRoute; groupKey: string }[] = [];
     for (const [groupKey, { route, decision }] of due) {
       const result: FlushResult = { reason: decision.reason, sends: sends.filter((send) => send.delivery.groupKey === groupKey), held: held.filter((h) => h.groupKey === groupKey) };
       results.set(groupKey, result);
-      const told = new Set(result.sends.flatMap((send) => send.delivery.alerts.filter((alert) => alert.status === 'firing').map((alert) => alert.fingerprint)));
-      for (const alert of (members.get(groupKey) ?? []).filter((member) => told.has(member.fingerprint))) {
-        const step = await this.escalation.start(manager, alert, route, now);
-        if (step) result.sends.push(...step.sends);
-      }
+      const firing = new Set(result.sends.flatMap((send) => send.delivery.alerts.filter((alert) => alert.status === 'firing').map((alert) => alert.fingerprint)));
+      for (const alert of (members.get(groupKey) ?? []).filter((member) => firing.has(member.fingerprint))) told.push({ alert, route, groupKey });
+    }
+    // Escalations start for each firing alert a route's receiver was just told; what a first step sends goes with its group's flush.
+    for (const step of await this.escalation.startAll(manager, told, now)) {
+      // An alert told in two groups starts one escalation, with the first (as startAll does).
+      const groupKey = told.find(({ alert }) => alert.fingerprint === step.state?.fingerprint)?.groupKey;
+      if (groupKey) results.get(groupKey)?.sends.push(...step.sends);
     }
     const flushed = [...due.keys()].map((groupKey) => {
       const alerts = members.get(groupKey) ?? [];

@@ -28,6 +28,11 @@ export class AppTimers implements OnApplicationBootstrap, OnModuleDestroy {
     return this.scheduler.schedule(kind, key, dueAt, payload, options);
   }
 
+  /** See {@link TimerScheduler.scheduleAll}. */
+  scheduleAll(kind: string, timers: readonly { key: string; dueAt: Date; payload?: unknown }[], options?: Pick<ScheduleOptions, 'manager' | 'maxAttempts'>): Promise<void> {
+    return this.scheduler.scheduleAll(kind, timers, options);
+  }
+
   /** See {@link TimerScheduler.cancel}. */
   cancel(kind: string, key: string, options?: Pick<ScheduleOptions, 'manager'>): Promise<void> {
     return this.scheduler.cancel(kind, key, options);
