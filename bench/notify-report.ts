@@ -16,9 +16,13 @@ batch costs about 13 statements whatever its size: 20,500 events took 4,680 stat
 before, and every delivery was claimed twice). Its CPU per event fell from 3.0–3.5 ms to about 0.7 ms, near
 Alertmanager's 0.4–0.5 ms. In the profile notify is idle a fifth of the time; 15% is the \`writev\` of Postgres statements
 (now large multi-row ones), GC 7%, the webhook's HTTP client (node:http with keep-alive; fetch was 15% on its own) and
-HMAC a few percent. What is left is the machine: on 2 cores, notify, Postgres (a WAL flush per transaction), NATS, the
-receiver and the publisher share the CPU, and at 1,000 events/s they are saturated, so events queue before their
-transaction (publish → planned is most of the latency; planned → sent is 0.1–0.3 s). Alertmanager keeps its state in
+HMAC a few percent. What is left is the machine: on 2 cores, notify, Postgres, NATS, the receiver and the publisher share
+the CPU. Postgres alone spent about 0.9 ms of CPU per event (the postmaster's cumulative CPU across a \`bench -- notify\`
+run, 18.6 s for 20,500 events: each event writes its alert, group, member, delivery and log rows, and the delivery row
+is rewritten when claimed and when its attempt is recorded), more than notify's own 0.7–0.8 ms; NATS about 0.1 ms. At
+1,000 events/s the two cores are saturated, so events queue before their transaction (publish → planned is most of
+the latency; planned → sent is 0.1–0.3 s). The next saving is in Postgres: fewer row versions per delivery (claim at
+planning, keep the planned body out of the row that is updated) and no route copy per group. Alertmanager keeps its state in
 memory and snapshots it; notify commits each event's alert, group, delivery and log entry before it sends, so that
 nothing acknowledged is lost across a kill -9. History: 51–87 events/s at first, 185–194 after leaving the timers'
 queue and cutting round trips, 800–900 after batching.`;
