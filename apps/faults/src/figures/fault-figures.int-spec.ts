@@ -1,12 +1,10 @@
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import { Principal, signToken } from '@vigil/auth';
-import { configureHttp, PlatformModule } from '@vigil/config';
 import { FaultTicket, RegisterCamera } from '@vigil/contracts';
 import { createTestEnvironment, eventually, TestEnvironment } from '@vigil/testing';
+import { startFaultsAlone } from '../testing/start-faults-alone';
 import { londonYearMonth } from '../domain/figures/london-calendar';
 import { SlaContract } from '../domain/sla-contract';
-import { FaultsModule } from '../faults.module';
 import { PlanMaintenanceUseCase } from '../maintenance/plan-maintenance.usecase';
 import { parseCsv } from '../register/csv/parse-csv';
 import { RegisterCameraUseCase } from '../register/register-camera.usecase';
@@ -52,12 +50,7 @@ describe('fault figures over REST', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('figures');
-    @Module({ imports: [PlatformModule.forRoot(env.platform, 'faults-test'), FaultsModule.register({ databaseUrl: env.databaseUrl, demo: false, slaContract: LONG_CONTRACT })] })
-    class FaultsOnly {}
-    app = await NestFactory.create(FaultsOnly, { logger: false, bodyParser: false });
-    configureHttp(app, env.platform);
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    ({ app, url } = await startFaultsAlone(env, { slaContract: LONG_CONTRACT }));
 
     const register = app.get(RegisterCameraUseCase);
     const registered = at('2025-12-01T00:00:00Z');

@@ -1,12 +1,10 @@
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import { connect, NatsConnection } from 'nats';
 import { Principal } from '@vigil/auth';
 import { BusNamespace, decodeEvent, STREAMS } from '@vigil/bus';
-import { configureHttp, PlatformModule } from '@vigil/config';
 import { LoanChanged, LoanDeployment, RegisterCamera, WaitingEntry } from '@vigil/contracts';
 import { callApi, createTestEnvironment, eventually, sql, TestEnvironment } from '@vigil/testing';
-import { FaultsModule } from '../faults.module';
+import { startFaultsAlone } from '../testing/start-faults-alone';
 import { ChangeLoanUseCase } from './change-loan.usecase';
 
 const operator: Principal = { subject: 'op-ann', role: 'operator' };
@@ -40,14 +38,7 @@ describe('Lend-A-Cam', () => {
   let url: string;
   let nc: NatsConnection;
 
-  async function startFaults(): Promise<INestApplication> {
-    @Module({ imports: [PlatformModule.forRoot(env.platform, 'faults-test'), FaultsModule.register({ databaseUrl: env.databaseUrl, demo: false })] })
-    class FaultsOnly {}
-    const started = await NestFactory.create(FaultsOnly, { logger: false, bodyParser: false });
-    configureHttp(started, env.platform);
-    await started.listen(0, '127.0.0.1');
-    return started;
-  }
+  const startFaults = async (): Promise<INestApplication> => (await startFaultsAlone(env)).app;
 
   beforeAll(async () => {
     env = await createTestEnvironment('lendacam');

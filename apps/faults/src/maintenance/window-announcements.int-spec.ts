@@ -1,12 +1,10 @@
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal } from '@vigil/auth';
-import { configureHttp, PlatformModule } from '@vigil/config';
 import { Envelope, envelopeSchema, EVENTS, MaintenanceWindow, RegisterCamera } from '@vigil/contracts';
 import { callApi, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
-import { FaultsModule } from '../faults.module';
+import { startFaultsAlone } from '../testing/start-faults-alone';
 import { FAULTS_SCHEMA } from '../faults.schema';
 import { MaintenanceWindowAnnouncements1766400000000 } from '../migrations/1766400000000-maintenance-window-announcements';
 
@@ -36,12 +34,7 @@ describe("faults' maintenance window announcements", () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('windowsout');
-    @Module({ imports: [PlatformModule.forRoot(env.platform, 'faults-test'), FaultsModule.register({ databaseUrl: env.databaseUrl, demo: false })] })
-    class FaultsOnly {}
-    app = await NestFactory.create(FaultsOnly, { logger: false, bodyParser: false });
-    configureHttp(app, env.platform);
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    ({ app, url } = await startFaultsAlone(env));
     expect((await send('POST', '/api/cameras', camera)).status).toBe(201);
   });
 

@@ -1,12 +1,10 @@
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import { Principal } from '@vigil/auth';
-import { configureHttp, PlatformModule } from '@vigil/config';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Camera, CameraImportResult, envelopeSchema, EVENTS, RegisterCamera } from '@vigil/contracts';
 import { callApi, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
-import { FaultsModule } from '../faults.module';
+import { startFaultsAlone } from '../testing/start-faults-alone';
 import { FAULTS_SCHEMA } from '../faults.schema';
 import { CameraRegisterEntries1765900000000 } from '../migrations/1765900000000-camera-register-entries';
 
@@ -32,14 +30,7 @@ const hitchinCamera: RegisterCamera = {
   retentionDays: 28,
 };
 
-async function startFaults(env: TestEnvironment, demo: boolean): Promise<{ app: INestApplication; url: string }> {
-  @Module({ imports: [PlatformModule.forRoot(env.platform, 'faults-test'), FaultsModule.register({ databaseUrl: env.databaseUrl, demo })] })
-  class FaultsOnly {}
-  const app = await NestFactory.create(FaultsOnly, { logger: false, bodyParser: false });
-  configureHttp(app, env.platform);
-  await app.listen(0, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}` };
-}
+const startFaults = (env: TestEnvironment, demo: boolean) => startFaultsAlone(env, { demo });
 
 // Real Postgres and NATS (faults provisions its streams), faults' own routes and use cases; events are asserted in the outbox.
 describe('the camera register over REST', () => {

@@ -1,10 +1,8 @@
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import { Principal } from '@vigil/auth';
-import { configureHttp, PlatformModule } from '@vigil/config';
 import { FaultTicket, RegisterCamera, TimelineEntry } from '@vigil/contracts';
 import { callApi, createTestEnvironment, sql, TestEnvironment } from '@vigil/testing';
-import { FaultsModule } from '../faults.module';
+import { startFaultsAlone } from '../testing/start-faults-alone';
 import { CheckSlaClockUseCase } from './sla/check-sla-clock.usecase';
 
 const operator: Principal = { subject: 'op-ann', role: 'operator' };
@@ -39,12 +37,7 @@ describe('fault tickets over REST', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment('tickets');
-    @Module({ imports: [PlatformModule.forRoot(env.platform, 'faults-test'), FaultsModule.register({ databaseUrl: env.databaseUrl, demo: false })] })
-    class FaultsOnly {}
-    app = await NestFactory.create(FaultsOnly, { logger: false, bodyParser: false });
-    configureHttp(app, env.platform);
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    ({ app, url } = await startFaultsAlone(env));
     for (const id of ['NH-014', 'NH-015', 'NH-016']) expect((await send(operator, 'POST', '/api/cameras', camera(id, `site-${id}`))).status).toBe(201);
   });
 
