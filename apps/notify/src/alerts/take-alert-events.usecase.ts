@@ -119,7 +119,7 @@ export class TakeAlertEventsUseCase {
       taken.sends.push(...result.sends);
     }
     // A first-seen alert has no escalation to move (one its flush just started is at this very version).
-    const escalating = await escalationStore.withEscalation(manager, alerts.filter((alert) => known.has(alert.fingerprint)).map((alert) => alert.fingerprint));
+    const escalating = await escalationStore.lockWhichExist(manager, alerts.filter((alert) => known.has(alert.fingerprint)).map((alert) => alert.fingerprint));
     for (const alert of alerts.filter((a) => escalating.has(a.fingerprint))) {
       const step = await this.escalation.move(manager, alert, { type: 'alert', alert }, now);
       if (step) taken.sends.push(...step.sends);

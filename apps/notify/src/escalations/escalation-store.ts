@@ -20,13 +20,6 @@ export const escalationStore = {
     return new Set(rows.map((row) => row.fingerprint));
   },
 
-  /** Which of `fingerprints` have an escalation: only those have one to move. */
-  async withEscalation(manager: EntityManager, fingerprints: readonly string[]): Promise<Set<string>> {
-    if (fingerprints.length === 0) return new Set();
-    const rows: { fingerprint: string }[] = await manager.query(`SELECT "fingerprint" FROM "notify"."escalation" WHERE "fingerprint" = ANY($1)`, [fingerprints]);
-    return new Set(rows.map((row) => row.fingerprint));
-  },
-
   async read(manager: EntityManager, fingerprint: string): Promise<EscalationState | null> {
     const rows: { state: StoredEscalation }[] = await manager.query(`SELECT "state" FROM "notify"."escalation" WHERE "fingerprint" = $1`, [fingerprint]);
     return rows.length ? read(rows[0].state) : null;
